@@ -1,0 +1,33 @@
+# Both targets build their own virtual environment from a plain Python 3.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-core: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed-core
+
+demo: $(VENV)/.installed-core
+	$(BIN)/claimcheck check examples/story
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/peers.py
+	$(BIN)/python benchmarks/adversarial.py
+	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/check_scale.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
