@@ -17,7 +17,17 @@ from __future__ import annotations
 from .check import check
 from .claims import extract
 from .errors import ClaimcheckError, InputError, LexiconError, UnitError
-from .models import Attribution, Claim, Document, Finding, Quantity, Report, Span, ValueSupport
+from .models import (
+    Attribution,
+    Claim,
+    Document,
+    Finding,
+    Quantity,
+    Relation,
+    Report,
+    Span,
+    ValueSupport,
+)
 from .quantities import parse_quantities
 
 __version__ = "0.1.0"
@@ -31,6 +41,7 @@ __all__ = [
     "InputError",
     "LexiconError",
     "Quantity",
+    "Relation",
     "Report",
     "Span",
     "UnitError",

@@ -30,6 +30,7 @@ __all__ = [
     "Document",
     "Attribution",
     "Claim",
+    "Relation",
     "ValueSupport",
     "Finding",
     "Report",
@@ -232,6 +233,29 @@ class Attribution(BaseModel):
         return self.chain[-1] if self.chain else self.source
 
 
+class Relation(BaseModel):
+    """A relation a sentence states between two of its own figures.
+
+    "It has more than twice as many users, 396 million, as Weibo's 143.8 million" gives the
+    396 million claim a relation ``factor=2, qualifier="more_than"`` to the claim ``other``
+    (the 143.8 million one): the text asserts ``396e6 > 2 × 143.8e6``. The check turns it into
+    an ``internal`` finding that says whether the text's own numbers bear it out.
+
+    Example:
+        >>> r = Relation(factor=2, qualifier="more_than", other="c2",
+        ...              span=Span(start=0, end=21, exact="more than twice as many"[:21]))
+        >>> r.factor
+        2.0
+    """
+
+    model_config = _CONFIG
+
+    factor: float
+    qualifier: Qualifier = "exact"
+    other: str
+    span: Span
+
+
 class Claim(BaseModel):
     """A quantity bound to what it is about, when it held and who says so.
 
@@ -263,6 +287,7 @@ class Claim(BaseModel):
     hedged: bool = False
     negated: bool = False
     repeats: tuple[Span, ...] = ()
+    relation: Relation | None = None
     rule: str = ""
 
 
