@@ -1,0 +1,541 @@
+"""claimcheck.check on hand-built claims (independent of the claim extractor).
+
+``claim(...)`` builds a Claim the way the extractor would; ``fake_extract(claims)`` is an
+extractor that hands each document its prebuilt claims, passed as ``check(extract=...)``.
+test_report.py and test_cli.py import these helpers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import claimcheck as cc
+from claimcheck.check import DEFAULT_TOLERANCE, format_value, normalise_metric, spread
+from claimcheck.models import Attribution, Claim, Document, Quantity, Relation, Span
+
+# --------------------------------------------------------------------------- factory
+
+
+def claim(
+    doc: str,
+    sentence: str,
+    quote: str,
+    value: float | None,
+    *,
+    subject: str | None = "WeChat",
+    metric: str | None = "monthly active users",
+    qualifier: str = "exact",
+    unit: str | None = None,
+    kind: str = "count",
+    low: float | None = None,
+    high: float | None = None,
+    time: str | None = None,
+    chain: Sequence[str] = (),
+    sent_start: int = 0,
+    negated: bool = False,
+    repeats: int = 0,
+    relation: tuple[float, str, str] | None = None,
+) -> Claim:
+    """A claim whose quote ``quote`` sits in ``sentence``, which starts at ``sent_start``."""
+    text = " " * sent_start + sentence
+    start = sent_start + sentence.index(quote)
+    end = start + len(quote)
+    low_incl = high_incl = True
+    if low is None and high is None and value is not None:
+        if qualifier in ("exact", "approximate"):
+            low = high = value
+        elif qualifier in ("more_than", "at_least"):
+            low, low_incl = value, qualifier == "at_least"
+        elif qualifier in ("less_than", "at_most"):
+            high, high_incl = value, qualifier == "at_most"
+    q = Quantity(text=quote, start=start, end=end, value=value, low=low, high=high,
+                 low_inclusive=low_incl, high_inclusive=high_incl, qualifier=qualifier,
+                 unit=unit, kind=kind)
+    attribution = None
+    if chain:
+        attribution = Attribution(source=chain[0], cue="said", chain=tuple(chain),
+                                  span=Span(doc_id=doc, start=0, end=0, exact=""))
+    span = Span.from_text(text, start, end, doc_id=doc)
+    rep = tuple(Span(doc_id=doc, start=start + 1000 * (i + 1), end=end + 1000 * (i + 1), exact=quote)
+                for i in range(repeats))
+    rel = None
+    if relation is not None:
+        factor, rq, other = relation
+        rel = Relation(factor=factor, qualifier=rq, other=other, span=span)
+    return Claim(id=f"{doc}:{start}:{quote}", doc_id=doc, relation=rel, subject=subject, subject_text=subject,
+                 metric=metric, quantity=q, time=time, attribution=attribution, span=span,
+                 sentence=Span.from_text(text, sent_start, sent_start + len(sentence), doc_id=doc),
+                 negated=negated, repeats=rep)
+
+
+def fake_extract(claims: Iterable[Claim]):
+    by_doc: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_doc.setdefault(c.doc_id, []).append(c)
+
+    def extract(doc: Document) -> list[Claim]:
+        return list(by_doc.get(doc.id, []))
+
+    return extract
+
+
+def run(claims: Sequence[Claim], docs: Sequence[str] | None = None, **options: Any) -> cc.Report:
+    ids = docs if docs is not None else sorted({c.doc_id for c in claims})
+    return cc.check([Document(id=d, text=f"text of {d}") for d in ids],
+                    extract=fake_extract(claims), **options)
+
+
+def kinds(report: cc.Report) -> list[str]:
+    return [f.kind for f in report.findings]
+
+
+# --------------------------------------------------------------------------- the seed story
+
+
+MAU_SENTENCE = "It has more than twice as many monthly active users, 396 million, as Sina Weibo's 143.8 million."
+
+
+def seed_claims() -> list[Claim]:
+    """The seed story's key claims, built by hand as the extractor should produce them."""
+    out: list[Claim] = []
+    for d in ("000", "001", "002", "003", "004"):
+        out.append(claim(d, "The month-long campaign began.", "month-long", 1, subject="campaign",
+                         metric="duration", unit="month", kind="duration", sent_start=10))
+        day = "Tuesday" if d in ("000", "001", "002") else "Wednesday"
+        out.append(claim(d, f"Officials announced it on {day}.", day, None, subject="campaign",
+                         metric="announcement day", kind="date", time=day, sent_start=60,
+                         chain=("Xinhua",) if d == "001" else ()))
+    for d in ("000", "003"):
+        out.append(claim(d, "WeChat has over 800 million users.", "over 800 million users", 8e8,
+                         metric="users", qualifier="more_than", sent_start=120,
+                         repeats=1 if d == "003" else 0))
+    out.append(claim("002", "Chinese instant messaging services have over 800 million users.",
+                     "over 800 million users", 8e8, subject="Chinese instant messaging services",
+                     metric="users", qualifier="more_than", sent_start=120))
+    out.append(claim("002", "We Chat has 355 million monthly active users.",
+                     "355 million monthly active users", 355e6, sent_start=200))
+    out.append(claim("001", "WeChat removed at least 40 accounts in March.", "at least 40 accounts", 40,
+                     metric="removed accounts", qualifier="at_least", time="March", sent_start=200))
+    out.append(claim("004", MAU_SENTENCE, "more than twice", 2, qualifier="more_than", kind="multiplier",
+                     sent_start=200))
+    out.append(claim("004", MAU_SENTENCE, "396 million", 396e6, sent_start=200))
+    out.append(claim("004", MAU_SENTENCE, "143.8 million", 143.8e6, subject="Sina Weibo", sent_start=200))
+    return out
+
+
+@pytest.fixture
+def seed_report() -> cc.Report:
+    return run(seed_claims(), aliases={"We Chat": "WeChat"})
+
+
+def test_seed_mau_conflict(seed_report: cc.Report) -> None:
+    conflicts = [f for f in seed_report.conflicts if not f.temporal]
+    assert len(conflicts) == 1
+    f = conflicts[0]
+    assert f.subject == "WeChat" and f.metric == "monthly active users"
+    assert sorted(c.doc_id for c in f.claims) == ["002", "004"]
+    assert f.spread == pytest.approx((396 - 355) / 355)
+    assert f.message == ("355 million (002) vs 396 million (004) monthly active users for WeChat: "
+                         "11.5% apart; neither states a date.")
+    assert [v.value for v in f.values] == ["355 million", "396 million"]
+
+
+def test_seed_misattribution(seed_report: cc.Report) -> None:
+    (f,) = [f for f in seed_report.findings if f.kind == "misattribution"]
+    assert sorted(c.doc_id for c in f.claims) == ["000", "002", "003"]
+    assert "WeChat (000, 003)" in f.message
+    assert "Chinese instant messaging services (002)" in f.message
+    assert {v.documents for v in f.values} == {1, 2}
+
+
+def test_seed_total_users_never_conflict_with_mau(seed_report: cc.Report) -> None:
+    for f in seed_report.conflicts:
+        metrics = {c.metric for c in f.claims}
+        assert len(metrics) == 1, f.message
+        assert "Sina Weibo" not in {c.subject for c in f.claims}
+
+
+def test_seed_duration_agreement(seed_report: cc.Report) -> None:
+    (f,) = [f for f in seed_report.findings if f.kind == "agreement" and f.metric == "duration"]
+    assert len(f.claims) == 5
+    assert f.values[0].documents == 5 and f.values[0].origins == 5
+    assert f.message.startswith("5 documents agree on 1 month duration for campaign")
+
+
+def test_seed_temporal_disagreement(seed_report: cc.Report) -> None:
+    (f,) = [f for f in seed_report.findings if f.temporal]
+    assert f.kind == "conflict"
+    assert [(v.value, v.documents) for v in f.values] == [("Tuesday", 3), ("Wednesday", 2)]
+    assert f.message.startswith("Tuesday (000, 001, 002) vs Wednesday (003, 004)")
+    assert "day they reported" in f.message
+
+
+def test_seed_internal_relation_holds(seed_report: cc.Report) -> None:
+    (f,) = [f for f in seed_report.findings if f.kind == "internal"]
+    assert f.holds is True and f.relation == "more than 2×"
+    assert [c.quantity.value for c in f.claims] == [2, 396e6, 143.8e6]
+    assert "holds" in f.message and "287.6 million" in f.message
+
+
+def test_seed_no_finding_sets_a_document_against_itself(seed_report: cc.Report) -> None:
+    for f in seed_report.findings:
+        if f.kind in ("conflict", "compatible", "misattribution", "agreement"):
+            assert len({c.doc_id for c in f.claims}) >= 2, f.message
+
+
+def test_seed_findings_sorted_conflicts_first(seed_report: cc.Report) -> None:
+    order = [f.kind for f in seed_report.findings]
+    assert order[:2] == ["conflict", "conflict"]
+    assert order.index("misattribution") < order.index("internal") < order.index("agreement")
+
+
+# --------------------------------------------------------------------------- comparisons
+
+
+def two(a: Claim, b: Claim, **options: Any) -> list[cc.Finding]:
+    return list(run([a, b], **options).findings)
+
+
+def test_units_convert_through_pint() -> None:
+    (f,) = two(claim("a", "It lasts 2 weeks.", "2 weeks", 2, subject="ban", metric="duration",
+                     unit="week", kind="duration"),
+               claim("b", "It lasts 14 days.", "14 days", 14, subject="ban", metric="duration",
+                     unit="day", kind="duration"))
+    assert f.kind == "agreement"
+
+
+def test_units_that_do_not_convert_are_never_compared() -> None:
+    assert two(claim("a", "It cost $5 million.", "$5 million", 5e6, metric="cost", unit="USD", kind="currency"),
+               claim("b", "It cost €9 million.", "€9 million", 9e6, metric="cost", unit="EUR", kind="currency")) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (dict(quote="at least 40", value=40, qualifier="at_least"), dict(quote="43", value=43)),
+        (dict(quote="over 800 million", value=8e8, qualifier="more_than"), dict(quote="900 million", value=9e8)),
+        (dict(quote="over 800 million", value=8e8, qualifier="more_than"), dict(quote="800 million", value=8e8)),
+        (dict(quote="about 300", value=300, qualifier="approximate"), dict(quote="320", value=320)),
+    ],
+)
+def test_compatible(a: dict[str, Any], b: dict[str, Any]) -> None:
+    ca = claim("a", f"It has {a['quote']} users.", a.pop("quote"), a.pop("value"), metric="users", **a)
+    cb = claim("b", f"It has {b['quote']} users.", b.pop("quote"), b.pop("value"), metric="users", **b)
+    (f,) = two(ca, cb)
+    assert f.kind == "compatible", f.message
+    assert "compatible" in f.message
+
+
+def test_tolerance_widens_approximate_values() -> None:
+    a = claim("a", "It has about 300 users.", "about 300", 300, metric="users", qualifier="approximate")
+    b = claim("b", "It has 400 users.", "400", 400, metric="users")
+    (f,) = two(a, b)
+    assert f.kind == "conflict" and "±10%" in f.message
+    (g,) = two(a, b, tolerance=0.4)
+    assert g.kind == "compatible"
+    assert DEFAULT_TOLERANCE == 0.1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        dict(metric="users"),  # total users vs monthly active users
+        dict(time="April"),  # different time
+        dict(subject="Sina Weibo"),  # different subject (small value: no misattribution either)
+        dict(subject=None),  # no subject: not compared
+        dict(metric=None),  # no metric: not compared
+        dict(unit="percent", kind="percent"),  # a percentage is not a count
+        dict(negated=True),  # "not 50"
+    ],
+)
+def test_never_compared(change: dict[str, Any]) -> None:
+    a = claim("a", "It had 40 monthly active users in March.", "40", 40, time="March")
+    kw: dict[str, Any] = dict(time="March") | change
+    b = claim("b", "It had 50 monthly active users.", "50", 50, **kw)
+    assert two(a, b) == []
+
+
+def test_same_document_never_conflicts_with_itself() -> None:
+    a1 = claim("a", "It has 10 users.", "10", 10, metric="users")
+    a2 = claim("a", "It has 20 users.", "20", 20, metric="users", sent_start=50)
+    b = claim("b", "It has over 5 users.", "over 5", 5, metric="users", qualifier="more_than")
+    assert kinds(run([a1, a2, b])) == ["compatible"]
+    assert run([a1, a2]).findings == ()
+
+
+def test_conflict_lists_only_the_values_in_conflict() -> None:
+    report = run([
+        claim("a", "It has 355 million users.", "355 million", 355e6, metric="users"),
+        claim("b", "It has 396 million users.", "396 million", 396e6, metric="users"),
+        claim("c", "It has over 300 million users.", "over 300 million", 3e8, metric="users",
+              qualifier="more_than"),
+    ])
+    (f,) = report.findings
+    assert f.kind == "conflict"
+    assert sorted(c.doc_id for c in f.claims) == ["a", "b"]
+
+
+def test_three_way_conflict() -> None:
+    report = run([claim(d, f"It has {v} users.", str(v), v, metric="users") for d, v in
+                  (("a", 10), ("b", 12), ("c", 15))])
+    (f,) = report.findings
+    assert f.kind == "conflict" and len(f.values) == 3
+    assert f.spread == pytest.approx(0.5)
+    assert "none states a date" in f.message
+
+
+def test_time_is_stated_in_the_message() -> None:
+    (f,) = two(claim("a", "It had 10 users in March.", "10", 10, metric="users", time="March"),
+               claim("b", "It had 12 users in March.", "12", 12, metric="users", time="March"))
+    assert f.kind == "conflict" and f.time == "March" and "both refer to March" in f.message
+
+
+def test_misattribution_needs_a_distinctive_value() -> None:
+    # "two monks" in two places is no evidence of a wrong subject
+    small = two(claim("a", "Two monks were held.", "Two", 2, subject="Kirti", metric="monks"),
+                claim("b", "Two monks were held.", "Two", 2, subject="Labrang", metric="monks"))
+    assert small == []
+    big = two(claim("a", "It has 143.8 million users.", "143.8 million", 143.8e6, subject="Weibo", metric="users"),
+              claim("b", "It has 143.8 million users.", "143.8 million", 143.8e6, subject="WeChat", metric="users"))
+    assert [f.kind for f in big] == ["misattribution"]
+
+
+def test_misattribution_never_inside_one_document() -> None:
+    a = claim("a", "X has 500 million users.", "500 million", 5e8, subject="X", metric="users")
+    b = claim("a", "Y has 500 million users.", "500 million", 5e8, subject="Y", metric="users", sent_start=40)
+    assert run([a, b]).findings == ()
+
+
+def test_internal_relation_that_does_not_hold() -> None:
+    s = "It has more than twice as many monthly active users, 250 million, as Weibo's 143.8 million."
+    report = run([
+        claim("x", s, "more than twice", 2, qualifier="more_than", kind="multiplier"),
+        claim("x", s, "250 million", 250e6),
+        claim("x", s, "143.8 million", 143.8e6, subject="Weibo"),
+    ])
+    (f,) = report.findings
+    assert f.kind == "internal" and f.holds is False and "does NOT hold" in f.message
+
+
+def test_internal_relation_carried_on_the_claim() -> None:
+    """The extractor's preferred form: the 396 million claim carries Relation(2, more_than, other)."""
+    weibo = claim("004", MAU_SENTENCE, "143.8 million", 143.8e6, subject="Sina Weibo", sent_start=200)
+    wechat = claim("004", MAU_SENTENCE, "396 million", 396e6, sent_start=200,
+                   relation=(2, "more_than", weibo.id))
+    (f,) = run([wechat, weibo]).findings
+    assert f.kind == "internal" and f.holds is True and f.relation == "more than 2×"
+    assert f.message == ("004 says WeChat has more than 2× the monthly active users of Sina Weibo: "
+                         "396 million vs 2 × 143.8 million = 287.6 million, so the stated relation holds.")
+    low = claim("004", MAU_SENTENCE, "396 million", 396e6, sent_start=200, relation=(3, "more_than", weibo.id))
+    (g,) = run([low, weibo]).findings
+    assert g.holds is False
+
+
+def test_internal_fraction_exact_within_tolerance() -> None:
+    s = "A third of its 300 staff, 104 people, went on strike."
+    report = run([
+        claim("x", s, "A third", 1 / 3, subject="strikers", metric="staff", kind="multiplier"),
+        claim("x", s, "104 people", 104, subject="strikers", metric="staff"),
+        claim("x", s, "300 staff", 300, subject="company", metric="staff"),
+    ])
+    (f,) = report.findings
+    assert f.kind == "internal" and f.holds is True  # 104 is within 10% of 100
+
+
+def test_internal_without_a_second_subject_finds_nothing() -> None:
+    s = "It has twice as many users, 300 million."
+    report = run([claim("x", s, "twice", 2, kind="multiplier"), claim("x", s, "300 million", 3e8)])
+    assert report.findings == ()
+
+
+def test_temporal_iso_date_compares_by_weekday() -> None:
+    # 2014-05-27 was a Tuesday
+    same = two(claim("a", "It began on 2014-05-27.", "2014-05-27", None, subject="campaign",
+                     metric="start", kind="date", time="2014-05-27"),
+               claim("b", "It began on Tuesday.", "Tuesday", None, subject="campaign", metric="start",
+                     kind="date", time="Tuesday"))
+    assert [(f.kind, f.temporal) for f in same] == [("agreement", True)]
+    differ = two(claim("a", "It began on 2014-05-28.", "2014-05-28", None, subject="campaign",
+                       metric="start", kind="date", time="2014-05-28"),
+                 claim("b", "It began on Tuesday.", "Tuesday", None, subject="campaign", metric="start",
+                       kind="date", time="Tuesday"))
+    assert [(f.kind, f.temporal) for f in differ] == [("conflict", True)]
+
+
+# --------------------------------------------------------------------------- independence
+
+
+def test_origins_shared_through_attribution_chains() -> None:
+    report = run([
+        claim("a", "It has 5 million users, Xinhua said.", "5 million", 5e6, metric="users", chain=("Xinhua",)),
+        claim("b", "It has 5 million users, Reuters said citing Xinhua.", "5 million", 5e6, metric="users",
+              chain=("Reuters", "Xinhua")),
+        claim("c", "It has 5 million users.", "5 million", 5e6, metric="users"),
+        claim("d", "It has 5 million users, the xinhua said.", "5 million", 5e6, metric="users",
+              chain=("the xinhua",)),
+    ])
+    (f,) = report.findings
+    assert f.kind == "agreement"
+    assert (f.values[0].documents, f.values[0].origins) == (4, 2)
+    assert "2 independent origins" in f.message
+
+
+def test_repeats_inside_a_document_are_one_source() -> None:
+    report = run([
+        claim("a", "It has 7 million users.", "7 million", 7e6, metric="users", repeats=3),
+        claim("a", "It has 7 million users.", "7 million", 7e6, metric="users", sent_start=500),
+        claim("b", "It has 7 million users.", "7 million", 7e6, metric="users"),
+    ])
+    (f,) = report.findings
+    assert f.values[0].documents == 2 and f.values[0].origins == 2
+
+
+# --------------------------------------------------------------------------- options and input
+
+
+def test_aliases_and_metric_synonyms() -> None:
+    a = claim("a", "We Chat has 9 MAU.", "9", 9, subject="We Chat", metric="MAU")
+    b = claim("b", "WeChat has 11 monthly active users.", "11", 11)
+    assert two(a, b) == []  # "We Chat" is not known to be WeChat
+    (f,) = two(a, b, aliases={"we chat": "WeChat"})
+    assert f.kind == "conflict" and f.subject == "WeChat"
+    c = claim("c", "We Chat has 9 readers.", "9", 9, subject="WeChat", metric="readership")
+    (g,) = two(c, b, metric_synonyms={"Readership": "monthly active users"})
+    assert g.kind == "conflict"
+
+
+def test_metric_normalisation_keeps_users_apart() -> None:
+    assert normalise_metric("MAUs") == normalise_metric("monthly active users")
+    assert normalise_metric("users") != normalise_metric("monthly active users")
+    assert normalise_metric("registered users") == "users"
+
+
+def test_options_reach_an_extractor_that_accepts_them() -> None:
+    seen: list[dict[str, Any]] = []
+
+    def with_kw(doc: Document, *, aliases: Any = None, metric_synonyms: Any = None) -> list[Claim]:
+        seen.append({"aliases": aliases, "metric_synonyms": metric_synonyms})
+        return []
+
+    def without_kw(doc: Document) -> list[Claim]:
+        seen.append({})
+        return []
+
+    cc.check(["x"], extract=with_kw, aliases={"a": "b"}, metric_synonyms={"c": "d"})
+    cc.check(["x"], extract=without_kw, aliases={"a": "b"})
+    assert seen == [{"aliases": {"a": "b"}, "metric_synonyms": {"c": "d"}}, {}]
+
+
+def test_plain_strings_get_ids_in_order() -> None:
+    report = cc.check(["one", "two", "three"], extract=lambda d: [])
+    assert [d.id for d in report.documents] == ["doc1", "doc2", "doc3"]
+
+
+@pytest.mark.parametrize(
+    ("docs", "options", "match"),
+    [
+        ([Document(id="a", text="x"), Document(id="a", text="y")], {}, "duplicate document id 'a'"),
+        (["x"], {"colour": "red"}, "unknown option 'colour'"),
+        (["x"], {"tolerance": 1.5}, "tolerance"),
+        (["x"], {"tolerance": True}, "tolerance"),
+        ("just one text", {}, "iterable"),
+        ([42], {}, "document 0 is a int"),
+        (["x"], {"aliases": {"a": 1}}, "aliases must be a mapping"),
+        (["x"], {"extract": "not callable"}, "extract must be a callable"),
+    ],
+)
+def test_bad_input_raises_input_error(docs: Any, options: dict[str, Any], match: str) -> None:
+    options.setdefault("extract", lambda d: [])
+    with pytest.raises(cc.InputError, match=match):
+        cc.check(docs, **options)
+
+
+def test_extractor_returning_junk_is_an_input_error() -> None:
+    with pytest.raises(cc.InputError, match="not a Claim"):
+        cc.check(["x"], extract=lambda d: ["junk"])
+
+
+def test_empty_input_gives_an_empty_report() -> None:
+    assert cc.check([], extract=lambda d: []) == cc.Report()
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def _docs_and_claims() -> tuple[list[str], list[Claim]]:
+    claims = seed_claims()
+    return sorted({c.doc_id for c in claims}), claims
+
+
+def test_every_permutation_of_the_seed_documents_gives_the_same_report() -> None:
+    ids, claims = _docs_and_claims()
+    reference = run(claims, docs=ids, aliases={"We Chat": "WeChat"}).to_json()
+    for perm in itertools.islice(itertools.permutations(ids), 0, 120, 7):
+        assert run(claims, docs=list(perm), aliases={"We Chat": "WeChat"}).to_json() == reference
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    values=st.lists(st.tuples(st.sampled_from(["users", "monthly active users"]),
+                              st.sampled_from(["exact", "more_than", "at_least", "approximate", "at_most"]),
+                              st.integers(1, 6).map(lambda v: v * 100.0)),
+                    min_size=2, max_size=8),
+    seed=st.randoms(use_true_random=False),
+)
+def test_result_does_not_depend_on_document_order(values: list[tuple[str, str, float]], seed: Any) -> None:
+    claims = [claim(f"d{i}", f"It has {v:g} {m}.", f"{v:g}", v, metric=m, qualifier=q)
+              for i, (m, q, v) in enumerate(values)]
+    ids = [c.doc_id for c in claims]
+    shuffled = ids[:]
+    seed.shuffle(shuffled)
+    a, b = run(claims, docs=ids), run(claims, docs=shuffled)
+    assert a == b
+    for f in a.findings:  # and never a finding against a document itself
+        if f.kind != "internal":
+            assert len({c.doc_id for c in f.claims}) >= 2
+
+
+def test_conflict_detection_matches_brute_force() -> None:
+    """The sweep in _conflicting finds exactly the claims a naive all-pairs check finds."""
+    import random
+
+    rnd = random.Random(4)
+    for _ in range(200):
+        claims = []
+        for i in range(rnd.randint(2, 7)):
+            q = rnd.choice(["exact", "more_than", "less_than", "approximate"])
+            v = float(rnd.randint(1, 8) * 10)
+            doc = rnd.choice("abc")
+            claims.append(claim(doc, f"It has {v:g} users.", f"{v:g}", v, metric="users", qualifier=q,
+                                sent_start=100 * i))
+        report = run(claims)
+
+        def iv(c: Claim) -> tuple[float, float]:
+            q = c.quantity
+            v = q.value or 0.0
+            if q.qualifier == "approximate":
+                return v * 0.9, v * 1.1
+            return (q.low if q.low is not None else -math.inf, q.high if q.high is not None else math.inf)
+
+        expect = set()
+        for a, b in itertools.combinations(claims, 2):
+            (alo, ahi), (blo, bhi) = iv(a), iv(b)
+            if a.doc_id != b.doc_id and (ahi < blo or bhi < alo):
+                expect |= {a.id, b.id}
+        # a value in conflict is reported with every claim that states it
+        values = {(c.quantity.qualifier, c.quantity.value) for c in claims if c.id in expect}
+        expect = {c.id for c in claims if (c.quantity.qualifier, c.quantity.value) in values}
+        got = {c.id for f in report.conflicts for c in f.claims}
+        assert got == expect, [format_value(c) + "@" + c.doc_id for c in claims]
+
+
+def test_spread_is_relative_to_the_smaller_value() -> None:
+    assert spread(355, 396) == spread(396, 355) == pytest.approx(41 / 355)
+    assert spread(-2, 2) == 2.0
