@@ -1,0 +1,369 @@
+"""Reports for people and pipelines: plain text, Markdown, HTML and pandas.
+
+:class:`claimcheck.Report` delegates to these functions (``str(report)``,
+``report.to_markdown()``, ``report.to_html()``, ``report._repr_html_()``,
+``report.to_dataframe()``); JSON is ``report.to_json()``, read back exactly with
+``Report.model_validate_json``.
+
+Article text is never trusted: every piece of it (quotes, subjects, sources, titles,
+messages) is escaped with :func:`html.escape` in HTML and Markdown, so a text containing
+``<script>`` shows the tag instead of running it. The HTML page is self-contained: inline
+CSS, no scripts, no external resources.
+
+Example:
+    >>> from claimcheck.models import Report, Finding
+    >>> r = Report(findings=(Finding(kind="conflict", subject="X", metric="users",
+    ...                              message="10 (a) vs 12 (b) users for X: 20% apart."),))
+    >>> print(to_text(r))
+    claimcheck report: 0 documents, 0 claims, 1 finding (1 conflict)
+    <BLANKLINE>
+    1. CONFLICT: X, users
+       10 (a) vs 12 (b) users for X: 20% apart.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from .models import CONTEXT_CHARS, Claim, Document, Finding, Report
+
+__all__ = ["to_text", "to_markdown", "to_html", "to_dataframe", "DATAFRAME_COLUMNS"]
+
+#: Columns of :func:`to_dataframe`, in order. The first three are relied on by doctests
+#: and by users' notebooks: keep them first.
+DATAFRAME_COLUMNS = (
+    "row", "doc_id", "claim_id", "finding", "kind", "subject", "metric", "value", "low",
+    "high", "qualifier", "unit", "time", "quote", "attribution", "spread", "holds",
+    "temporal", "message",
+)
+
+_KIND_ORDER = ("conflict", "misattribution", "internal", "compatible", "agreement")
+
+
+# --------------------------------------------------------------------------- shared pieces
+
+
+def _one_line(text: str) -> str:
+    """Runs of whitespace (newlines included) collapsed to one space; ends kept."""
+    return re.sub(r"\s+", " ", text)
+
+
+def _summary(report: Report) -> str:
+    counts = Counter(f.kind for f in report.findings)
+    n = len(report.findings)
+    parts = ", ".join(f"{counts[k]} {k}{'s' if counts[k] != 1 and k != 'internal' else ''}"
+                      for k in _KIND_ORDER if counts[k])
+    head = (f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''}, "
+            f"{len(report.claims)} claim{'s' if len(report.claims) != 1 else ''}, "
+            f"{n} finding{'s' if n != 1 else ''}")
+    return f"{head} ({parts})" if parts else head
+
+
+def _title(f: Finding) -> str:
+    notes = []
+    if f.temporal:
+        notes.append("dates")
+    if f.kind == "internal" and f.holds is not None:
+        notes.append("holds" if f.holds else "does not hold")
+    kind = f.kind.upper() + (f" ({', '.join(notes)})" if notes else "")
+    about = ", ".join(x for x in (f.subject, f.metric) if x)
+    return f"{kind}: {about}" if about else kind
+
+
+def _quote_parts(c: Claim) -> tuple[str, str, str]:
+    """``(prefix, exact, suffix)`` of a claim's evidence on one line; where the context was
+    cut it is trimmed to a whole word and marked with an ellipsis."""
+    s = c.span
+    prefix, suffix = _one_line(s.prefix), _one_line(s.suffix)
+    if s.start > len(s.prefix):  # context was cut: drop a partial first word
+        if not prefix[:1].isspace() and " " in prefix.strip():
+            prefix = prefix[prefix.index(" ") + 1:]
+        prefix = "…" + prefix.lstrip()
+    if len(s.suffix) >= CONTEXT_CHARS:
+        if not suffix[-1:].isspace() and " " in suffix.strip():
+            suffix = suffix[: suffix.rindex(" ")]
+        suffix = suffix.rstrip() + "…"
+    return prefix.lstrip(), _one_line(s.exact).strip(), suffix.rstrip()
+
+
+def _attribution(c: Claim) -> str:
+    a = c.attribution
+    if a is None:
+        return ""
+    chain = " ← ".join(a.chain) if a.chain else a.source
+    return f"{a.cue} {chain}".strip()
+
+
+def _doc_label(doc_id: str, docs: dict[str, Document]) -> str:
+    d = docs.get(doc_id)
+    return f"{doc_id} ({d.source})" if d is not None and d.source else doc_id
+
+
+def _value(c: Claim) -> str:
+    from .check import format_value
+
+    return format_value(c)
+
+
+# --------------------------------------------------------------------------- text
+
+
+def to_text(report: Report) -> str:
+    """A readable plain-text report: summary line, then each finding with its quotes.
+
+    Example:
+        >>> from claimcheck.models import Report
+        >>> to_text(Report())
+        'claimcheck report: 0 documents, 0 claims, 0 findings\\n\\nNo findings: no two documents give comparable figures.'
+    """
+    docs = {d.id: d for d in report.documents}
+    lines = [f"claimcheck report: {_summary(report)}", ""]
+    if not report.findings:
+        lines.append("No findings: no two documents give comparable figures.")
+    for i, f in enumerate(report.findings, 1):
+        lines.append(f"{i}. {_title(f)}")
+        lines.append(f"   {_one_line(f.message).strip()}")
+        for c in f.claims:
+            pre, exact, suf = _quote_parts(c)
+            attr = _attribution(c)
+            lines.append(f"     {_doc_label(c.doc_id, docs)}: \"{pre}[{exact}]{suf}\""
+                         + (f" ({attr})" if attr else ""))
+    for w in report.warnings:
+        lines.append(f"warning: {_one_line(w).strip()}")
+    return "\n".join(lines).rstrip("\n")
+
+
+# --------------------------------------------------------------------------- markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+
+
+def _md(text: object) -> str:
+    """Article text made inert in Markdown: HTML escaped, Markdown syntax backslashed."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(_one_line(str(text)), quote=False))
+
+
+def to_markdown(report: Report) -> str:
+    """The report as GitHub-flavoured Markdown; the first line is ``# claimcheck report``.
+
+    Article text is escaped (HTML entities, backslashed Markdown syntax), so quotes cannot
+    inject markup into a rendered page.
+
+    Example:
+        >>> from claimcheck.models import Report, Finding
+        >>> md = to_markdown(Report(findings=(Finding(kind="agreement", message="a <b>"),)))
+        >>> md.splitlines()[0], "a &lt;b&gt;" in md
+        ('# claimcheck report', True)
+    """
+    docs = {d.id: d for d in report.documents}
+    out = ["# claimcheck report", "", _md(_summary(report)) + ".", ""]
+    if report.findings:
+        out += ["## Findings", ""]
+    for i, f in enumerate(report.findings, 1):
+        out += [f"### {i}. {_md(_title(f))}", "", _md(f.message), ""]
+        if f.values:
+            out += ["| value | documents | independent origins | named origins |", "|---|---:|---:|---|"]
+            for v in f.values:
+                out.append(f"| {_md(v.value)} | {v.documents} | {v.origins} | {_md(', '.join(v.origin_names))} |")
+            out.append("")
+        for c in f.claims:
+            pre, exact, suf = _quote_parts(c)
+            attr = _attribution(c)
+            out.append(f"> **{_md(_doc_label(c.doc_id, docs))}**: {_md(pre)}**{_md(exact)}**{_md(suf)}"
+                       + (f" — {_md(attr)}" if attr else ""))
+            out.append(">")
+        if f.claims:
+            out.pop()
+            out.append("")
+    if report.documents:
+        out += ["## Documents", "", "| id | source | published | title | url |", "|---|---|---|---|---|"]
+        for d in report.documents:
+            out.append(f"| {_md(d.id)} | {_md(d.source or '')} | {d.published or ''} | "
+                       f"{_md(d.title or '')} | {_md(d.url or '')} |")
+        out.append("")
+    if report.claims:
+        out += ["## Claims", "", "| doc | subject | metric | value | time | attribution | quote |",
+                "|---|---|---|---|---|---|---|"]
+        for c in report.claims:
+            out.append(f"| {_md(c.doc_id)} | {_md(c.subject or '')} | {_md(c.metric or '')} | "
+                       f"{_md(_value(c))} | {_md(c.time or '')} | {_md(_attribution(c))} | {_md(c.span.exact)} |")
+        out.append("")
+    if report.warnings:
+        out += ["## Warnings", ""] + [f"- {_md(w)}" for w in report.warnings] + [""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# --------------------------------------------------------------------------- html
+
+_CSS = """
+.claimcheck{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;max-width:1100px}
+.claimcheck h1{font-size:1.6em;margin:.2em 0}
+.claimcheck h2{font-size:1.25em;margin:1.2em 0 .4em;border-bottom:1px solid #d9dde5;padding-bottom:.2em}
+.claimcheck .summary{color:#4a5263;margin:.2em 0 1em}
+.claimcheck .finding{border:1px solid #d9dde5;border-left:6px solid #8a93a6;border-radius:6px;padding:.6em .9em;margin:.8em 0;background:#fff}
+.claimcheck .kind-conflict{border-left-color:#c62828;background:#fff7f7}
+.claimcheck .kind-misattribution{border-left-color:#e08a00;background:#fffaf0}
+.claimcheck .kind-internal{border-left-color:#6a4fb3}
+.claimcheck .kind-compatible{border-left-color:#2e7bbf}
+.claimcheck .kind-agreement{border-left-color:#2e7d32}
+.claimcheck .badge{display:inline-block;font-size:.75em;font-weight:700;letter-spacing:.04em;text-transform:uppercase;padding:.1em .5em;border-radius:3px;background:#8a93a6;color:#fff;margin-right:.5em}
+.claimcheck .kind-conflict .badge{background:#c62828}
+.claimcheck .kind-misattribution .badge{background:#e08a00}
+.claimcheck .kind-internal .badge{background:#6a4fb3}
+.claimcheck .kind-compatible .badge{background:#2e7bbf}
+.claimcheck .kind-agreement .badge{background:#2e7d32}
+.claimcheck .about{font-weight:600}
+.claimcheck .message{margin:.35em 0 .5em;font-size:1.02em}
+.claimcheck table{border-collapse:collapse;margin:.3em 0 .6em;font-size:.9em}
+.claimcheck th,.claimcheck td{border:1px solid #d9dde5;padding:.2em .5em;text-align:left;vertical-align:top}
+.claimcheck th{background:#f1f3f7}
+.claimcheck td.num{text-align:right}
+.claimcheck blockquote{margin:.25em 0;padding:.25em .7em;border-left:3px solid #c5cad6;background:#f7f8fa;font-size:.93em}
+.claimcheck blockquote .doc{font-weight:700;margin-right:.4em}
+.claimcheck blockquote .attr{color:#5b6477;font-style:italic}
+.claimcheck mark{background:#ffe27a;padding:0 .1em;border-radius:2px}
+.claimcheck details{margin:.6em 0}
+.claimcheck .muted{color:#6b7385}
+"""
+
+
+def _h(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _html_quote(c: Claim, docs: dict[str, Document]) -> str:
+    pre, exact, suf = _quote_parts(c)
+    attr = _attribution(c)
+    return (f'<blockquote><span class="doc">{_h(_doc_label(c.doc_id, docs))}</span>'
+            f"{_h(pre)}<mark>{_h(exact)}</mark>{_h(suf)}"
+            + (f' <span class="attr">— {_h(attr)}</span>' if attr else "") + "</blockquote>")
+
+
+def _html_finding(i: int, f: Finding, docs: dict[str, Document]) -> str:
+    badge = f.kind + (" · dates" if f.temporal else "")
+    if f.kind == "internal" and f.holds is not None:
+        badge += " · holds" if f.holds else " · does not hold"
+    about = ", ".join(_h(x) for x in (f.subject, f.metric) if x)
+    parts = [f'<section class="finding kind-{_h(f.kind)}" id="finding-{i}">',
+             f'<div><span class="badge">{_h(badge)}</span><span class="about">{about}</span>'
+             + (f' <span class="muted">spread {f.spread:.1%}</span>' if f.spread else "") + "</div>",
+             f'<p class="message">{_h(f.message)}</p>']
+    if f.values:
+        parts.append("<table><tr><th>value</th><th>documents</th><th>independent origins</th>"
+                     "<th>named origins</th></tr>")
+        for v in f.values:
+            parts.append(f"<tr><td>{_h(v.value)}</td><td class=\"num\">{v.documents}</td>"
+                         f"<td class=\"num\">{v.origins}</td><td>{_h(', '.join(v.origin_names))}</td></tr>")
+        parts.append("</table>")
+    parts += [_html_quote(c, docs) for c in f.claims]
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _html_body(report: Report) -> str:
+    docs = {d.id: d for d in report.documents}
+    out = ['<div class="claimcheck">', "<h1>claimcheck report</h1>",
+           f'<p class="summary">{_h(_summary(report))}</p>']
+    if report.findings:
+        out.append("<h2>Findings</h2>")
+        out += [_html_finding(i, f, docs) for i, f in enumerate(report.findings, 1)]
+    else:
+        out.append('<p class="muted">No findings: no two documents give comparable figures.</p>')
+    if report.warnings:
+        out.append("<h2>Warnings</h2><ul>" + "".join(f"<li>{_h(w)}</li>" for w in report.warnings) + "</ul>")
+    if report.documents:
+        out.append("<h2>Documents</h2><table><tr><th>id</th><th>source</th><th>published</th>"
+                   "<th>title</th><th>url</th></tr>")
+        for d in report.documents:
+            url = _h(d.url or "")
+            if d.url and re.match(r"https?://", d.url):  # never a javascript: link
+                url = f'<a href="{url}" rel="noopener noreferrer">{url}</a>'
+            out.append(f"<tr><td>{_h(d.id)}</td><td>{_h(d.source or '')}</td><td>{_h(d.published or '')}</td>"
+                       f"<td>{_h(d.title or '')}</td><td>{url}</td></tr>")
+        out.append("</table>")
+    if report.claims:
+        out.append(f"<details><summary>All {len(report.claims)} claims</summary>"
+                   "<table><tr><th>doc</th><th>subject</th><th>metric</th><th>value</th><th>time</th>"
+                   "<th>attribution</th><th>quote</th></tr>")
+        for c in report.claims:
+            out.append(f"<tr><td>{_h(c.doc_id)}</td><td>{_h(c.subject or '')}</td><td>{_h(c.metric or '')}</td>"
+                       f"<td>{_h(_value(c))}</td><td>{_h(c.time or '')}</td><td>{_h(_attribution(c))}</td>"
+                       f"<td>{_h(c.span.exact)}</td></tr>")
+        out.append("</table></details>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def to_html(report: Report, fragment: bool = False) -> str:
+    """The report as HTML: a self-contained page, or a ``<div>`` fragment for notebooks.
+
+    Inline CSS only, no scripts and no external resources; every piece of article text is
+    escaped. Findings show their quotes with the quoted figure highlighted.
+
+    Example:
+        >>> from claimcheck.models import Report, Finding
+        >>> page = to_html(Report(findings=(Finding(kind="conflict", message="<script>x</script>"),)))
+        >>> page.startswith("<!DOCTYPE html>"), "<script>" in page, "&lt;script&gt;" in page
+        (True, False, True)
+        >>> to_html(Report(), fragment=True).startswith("<style>")
+        True
+    """
+    body = _html_body(report)
+    if fragment:
+        return f"<style>{_CSS}</style>\n{body}"
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            "<title>claimcheck report</title>\n"
+            f"<style>body{{margin:1.5em;background:#fafbfc}}{_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+
+
+# --------------------------------------------------------------------------- pandas
+
+
+def _rows(report: Report) -> Iterable[dict[str, Any]]:
+    for c in report.claims:
+        q = c.quantity
+        yield {
+            "row": "claim", "doc_id": c.doc_id, "claim_id": c.id, "finding": None, "kind": q.kind,
+            "subject": c.subject, "metric": c.metric, "value": q.value, "low": q.low, "high": q.high,
+            "qualifier": q.qualifier, "unit": q.unit, "time": c.time, "quote": c.span.exact,
+            "attribution": _attribution(c) or None, "spread": None, "holds": None, "temporal": None,
+            "message": None,
+        }
+    for i, f in enumerate(report.findings, 1):
+        docs = sorted({c.doc_id for c in f.claims})
+        yield {
+            "row": "finding", "doc_id": ", ".join(docs), "claim_id": ", ".join(c.id for c in f.claims),
+            "finding": i, "kind": f.kind, "subject": f.subject, "metric": f.metric, "value": None,
+            "low": None, "high": None, "qualifier": None, "unit": None, "time": f.time,
+            "quote": None, "attribution": None, "spread": f.spread, "holds": f.holds,
+            "temporal": f.temporal, "message": f.message,
+        }
+
+
+def to_dataframe(report: Report) -> Any:
+    """A pandas DataFrame: one row per claim (``row == "claim"``), then one per finding.
+
+    Finding rows list their documents and claim ids comma-separated in ``doc_id`` and
+    ``claim_id`` and number the finding in ``finding`` (1-based, the report's order).
+
+    Raises:
+        ImportError: pandas is not installed (``pip install "claimcheck[pandas]"``).
+
+    Example:
+        >>> from claimcheck.models import Report, Finding
+        >>> df = to_dataframe(Report(findings=(Finding(kind="agreement", message="m"),)))
+        >>> list(df.columns[:3]), df["row"].tolist()
+        (['row', 'doc_id', 'claim_id'], ['finding'])
+    """
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError(
+            'Report.to_dataframe() needs pandas, an optional extra: pip install "claimcheck[pandas]"'
+        ) from e
+    return pd.DataFrame(list(_rows(report)), columns=list(DATAFRAME_COLUMNS))

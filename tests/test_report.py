@@ -1,0 +1,142 @@
+"""Report outputs: text, Markdown, HTML (escaping!), JSON round trip, pandas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+
+import pytest
+from test_check import claim, fake_extract, run, seed_claims
+
+import claimcheck as cc
+from claimcheck.models import Document
+from claimcheck.report import DATAFRAME_COLUMNS, to_html, to_markdown, to_text
+
+
+@pytest.fixture
+def seed_report() -> cc.Report:
+    return run(seed_claims(), aliases={"We Chat": "WeChat"})
+
+
+EVIL = "<script>alert(1)</script>"
+
+
+@pytest.fixture
+def hostile_report() -> cc.Report:
+    """Article text, subjects, sources and titles full of markup."""
+    s1 = f"WeChat <b>has</b> 355 million users {EVIL} today."
+    s2 = f"{EVIL}<b>WeChat</b> has 396 million users, <img src=x onerror=alert(2)>."
+    claims = [
+        claim("a", s1, "355 million", 355e6, metric="users", subject="WeChat<b>"),
+        claim("b", s2, "396 million", 396e6, metric="users", subject="WeChat<b>",
+              chain=("<script>Xinhua</script>",)),
+    ]
+    docs = [Document(id="a", text=s1, source="<b>Bold Times</b>", title=EVIL,
+                     url="javascript:alert(3)"),
+            Document(id="b", text=s2, source="Wire", url="https://example.org/?q=<b>")]
+    return cc.check(docs, extract=fake_extract(claims))
+
+
+def test_hostile_report_has_a_conflict(hostile_report: cc.Report) -> None:
+    assert [f.kind for f in hostile_report.findings] == ["conflict"]
+
+
+@pytest.mark.parametrize("render", [lambda r: r.to_html(), lambda r: r._repr_html_(), lambda r: r.to_markdown()])
+def test_article_markup_is_escaped(hostile_report: cc.Report, render) -> None:
+    out = render(hostile_report)
+    assert not re.search(r"<\s*script", out, re.IGNORECASE)
+    assert "<b>" not in out and "<img" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "&lt;b&gt;" in out
+    assert "javascript:" not in out.split("href=")[-1] or 'href="javascript' not in out
+    assert 'href="javascript' not in out
+
+
+def test_html_is_self_contained(seed_report: cc.Report) -> None:
+    page = seed_report.to_html()
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "<style>" in page
+    for pattern in (r"<script", r"<link", r"\ssrc=", r"@import", r"url\("):
+        assert not re.search(pattern, page, re.IGNORECASE), pattern
+
+
+def test_html_shows_findings_with_highlighted_quotes(seed_report: cc.Report) -> None:
+    page = seed_report.to_html()
+    assert page.count('class="finding ') == len(seed_report.findings)
+    assert "<mark>355 million monthly active users</mark>" in page
+    assert "<mark>396 million</mark>" in page
+    assert "11.5% apart" in page
+
+
+def test_repr_html_is_a_fragment(seed_report: cc.Report) -> None:
+    frag = seed_report._repr_html_()
+    assert "<html" not in frag and "<body" not in frag
+    assert frag.startswith("<style>") and '<div class="claimcheck">' in frag
+
+
+def test_markdown(seed_report: cc.Report) -> None:
+    md = seed_report.to_markdown()
+    lines = md.splitlines()
+    assert lines[0] == "# claimcheck report"
+    assert "## Findings" in lines and "## Claims" in lines
+    assert any(line.startswith("### 1. CONFLICT") for line in lines)
+    assert "**396 million**" in md
+    # every table row has as many cells as its header
+    assert all(line.count("|") - line.count("\\|") == 8 for line in lines if line.startswith("| a"))
+
+
+def test_markdown_escapes_markdown_syntax() -> None:
+    r = cc.Report(findings=(cc.Finding(kind="agreement", subject="*bold* [link](x) | pipe", message="m"),))
+    md = to_markdown(r)
+    assert "\\*bold\\*" in md and "\\[link\\]" in md and "\\| pipe" in md
+
+
+def test_text_report(seed_report: cc.Report) -> None:
+    text = str(seed_report)
+    first = text.splitlines()[0]
+    assert first.startswith(f"claimcheck report: 5 documents, {len(seed_report.claims)} claims")
+    for f in seed_report.findings:
+        assert f.message in text
+    assert '[396 million]' in text
+    assert "(said Xinhua)" in text
+
+
+def test_json_round_trip(seed_report: cc.Report) -> None:
+    again = cc.Report.model_validate_json(seed_report.to_json())
+    assert again == seed_report
+    assert again.findings[0].message == seed_report.findings[0].message
+
+
+def test_dataframe(seed_report: cc.Report) -> None:
+    df = seed_report.to_dataframe()
+    assert list(df.columns) == list(DATAFRAME_COLUMNS)
+    assert list(df.columns[:3]) == ["row", "doc_id", "claim_id"]
+    assert (df["row"] == "claim").sum() == len(seed_report.claims)
+    assert (df["row"] == "finding").sum() == len(seed_report.findings)
+    conflict = df[(df["row"] == "finding") & (df["kind"] == "conflict") & (df["temporal"] == False)]  # noqa: E712
+    assert conflict["doc_id"].tolist() == ["002, 004"]
+
+
+def test_dataframe_without_pandas(seed_report: cc.Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r'pip install "claimcheck\[pandas\]"'):
+        seed_report.to_dataframe()
+
+
+def test_empty_report_renders() -> None:
+    r = cc.Report()
+    assert "No findings" in str(r)
+    assert to_html(r).count("<h1>") == 1
+    assert to_markdown(r).startswith("# claimcheck report\n")
+    assert r.to_dataframe().empty
+
+
+def test_documents_table_shows_metadata(seed_report: cc.Report) -> None:
+    docs = [Document(id="x", text="t", source="Agency", published=dt.date(2014, 5, 28), title="T",
+                     url="https://example.org/a")]
+    r = cc.check(docs, extract=lambda d: [])
+    page = r.to_html()
+    assert "2014-05-28" in page and '<a href="https://example.org/a"' in page
+    assert "| x | Agency | 2014-05-28 | T |" in r.to_markdown()
+    assert "x (Agency)" not in to_text(r)  # no findings, so no quotes
