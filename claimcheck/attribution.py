@@ -1,0 +1,682 @@
+"""Who a sentence says stated something, and whether it hedges or negates.
+
+:func:`find_attribution` reads one sentence and returns an
+:class:`~claimcheck.models.Attribution` or ``None`` when the writer speaks (no cue). The
+cue words live in ``data/cues.toml``; hedging and negation words in ``data/hedges.toml``.
+
+How a sentence is read:
+
+- **Reporting verbs** ("said", "told", "reported", "announced", ...): the speaker is the
+  noun phrase just before the verb ("Xinhua said ..."), skipping adverbs ("Tencent later
+  announced"); or, when the verb follows a comma or closing quote and only a short phrase
+  follows, the phrase after it ("..., said the official who ..."). "told" never takes its
+  speaker from after it ("told AFP"); an apposition before it is skipped ("Fauzi, an
+  official, told AFP" → "Fauzi"). Verbs listed as ``clausal`` ("announced") count only
+  before "that", a colon or a quote, so "China has announced a month-long crackdown" is
+  the writer's own statement. A verb after "was", "an", "the"... is not a cue ("an
+  estimated 300").
+- **"according to X"** puts X outermost: ``"...", the statement said, according to
+  Xinhua`` gives the chain (Xinhua, statement...).
+- **"citing X"/"quoting X"** and **"cited/quoted X as saying"** add X as an inner source:
+  "Xinhua said, citing an SIIO statement" → ("Xinhua", "State Internet Information
+  Office").
+- **Organisations behind people and documents**: "an official from China's SIIO" and "a
+  statement by the SIIO" stand for the SIIO; "an SIIO statement" too.
+- **Generic speakers** ("officials", "authorities", "police", "state media") are kept as
+  written, lower-case, without a determiner: source ``"state media"``.
+- **Referring speakers** are resolved against ``previous`` (the attribution of an
+  earlier sentence, which the caller passes; :func:`find_attributions` does it for a
+  whole document): pronouns ("It added") and referring descriptions ("the paper
+  reported", "the agency said") become ``previous.source``; documents ("the statement
+  said", "according to the statement") become the whole ``previous.chain``. Without a
+  ``previous`` they stay as written, lower-case: ``"it"``, ``"paper"``, ``"statement"``.
+
+``chain`` is outermost first with consecutive duplicates removed; ``source`` is
+``chain[0]`` (the outermost speaker, the one the article quotes directly); ``cue`` is the
+outermost cue; ``span`` runs from the first to the last character of the attribution
+phrases (cue and speakers).
+
+Example:
+    >>> from claimcheck.attribution import find_attribution
+    >>> s = "Sales hit 5 million, the Widget Bureau said, citing a statement by Acme Corp."
+    >>> a = find_attribution(s, 0, len(s))
+    >>> a.source, a.cue, a.chain, a.span.exact
+    ('Widget Bureau', 'said', ('Widget Bureau', 'Acme'), 'the Widget Bureau said, citing a statement by Acme Corp')
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from .entities import canonical
+from .errors import InputError, LexiconError
+from .models import Attribution, Span
+
+__all__ = ["find_attribution", "find_attributions", "attribution_scope", "is_hedged", "is_negated"]
+
+_TIMEOUT = 1.0
+
+
+@cache
+def _load_toml(name: str) -> dict[str, object]:
+    """Read ``claimcheck/data/<name>`` once (kept private until claimcheck.lexicon exists)."""
+    try:
+        raw = resources.files("claimcheck").joinpath("data", name).read_bytes()
+        return tomllib.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise LexiconError(f"cannot load data/{name}: {e}") from e
+
+
+def _words(data: dict[str, object], key: str, file: str) -> tuple[str, ...]:
+    v = data.get(key, [])
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise LexiconError(f"data/{file}: {key!r} must be a list of strings")
+    return tuple(" ".join(x.lower().split()) for x in v)
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    parts = [r"\s++".join(regex.escape(w) for w in p.split()) for p in sorted(set(phrases), key=len, reverse=True)]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+_B = r"(?<![\p{L}\p{N}'’-])"  # word start
+_E = r"(?![\p{L}\p{N}-])"  # word end
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    cue: regex.Pattern[str]
+    verbs: frozenset[str]
+    clausal: frozenset[str]
+    no_inversion: frozenset[str]
+    cite: frozenset[str]
+    cite_as: regex.Pattern[str]
+    prepositions: frozenset[str]
+    participles: frozenset[str]
+    passive: frozenset[str]
+    generic: frozenset[str]
+    pronouns: frozenset[str]
+    documents: frozenset[str]
+    referring: frozenset[str]
+    person_nouns: frozenset[str]
+    person_of: regex.Pattern[str]
+
+
+@cache
+def _cues() -> _Cues:
+    f = "cues.toml"
+    d = _load_toml(f)
+    verbs = _words(d, "verbs", f)
+    preps = _words(d, "prepositions", f)
+    parts = _words(d, "participles", f)
+    person = _words(d, "person_nouns", f)
+    cue = regex.compile(_B + "(" + _alternation([*verbs, *preps, *parts]) + ")" + _E, regex.IGNORECASE | regex.VERSION1)
+    person_of = regex.compile(
+        r"^(?:(?:the|a|an|one|two|three|several|some|senior|top|unnamed|anonymous|chief|local)\s++)*+"
+        r"(?:[\p{Ll}-]++\s++){0,2}?" + _alternation(person) + r"\s++(?:from|at|of|with|by|for|in)\s++(?P<org>.+)$",
+        regex.IGNORECASE | regex.VERSION1,
+    )
+    return _Cues(
+        cue=cue,
+        verbs=frozenset(verbs),
+        clausal=frozenset(_words(d, "clausal", f)),
+        no_inversion=frozenset(_words(d, "no_inversion", f)),
+        cite=frozenset(_words(d, "cite", f)),
+        cite_as=regex.compile(_B + _alternation(_words(d, "cite_as", f)) + _E, regex.IGNORECASE | regex.VERSION1),
+        prepositions=frozenset(preps),
+        participles=frozenset(parts),
+        passive=frozenset(_words(d, "passive", f)),
+        generic=frozenset(_words(d, "generic", f)),
+        pronouns=frozenset(_words(d, "pronouns", f)),
+        documents=frozenset(_words(d, "documents", f)),
+        referring=frozenset(_words(d, "referring", f)),
+        person_nouns=frozenset(person),
+        person_of=person_of,
+    )
+
+
+# --------------------------------------------------------------------------- phrases
+
+_PUNCT = set(",;:\"“”‘’«»()[]—–!?")
+_LEFT_STOP = frozenset(
+    """that and but which who whom whose where when while as because if after before although
+    though so or since than whether then""".split()
+)
+_RIGHT_STOP = frozenset(
+    """who which that whose where when while on in at during late early as and but adding
+    citing quoting told said says according last this yesterday today tonight monday tuesday
+    wednesday thursday friday saturday sunday earlier later previously""".split()
+)
+_ADVERBS = frozenset(
+    """later also previously earlier recently officially publicly separately further then
+    again first initially repeatedly specifically subsequently reportedly allegedly
+    apparently formally jointly has have had would will once already now still
+    meanwhile""".split()
+)
+_DETERMINERS = frozenset("the a an this that these those its his her their our one".split())
+_TOKEN = regex.compile(r"\S++")
+
+
+def _left_np(s: str, i: int) -> tuple[int, int]:
+    """The noun phrase ending just before offset ``i`` of ``s`` (possibly empty)."""
+    lo = max(0, i - 160)
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(s, lo, i)]
+    # skip trailing adverbs: "Tencent later announced"
+    while toks and s[toks[-1][0] : toks[-1][1]].lower() in _ADVERBS:
+        toks.pop()
+    end = toks[-1][1] if toks else i
+    start = end
+    n = 0
+    for a, b in reversed(toks):
+        tok = s[a:b]
+        if tok[-1] in _PUNCT or tok in ("-", "--"):
+            break
+        if tok.lower() in _LEFT_STOP:
+            break
+        k = b
+        while k > a and s[k - 1] not in _PUNCT:
+            k -= 1
+        if k > a:  # opening punctuation inside the token: “Some
+            start = k
+            break
+        start = a
+        n += 1
+        if n >= 12:
+            break
+    return start, end
+
+
+def _right_np(s: str, j: int, e: int) -> tuple[int, int]:
+    """The noun phrase starting at offset ``j`` of ``s`` (possibly empty)."""
+    hi = min(e, j + 200)
+    start = end = None
+    n = 0
+    for m in _TOKEN.finditer(s, j, hi):
+        tok = m.group()
+        if tok[0] in _PUNCT or tok in ("-", "--"):
+            break
+        if tok.lower().rstrip(".,;:") in _RIGHT_STOP and start is not None:
+            break
+        k = m.start()
+        while k < m.end() and s[k] not in _PUNCT:
+            k += 1
+        if start is None:
+            start = m.start()
+        if k < m.end():  # "Xinhua," "Corp." is handled below
+            end = k
+            break
+        end = m.end()
+        n += 1
+        if n >= 12:
+            break
+    if start is None or end is None:
+        return j, j
+    # a sentence-final period is not part of the name (but keep "Corp." style dots inside)
+    while end > start and s[end - 1] in ".":
+        end -= 1
+    return start, end
+
+
+_VERBISH = frozenset(
+    """will would has have had is are was were can could may might should must did does do
+    not been being""".split()
+)
+
+
+def _looks_like_speaker(s: str, a: int, b: int, n: int) -> bool:
+    """Is ``s[a:b]`` (after an inverted verb: "..., said X") a speaker, not a clause?"""
+    if b <= a:
+        return False
+    words = s[a:b].split()
+    if len(words) > 8 or any(w.lower() in _VERBISH for w in words):
+        return False
+    w0 = words[0]
+    if not (w0[:1].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _cues().pronouns
+            or w0.lower() in _cues().generic):
+        return False
+    rest = s[b:n].lstrip()
+    if not rest or rest[0] in _PUNCT or rest[0] == ".":
+        return True
+    first = rest.split()[0].lower().rstrip(".,;:")
+    return first in _RIGHT_STOP
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    names: tuple[str, ...]  # resolved chain contribution
+    start: int
+    end: int
+
+
+def _bare(np: str) -> str:
+    words = np.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _resolve(
+    np: str, aliases: Mapping[str, str] | None, previous: Attribution | None
+) -> tuple[str, ...] | None:
+    """The chain contribution of a speaker phrase, or None when it is no speaker."""
+    cues = _cues()
+    np = regex.sub(r"\s*+\([^()]{0,40}\)\s*+", " ", np).strip(" ,.;:")
+    if not np:
+        return None
+    low = " ".join(np.lower().split())
+    bare = _bare(low)
+    if low in cues.pronouns or bare in cues.pronouns:
+        if previous is not None:
+            return (previous.source,)
+        return (bare or low,)
+    m = cues.person_of.match(np)
+    if m:
+        org = m.group("org").strip()
+        org_bare = _bare(org)
+        if org_bare[:1].isupper():
+            return (canonical(org_bare, aliases),)
+    has_capital = any(w[:1].isupper() for w in np.split()[1:]) or (np[:1].isupper() and bare == low)
+    last = bare.split()[-1] if bare else ""
+    if not has_capital and last in cues.documents and bare.count(" ") <= 1:
+        if previous is not None:
+            return previous.chain or (previous.source,)
+        return (last,)
+    if not has_capital and bare in cues.referring and low != bare:
+        if previous is not None:
+            return (previous.source,)
+        return (bare,)
+    if low in cues.generic or bare in cues.generic:
+        return (bare if bare in cues.generic else low,)
+    if not has_capital and not np[:1].isupper():
+        # a lower-case phrase: keep it as written, without determiners ("local residents")
+        return (bare or low,)
+    name = canonical(np, aliases)
+    return (name,) if name else None
+
+
+def _dedupe(chain: Sequence[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for c in chain:
+        if c and (not out or out[-1].casefold() != c.casefold()):
+            out.append(c)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    chain: tuple[str, ...]
+    cue: str
+    start: int  # phrase span, sentence-local
+    end: int
+    scope: tuple[int, int]  # sentence-local span the attribution covers
+    parts: tuple[tuple[int, int], ...] = ()  # every attribution phrase, sentence-local
+
+
+def _analyse(
+    s: str, aliases: Mapping[str, str] | None, previous: Attribution | None
+) -> _Found | None:
+    cues = _cues()
+    n = len(s)
+    outer: tuple[tuple[str, ...], str, int, int, tuple[int, int]] | None = None  # according to
+    main: tuple[tuple[str, ...], str, int, int, tuple[int, int]] | None = None
+    inner: list[tuple[str, ...]] = []
+    inner_spans: list[tuple[int, int]] = []
+    for m in cues.cue.finditer(s, timeout=_TIMEOUT):
+        word = " ".join(m.group(1).lower().split())
+        cs, ce = m.start(), m.end()
+        if word in cues.prepositions:
+            a, b = _right_np(s, ce, n)
+            names = _resolve(s[a:b], aliases, previous) if b > a else None
+            if names is None or outer is not None:
+                continue
+            before = s[:cs].rstrip()
+            after = s[b:].strip().strip("\"'”’.!?) ")
+            if before and before[-1] in ",(—–" and after and s[b:].lstrip()[:1] in (",", ")", "—", "–"):
+                scope = (b, n)  # mid-sentence parenthetical: covers what follows
+            else:
+                scope = (0, n)
+            outer = (names, word, cs, b, scope)
+            continue
+        if word in cues.participles:
+            a, b = _right_np(s, ce, n)
+            names = _resolve(s[a:b], aliases, None) if b > a else None
+            if names:
+                inner.append(names)
+                inner_spans.append((cs, b))
+            continue
+        if main is not None:
+            continue
+        # a reporting verb
+        prev_tok = s[max(0, cs - 20) : cs].split()
+        if prev_tok and prev_tok[-1].lower() in cues.passive:
+            continue
+        rest = s[ce:].lstrip()
+        if word in cues.clausal:
+            if not (
+                rest[:1] in ("", ":", '"', "“", "'", "‘", ",", ".", ";")
+                or regex.match(r"(?i:that)" + _E, rest)
+                or s[:cs].rstrip()[-1:] in (",", '"', "”")
+            ):
+                continue
+        left = s[:cs].rstrip()
+        # strip adverbs to see what really precedes the verb
+        lt = left.split()
+        while lt and lt[-1].lower() in _ADVERBS:
+            lt.pop()
+        left_end_char = lt[-1][-1] if lt else ""
+        inverted = False
+        if (not lt or left_end_char in ",\"”’") and word not in cues.no_inversion and left:
+            a, b = _right_np(s, ce, n)
+            inverted = _looks_like_speaker(s, a, b, n)
+        if inverted:
+            a, b = _right_np(s, ce, n)
+            names = _resolve(s[a:b], aliases, previous)
+            if names is None:
+                continue
+            main = (names, word, cs, b, (0, n))
+            continue
+        a, b = _left_np(s, cs)
+        if b <= a and lt and left_end_char == ",":
+            # an apposition before the verb: "Fauzi, an official from ..., told AFP"
+            k = left.rstrip(",").rstrip()
+            comma = k.rfind(",")
+            if comma > 0:
+                a2, b2 = _left_np(s, comma)
+                name = s[a2:b2]
+                if b2 > a2 and name[:1].isupper() and len(name.split()) <= 4:
+                    a, b = a2, b2
+                else:
+                    a, b = _left_np(s, len(k))
+        if b <= a:
+            # an elided subject: "It did not specify ..., but said ..." -> the sentence subject
+            first = s.split()[:1]
+            if first and first[0].lower() in cues.pronouns:
+                names = _resolve(first[0], aliases, previous)
+                if names is None:
+                    continue
+                main = (names, word, cs, ce, (ce, n))
+            continue
+        names = _resolve(s[a:b], aliases, previous)
+        if names is None:
+            continue
+        before = s[:a].rstrip()
+        scope = (0, n) if before[-1:] in (",", '"', "”", "’") else (ce, n)
+        end = ce
+        if word in cues.cite:
+            # "X cited a statement by Y (as saying)": Y is an inner source
+            oa, ob = _right_np(s, ce, n)
+            obj = s[oa:ob]
+            as_saying = cues.cite_as.search(s, ce, timeout=_TIMEOUT)
+            inner_names = _resolve(obj, aliases, None) if ob > oa else None
+            if inner_names and (as_saying or obj[:1].isupper() or _bare(obj.lower()).split()[-1:] and
+                                _bare(obj.lower()).split()[-1] in cues.documents or
+                                cues.person_of.match(obj)):
+                inner.append(inner_names)
+                end = as_saying.end() if as_saying else ob
+                if as_saying:
+                    scope = (0, n) if s[:a].strip() else scope
+            elif not as_saying:
+                continue
+        main = (names, word, min(a, cs), end, scope)
+    if main is None and outer is None:
+        return None
+    chain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    cue = ""
+    scope = (0, n)
+    if outer is not None:
+        chain.extend(outer[0])
+        spans.append((outer[2], outer[3]))
+        cue = outer[1]
+        scope = outer[4]
+    if main is not None:
+        chain.extend(main[0])
+        spans.append((main[2], main[3]))
+        cue = cue or main[1]
+        scope = main[4] if outer is None or outer[4] == (0, n) else outer[4]
+    for names in inner:
+        chain.extend(names)
+    spans.extend(inner_spans)
+    ch = _dedupe(chain)
+    if not ch:
+        return None
+    # the reported span: the outermost phrase, joined with phrases close to it
+    spans.sort()
+    first = spans[0] if outer is None else (outer[2], outer[3])
+    lo, hi = first
+    for a, b in spans:
+        gap = s[hi:a] if a >= hi else s[b:lo] if b <= lo else ""
+        if len(gap.split()) <= 4:
+            lo, hi = min(lo, a), max(hi, b)
+    return _Found(ch, cue, lo, hi, scope, tuple(spans))
+
+
+def find_attribution(
+    text: str,
+    sentence_start: int = 0,
+    sentence_end: int | None = None,
+    doc_id: str = "",
+    aliases: Mapping[str, str] | None = None,
+    previous: Attribution | None = None,
+    quantity: tuple[int, int] | None = None,
+) -> Attribution | None:
+    """The attribution of the sentence ``text[sentence_start:sentence_end]``.
+
+    Args:
+        text: the document text (offsets in the result point into it).
+        sentence_start: where the sentence starts.
+        sentence_end: where it ends (default: the end of ``text``).
+        doc_id: the document id for the span.
+        aliases: extra entity aliases for :func:`claimcheck.entities.canonical`.
+        previous: the attribution of an earlier sentence, used to resolve "It added", "the
+            paper reported", "the statement said".
+        quantity: ``(start, end)`` document offsets of a quantity; when given, ``None`` is
+            returned unless the attribution covers it. A mid-sentence "..., according to X,
+            ..." covers only what follows it; "X said ..." not at the start of the sentence
+            (after "and", "but") covers what follows the verb; the speaker phrase itself is
+            never covered.
+
+    Returns:
+        An :class:`~claimcheck.models.Attribution` (``source`` = ``chain[0]``), or ``None``
+        when no cue is found (the writer's own statement).
+
+    Example:
+        >>> t = "Profits rose to 5 million last year, according to Acme Holdings Ltd."
+        >>> a = find_attribution(t, 0, len(t))
+        >>> a.source, a.cue, a.span.exact
+        ('Acme', 'according to', 'according to Acme Holdings Ltd')
+        >>> find_attribution("Profits rose to 5 million last year.") is None
+        True
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    end = len(text) if sentence_end is None else max(0, min(sentence_end, len(text)))
+    start = max(0, min(sentence_start, end))
+    s = text[start:end]
+    try:
+        found = _analyse(s, aliases, previous)
+    except TimeoutError:  # pragma: no cover - defensive
+        return None
+    if found is None:
+        return None
+    if quantity is not None:
+        qa, qb = quantity[0] - start, quantity[1] - start
+        sa, sb = found.scope
+        if qa < sa or qb > sb:
+            return None
+        if any(qa < b and qb > a for a, b in found.parts):
+            return None
+    a, b = found.start, found.end
+    while b > a and s[b - 1].isspace():
+        b -= 1
+    return Attribution(
+        source=found.chain[0],
+        cue=found.cue,
+        chain=found.chain,
+        span=Span.from_text(text, start + a, start + b, doc_id=doc_id),
+    )
+
+
+def attribution_scope(text: str, sentence_start: int = 0, sentence_end: int | None = None) -> tuple[int, int] | None:
+    """Document offsets of the part of a sentence its attribution covers (None: no cue).
+
+    Example:
+        >>> t = "It has, according to Acme, 5 users."
+        >>> attribution_scope(t)
+        (25, 35)
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    end = len(text) if sentence_end is None else max(0, min(sentence_end, len(text)))
+    start = max(0, min(sentence_start, end))
+    try:
+        found = _analyse(text[start:end], None, None)
+    except TimeoutError:  # pragma: no cover - defensive
+        return None
+    if found is None:
+        return None
+    return start + found.scope[0], start + found.scope[1]
+
+
+def find_attributions(
+    text: str,
+    sentences: Sequence[tuple[int, int]] | Sequence[object],
+    doc_id: str = "",
+    aliases: Mapping[str, str] | None = None,
+) -> list[Attribution | None]:
+    """The attribution of every sentence of a document, resolving "It added" and the like.
+
+    Each sentence is read with ``previous`` set to the most recent attribution found in
+    the sentences before it.
+
+    Args:
+        text: the document text.
+        sentences: :class:`claimcheck.text.Sentence` objects, or ``(start, end)`` pairs.
+        doc_id: the document id for the spans.
+        aliases: extra entity aliases.
+
+    Returns:
+        One entry per sentence, in order.
+
+    Example:
+        >>> t = "The Acme agency said sales fell. It added that 5 shops closed."
+        >>> [a.source if a else None for a in find_attributions(t, [(0, 32), (33, 62)])]
+        ['Acme agency', 'Acme agency']
+    """
+    out: list[Attribution | None] = []
+    previous: Attribution | None = None
+    for s in sentences:
+        if isinstance(s, tuple):
+            a, b = s[0], s[1]
+        else:
+            a, b = getattr(s, "start"), getattr(s, "end")
+            if getattr(s, "boilerplate", False) or getattr(s, "dateline", False):
+                out.append(None)
+                continue
+        att = find_attribution(text, a, b, doc_id=doc_id, aliases=aliases, previous=previous)
+        out.append(att)
+        if att is not None:
+            previous = att
+    return out
+
+
+# --------------------------------------------------------------------------- hedges
+
+@dataclass(frozen=True, slots=True)
+class _Hedges:
+    hedge: regex.Pattern[str]
+    hedge_lower: regex.Pattern[str]
+    negation: regex.Pattern[str]
+    negation_after: regex.Pattern[str]
+    denial: regex.Pattern[str]
+    not_negation: regex.Pattern[str]
+
+
+@cache
+def _hedges() -> _Hedges:
+    f = "hedges.toml"
+    d = _load_toml(f)
+    ci = regex.IGNORECASE | regex.VERSION1
+    neg = _words(d, "negations", f)
+    return _Hedges(
+        hedge=regex.compile(_B + _alternation(_words(d, "hedges", f)) + _E, ci),
+        hedge_lower=regex.compile(_B + _alternation(_words(d, "hedges_lowercase", f)) + r"(?=\s++\p{Ll})", regex.VERSION1),
+        negation=regex.compile("(?:" + _B + _alternation(neg) + _E + r"|n['’]t" + _E + ")", ci),
+        negation_after=regex.compile(r"(?:" + _B + r"(?:not|never)" + _E + r"|n['’]t" + _E + ")", ci),
+        denial=regex.compile(_B + _alternation(_words(d, "denials", f)) + _E, ci),
+        not_negation=regex.compile(_B + _alternation(_words(d, "not_negation", f)) + _E, ci),
+    )
+
+
+def is_hedged(sentence_text: str) -> bool:
+    """Does the sentence hedge ("reportedly", "may have", "is expected to", "estimated")?
+
+    The words are in ``data/hedges.toml``; "may" counts only in lower case before a
+    lower-case word, so "in May" and "May 30" are not hedges.
+
+    Example:
+        >>> is_hedged("The storm may have killed 5 people."), is_hedged("In May 5 people died.")
+        (True, False)
+    """
+    if not isinstance(sentence_text, str):
+        raise InputError(f"sentence_text must be a str, not {type(sentence_text).__name__}")
+    h = _hedges()
+    try:
+        return bool(h.hedge.search(sentence_text, timeout=_TIMEOUT) or h.hedge_lower.search(sentence_text, timeout=_TIMEOUT))
+    except TimeoutError:  # pragma: no cover - defensive
+        return False
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;:()—–]|\s-\s|" + _B + r"(?:and|but|while|whereas|although)" + _E, regex.IGNORECASE)
+
+
+def is_negated(sentence_text: str, qstart: int, qend: int) -> bool:
+    """Is the quantity at ``sentence_text[qstart:qend]`` negated?
+
+    Negated means: a negation word ("not", "no", "never", "none", "without", any "n't")
+    comes before the quantity in the same clause, or "not"/"never"/"n't" comes after it in
+    the same clause ("5 people were not hurt"), or a denial verb ("denied", "rejected") comes
+    anywhere before it in the sentence. A clause ends at , ; : ( ) — and at "and", "but",
+    "while". Bounds such as "no more than", "not less than" and "not only" are not negations.
+
+    Args:
+        sentence_text: the sentence.
+        qstart: start of the quantity, relative to ``sentence_text``.
+        qend: end of the quantity, relative to ``sentence_text``.
+
+    Example:
+        >>> s = "Police did not confirm that 5 people died, and 3 were hurt."
+        >>> is_negated(s, 28, 36), is_negated(s, 47, 48)
+        (True, False)
+        >>> is_negated("No more than 5 people came.", 0, 14)
+        False
+    """
+    if not isinstance(sentence_text, str):
+        raise InputError(f"sentence_text must be a str, not {type(sentence_text).__name__}")
+    n = len(sentence_text)
+    qstart = max(0, min(qstart, n))
+    qend = max(qstart, min(qend, n))
+    h = _hedges()
+    # blank out bounds such as "no more than" so their negation word does not count
+    masked = h.not_negation.sub(lambda m: " " * len(m.group()), sentence_text)
+    try:
+        lo = 0
+        for m in _CLAUSE_BREAK.finditer(masked, 0, qstart, timeout=_TIMEOUT):
+            lo = m.end()
+        hi = n
+        m2 = _CLAUSE_BREAK.search(masked, qend, timeout=_TIMEOUT)
+        if m2:
+            hi = m2.start()
+        if h.negation.search(masked, lo, qstart, timeout=_TIMEOUT):
+            return True
+        if h.negation_after.search(masked, qend, hi, timeout=_TIMEOUT):
+            return True
+        return bool(h.denial.search(masked, 0, qstart, timeout=_TIMEOUT))
+    except TimeoutError:  # pragma: no cover - defensive
+        return False
