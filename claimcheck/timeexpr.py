@@ -1,0 +1,296 @@
+"""Time expressions in news text, normalised against the publication date.
+
+:func:`find_times` finds dates ("March 6, 2014", "6 March", "2014-03-06"), months ("in
+March", "May 2014"), years ("since 2013", "in 2013"), weekdays ("Tuesday", "on Tuesday",
+"late Tuesday") and relative expressions ("last year", "earlier this year", "yesterday",
+"last month"), with the preposition in front of them ("in", "on", "since", "as of", ...).
+
+Values (``TimeExpr.value``):
+
+- ``date``: ISO ``"2014-03-06"``; without a year, the year that puts the date nearest to
+  ``published``, or ``"--03-06"`` when ``published`` is unknown.
+- ``month``: ``"2014-03"``; without a year, the nearest year to ``published``, else
+  ``"--03"``.
+- ``year``: ``"2013"``. A bare four-digit number counts as a year only after a
+  preposition ("in 2013", "since 2013") or "early"/"late"/"mid".
+- ``weekday``: the most recent such weekday on or before ``published`` (ISO date); without
+  ``published``, the weekday's name ("Tuesday").
+- ``relative``: "last year" → ``published.year - 1``, "this year"/"earlier this year" →
+  the year, "next year" → +1; "last month"/"this month" → ``"YYYY-MM"``; "last week"/"this
+  week" → ISO week ``"2014-W21"``; "yesterday"/"today"/"tomorrow" → ISO date. ``None``
+  without ``published``.
+
+"May" is a month only before a day or a year ("May 30", "May 2014") or after a
+preposition or "early"/"late"/"mid" ("in May"); "may have" is a verb. Month and weekday
+names must be capitalised.
+
+Example:
+    >>> import datetime
+    >>> from claimcheck.timeexpr import find_times
+    >>> t = "On Tuesday the office said users rose in March and may have doubled since 2013."
+    >>> [(x.text, x.kind, x.relation, x.value) for x in find_times(t, published=datetime.date(2014, 5, 30))]
+    [('On Tuesday', 'weekday', 'on', '2014-05-27'), ('in March', 'month', 'in', '2014-03'), ('since 2013', 'year', 'since', '2013')]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from .errors import InputError
+
+__all__ = ["TimeExpr", "find_times", "resolve_weekday"]
+
+_TIMEOUT = 1.0
+
+TimeKind = Literal["date", "month", "year", "weekday", "relative"]
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """One time expression by offsets into the document text.
+
+    Attributes:
+        start: offset of the first character (the preposition, when there is one).
+        end: offset just past the last character.
+        text: ``doc_text[start:end]``.
+        value: the normalised value (see the module docstring), or ``None``.
+        kind: ``date``, ``month``, ``year``, ``weekday`` or ``relative``.
+        relation: the preposition, normalised: ``in``, ``on``, ``since``, ``as_of``,
+            ``until``, ``by``, ``before``, ``after``, ``during``, ``from``, ``through``,
+            ``at``, ``of``; ``None`` when there is none.
+
+    Example:
+        >>> find_times("as of June 2014")[0]
+        TimeExpr(start=0, end=15, text='as of June 2014', value='2014-06', kind='month', relation='as_of')
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    kind: TimeKind = "date"
+    relation: str | None = None
+
+
+_MONTHS = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
+    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+    "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}
+_WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
+
+_MONTH = "(?:" + "|".join(sorted((regex.escape(m) + (r"\.?" if len(m) <= 4 and m != "May" and m != "June" and m != "July" else "") for m in _MONTHS), key=len, reverse=True)) + ")"
+_WD = "(?:" + "|".join(_WEEKDAYS) + ")"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d:,.]\d)"
+_PREP = r"(?i:as[ ]of|since|until|till|by|before|after|during|from|through|throughout|in|on|at|of|starting|beginning|between|and|to)"
+_EDGE = r"(?i:early|late|mid|mid-|the[ ]end[ ]of|the[ ]start[ ]of|the[ ]beginning[ ]of|the[ ]middle[ ]of)"
+
+_TIME = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}])
+    (?:(?P<prep>""" + _PREP + r""")\s++)?
+    (?:(?P<edge>""" + _EDGE + r""")[\s-]*+)?
+    (?:
+        (?P<iso>(?P<iy>\d{4})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?!\d)
+      | (?:(?P<wd1>""" + _WD + r"""),?\s++)?(?P<m1>""" + _MONTH + r""")\s++(?P<d1>""" + _DAY + r""")(?:,?\s++(?P<y1>""" + _YEAR + r"""))?
+      | (?:(?P<wd2>""" + _WD + r"""),?\s++)?(?P<d2>""" + _DAY + r""")\s++(?:of\s++)?(?P<m2>""" + _MONTH + r""")(?:,?\s++(?P<y2>""" + _YEAR + r"""))?
+      | (?P<m3>""" + _MONTH + r""")(?:\s++of)?,?\s++(?P<y3>""" + _YEAR + r""")
+      | (?P<rel>(?i:(?:earlier|later)\s++)?(?i:this|last|next|the\s++past|the\s++previous)\s++(?i:year|month|week)
+               |(?i:yesterday|today|tomorrow))
+      | (?P<wd>""" + _WD + r""")(?:\s++(?P<part>(?i:morning|afternoon|evening|night)))?
+      | (?P<m4>""" + _MONTH + r""")
+      | (?P<y4>""" + _YEAR + r""")
+    )
+    (?![\p{L}\p{N}])
+    """,
+    regex.VERBOSE | regex.VERSION1,
+)
+
+_REL_NAMES = {"as of": "as_of", "till": "until", "throughout": "during", "starting": "from", "beginning": "from"}
+
+
+def resolve_weekday(day: str, published: _dt.date) -> _dt.date | None:
+    """The most recent ``day`` ("Tuesday") on or before ``published``.
+
+    Example:
+        >>> resolve_weekday("Tuesday", __import__("datetime").date(2014, 5, 30))
+        datetime.date(2014, 5, 27)
+    """
+    wd = _WEEKDAYS.get(day.strip().capitalize())
+    if wd is None:
+        return None
+    return published - _dt.timedelta(days=(published.weekday() - wd) % 7)
+
+
+def _nearest_year(month: int, day: int, published: _dt.date) -> int:
+    best = published.year
+    best_gap: int | None = None
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            d = _dt.date(y, month, min(day, 28))
+        except ValueError:  # pragma: no cover - day is clamped
+            continue
+        gap = abs((d - published).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def _shift_month(d: _dt.date, k: int) -> str:
+    y, m = divmod(d.year * 12 + d.month - 1 + k, 12)
+    return f"{y:04d}-{m + 1:02d}"
+
+
+def _month_num(token: str) -> int:
+    return _MONTHS[token.rstrip(".")]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        _dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _read(m: regex.Match[str], published: _dt.date | None) -> tuple[TimeKind, str | None] | None:
+    """Kind and value of one match, or None when it is not a time expression."""
+    g = m.groupdict()
+    prep = (g["prep"] or "").lower()
+    if g["iso"]:
+        y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+        return ("date", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+    for mk, dk, yk in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
+        if g[mk]:
+            mo = _month_num(g[mk])
+            d = int(regex.sub(r"\D", "", g[dk]))
+            if g[yk]:
+                y = int(g[yk])
+                return ("date", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+            if not _valid(2000, mo, d):
+                return None
+            if published is not None:
+                y = _nearest_year(mo, d, published)
+                if _valid(y, mo, d):
+                    return "date", f"{y:04d}-{mo:02d}-{d:02d}"
+            return "date", f"--{mo:02d}-{d:02d}"
+    if g["m3"]:
+        return "month", f"{int(g['y3']):04d}-{_month_num(g['m3']):02d}"
+    if g["rel"]:
+        rel = " ".join(g["rel"].lower().split())
+        if published is None:
+            return "relative", None
+        if rel in ("yesterday", "today", "tomorrow"):
+            k = {"yesterday": -1, "today": 0, "tomorrow": 1}[rel]
+            return "relative", (published + _dt.timedelta(days=k)).isoformat()
+        unit = rel.rsplit(" ", 1)[-1]
+        step = 1 if "next" in rel else -1 if ("last" in rel or "past" in rel or "previous" in rel) else 0
+        if unit == "year":
+            return "relative", f"{published.year + step:04d}"
+        if unit == "month":
+            return "relative", _shift_month(published, step)
+        wk = published + _dt.timedelta(days=7 * step)
+        iy, iw, _ = wk.isocalendar()
+        return "relative", f"{iy:04d}-W{iw:02d}"
+    if g["wd"]:
+        if published is None:
+            return "weekday", g["wd"]
+        d2 = resolve_weekday(g["wd"], published)
+        return "weekday", d2.isoformat() if d2 else None
+    if g["m4"]:
+        tok = g["m4"]
+        if tok == "May" and not (prep or g["edge"]):
+            return None  # "May" the verb
+        if tok.endswith(".") and not (prep or g["edge"]):
+            return None
+        if not (prep or g["edge"]) and len(tok) <= 4 and tok not in ("June", "July"):
+            return None  # a bare abbreviation ("Mar") is too ambiguous
+        mo = _month_num(tok)
+        if published is not None:
+            return "month", f"{_nearest_year(mo, 15, published):04d}-{mo:02d}"
+        return "month", f"--{mo:02d}"
+    if g["y4"]:
+        if not (prep and prep not in ("and", "to", "between", "at", "of")) and not g["edge"]:
+            return None  # a bare four-digit number is more often a count
+        return "year", g["y4"]
+    return None  # pragma: no cover - every branch above returns
+
+
+def find_times(
+    text: str, start: int = 0, end: int | None = None, published: _dt.date | None = None
+) -> list[TimeExpr]:
+    """Time expressions in ``text[start:end]``, with offsets into ``text``.
+
+    Args:
+        text: the document text.
+        start: where to start looking.
+        end: where to stop (default: the end of the text).
+        published: the publication date, to resolve weekdays, relative expressions and
+            dates without a year.
+
+    Returns:
+        The expressions in text order, non-overlapping; ``text[t.start:t.end] == t.text``.
+
+    Raises:
+        InputError: ``text`` is not a ``str`` or ``published`` is not a date.
+
+    Example:
+        >>> import datetime
+        >>> [(t.text, t.value) for t in find_times("Sales fell last year, on March 6 and on Wednesday.",
+        ...                                        published=datetime.date(2014, 5, 30))]
+        [('last year', '2013'), ('on March 6', '2014-03-06'), ('on Wednesday', '2014-05-28')]
+        >>> [t.value for t in find_times("They may have met in May.")]
+        ['--05']
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    if published is not None and not isinstance(published, _dt.date):
+        raise InputError(f"published must be a datetime.date, not {type(published).__name__}")
+    if isinstance(published, _dt.datetime):
+        published = published.date()
+    end = len(text) if end is None else max(0, min(end, len(text)))
+    start = max(0, min(start, end))
+    out: list[TimeExpr] = []
+    pos = start
+    try:
+        while pos < end:
+            m = _TIME.search(text, pos, end, timeout=_TIMEOUT)
+            if m is None:
+                break
+            if m.end() == m.start():  # pragma: no cover - the pattern never matches empty
+                pos = m.end() + 1
+                continue
+            read = _read(m, published)
+            if read is None:
+                # retry just after the first character, so "and may have... in May" still finds "in May"
+                pos = m.start() + 1
+                continue
+            kind, value = read
+            a = m.start()
+            prep = m.group("prep")
+            relation = None
+            if prep:
+                p = " ".join(prep.lower().split())
+                if p in ("and", "to", "between"):
+                    a = m.start("edge") if m.group("edge") else _first_after_prep(m)
+                else:
+                    relation = _REL_NAMES.get(p, p)
+            out.append(TimeExpr(a, m.end(), text[a : m.end()], value, kind, relation))
+            pos = m.end()
+    except TimeoutError:  # pragma: no cover - defensive
+        pass
+    return out
+
+
+def _first_after_prep(m: regex.Match[str]) -> int:
+    k = m.end("prep")
+    s = m.string
+    while k < m.end() and s[k].isspace():
+        k += 1
+    return k
