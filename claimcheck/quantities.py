@@ -1,5 +1,1145 @@
-"""Placeholder: the quantity parser is being built (issue 2)."""
+"""Find every quantity mention in a text: ``parse_quantities(text) -> list[Quantity]``.
+
+How it works: one scan with a compiled pattern finds *anchors* (a digit, a number word,
+"a"/"an" before a scale or a time unit, a vulgar fraction, "month-long", a month name
+before a day, a weekday). At each anchor a small reader works left and right with
+anchored, bounded matches (each looks at most a few dozen characters): the number and
+its scale, a currency sign or code before it, a unit or counted noun after it, a
+qualifier before it, and a second number making a range. Everything is linear in the
+length of the text; the anchor scan runs with a ``timeout`` per block of text, and a block
+whose scan times out is skipped rather than hanging.
+
+Readings, in short (each is a ``rule`` name on the result):
+
+- ``value`` is the number as stated ("over 800 million" → 800000000). For a range it is
+  the lower end; ``low``/``high`` hold the interval.
+- Qualifiers (``data/qualifiers.toml``) give intervals as DESIGN.md defines them:
+  more_than (v, ∞); at_least [v, ∞); at_most [0, v] and less_than [0, v) for counts,
+  durations, percentages, currencies and multiples (quantities that are never negative;
+  other dimensions get an open lower end); ranges [a, b].
+- **Tolerance** of approximate values: "about", "around", "roughly", "some",
+  "approximately", "an estimated", "circa" → [0.9·v, 1.1·v] (±10 %); "nearly", "almost",
+  "close to", "just shy of" → [0.9·v, v] (the number is an upper bound: "nearly 300" is
+  below 300). The numbers live in ``data/qualifiers.toml``.
+- Vague plurals (``data/numbers.toml`` ``[plurals]``): "thousands" → [1000, 10000),
+  "hundreds of thousands" → [1e5, 1e6), "tens of millions" → [1e7, 1e8), qualifier
+  approximate, value the lower end; the upper end is exclusive.
+- Units (``data/units.toml``): ``unit`` is a pint unit name ("kilometer",
+  "degree_Celsius", "kilometer per hour", "square kilometer"), or an ISO 4217 code for
+  money. kind is ``duration`` for time units, ``percent``, ``currency``, else ``dimension``.
+- Counted nouns: "800 million users" → counted "user" (the first plural noun within three
+  words, singularised); "one" is a number only when a unit or noun follows it ("one of the
+  most popular" and "no one" are not quantities).
+- Ordinals ("25th", "third") → kind ``ordinal``; "twice", "three times as many",
+  "10-fold" → kind ``multiplier``; "500 times" without a comparison → a count of "time".
+- Dates → kind ``date``: a year ("in 2013", "August 2012") has value = the year; a day of
+  a month ("March 6", "6 March") has value = the day; a weekday ("Tuesday") has value
+  ``None``; a span of years "2013-14" has value ``None`` and low/high the years.
+- Not quantities (nothing is returned): clock times ("2:09 a.m.", "7pm"), phone numbers
+  and other runs of three or more hyphen- or slash-joined numbers, dotted versions
+  ("1.2.3"), labels ("No. 3", "iOS 7", "version 2", "#4"), list numbering at the start of a
+  line ("1. "), digits glued to letters ("L2", "i7", "06F6"), runs of bare integers
+  separated by spaces ("245 23").
+
+Example:
+    >>> q = parse_quantities("Tencent shut down at least 40 accounts.")[0]
+    >>> q.text, q.value, q.low, q.high, q.qualifier, q.counted
+    ('at least 40 accounts', 40.0, 40.0, None, 'at_least', 'account')
+"""
+
 from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from . import lexicon
+from .errors import InputError
 from .models import Quantity
+from .numbers import parse_digits, read_number_words
+
+__all__ = ["parse_quantities"]
+
+#: Seconds the anchor scan may spend on one block of text before the block is skipped.
+SCAN_TIMEOUT = 1.0
+#: Blocks of text scanned with one timeout: the text is cut at the first newline after
+#: this many characters (or hard, at a space, when there is none).
+BLOCK = 16384
+#: How far left of a number qualifiers and currency signs are looked for.
+_LEFT = 48
+#: How far right of a number units and nouns are looked for.
+_RIGHT = 160
+
+_NONNEG_KINDS = frozenset({"count", "duration", "percent", "currency", "multiplier"})
+_SPACE = "[ \\t\\u00a0\\u202f]"
+
+# ---------------------------------------------------------------------------------------
+# Fixed patterns (no lexicon needed)
+# ---------------------------------------------------------------------------------------
+
+# A numeral at a position (the caller checked no letter or digit precedes it).
+_NUMERAL = regex.compile(
+    r"""
+    (?P<num>
+        [1-9]\d{0,2}(?:,\d{3})++(?![\d])(?:\.\d++)?     # 1,234,567.89
+      | [1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})++(?![\d,.]|\s\d|/)   # 10 000 (grouped by spaces)
+      | \d++(?:\.\d++)?                               # 143.8, 2013
+      | \.\d++                                        # .5
+    )
+    (?P<exp>
+        [eE][-+−]?\d{1,3}(?![\p{L}\d])                # 4e14, 1e-3
+      | [ ]?[×x][ ]?10\^?[-+−]?\d{1,3}(?![\d])        # 2.48×10−5, 5.5x10-3
+      | [×x]2\^\d{1,2}(?![\d])                        # 8x2^10
+    )?
+    """,
+    regex.VERBOSE,
+)
+
+# Things made of digits that are not quantities; matched at a digit anchor, skipped whole.
+_JUNK = regex.compile(
+    r"""
+      \d++(?:\.\d++){2,}+                          # dotted versions, IP addresses: 1.2.3
+    | \d++(?:[-–/]\d++){2,}+                       # phone numbers, dates: 555-12-34, 5/30/2014
+    | \d{3,}+[-–]\d{4,}+                            # phone numbers: 555-1234
+    | \d{1,2}:\d{2}(?::\d{2})?+(?:[ ]?(?:[ap]\.m\.?|[AP]\.M\.?|[ap]m\b|[AP]M\b))?  # 2:09 a.m.
+    | \d{1,2}(?:[.]\d{2})?+[ ]?(?:[ap]\.m\.?|[AP]\.M\.?|[ap]m\b|[AP]M\b)   # 7 a.m., 2.17pm
+    | \d++(?:,\d++)++(?<!\d,\d{3})(?=[^\d]|\Z)     # 1,1,1 (commas that are not thousands)
+    | \d{1,3}+(?:,\d{1,2}+|,\d{4,}+)(?:,\d++)*+    # 1,12 / 1,1234 (not thousands either)
+    """,
+    regex.VERBOSE,
+)
+
+# A bare integer followed by another bare integer ("245 23"): codes, not quantities.
+_SPACED_RUN = regex.compile(r"\d++(?:[ \t]++\d++(?![\d.,/]*+\p{L}|/))++")
+
+# Connectors in a range.
+_RANGE_SEP = regex.compile(
+    r"""
+    (?P<sep>
+        [ \t]*+(?:-|–|—|‒)[ \t]*+          # 10-20, 3.5–4.0
+      | [ \t]++(?:to|through|and|or)[ \t]++   # 10 to 20, between 10 and 20
+      | -[ \t]++to[ \t]++                   # 8- to 16-meter
+    )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+_BETWEEN_LEFT = regex.compile(r"(?i)(?<![\p{L}])(?P<w>between|from)[ \t]++\Z")
+
+# Labels after which a number is an identifier, not a quantity.
+_LABEL_LEFT = regex.compile(
+    r"""(?x)
+    (?:
+        (?<![\p{L}])(?:No|no|Nos|nos|Nr|nr|Vol|vol|Art|art|pp?)\.[ \t]?
+      | \#[ \t]?
+      | (?<![\p{L}])(?i:number|version|iOS|Android|Windows|macOS|Python|Java|Linux|PlayStation|Xbox
+            |article|section|chapter|paragraph|clause|room|flight|route|highway|interstate
+            |channel|category|level|phase|grade|episode|season|volume|page|model|platform
+            |gate|bus|line|row|seat|apt|apartment|suite|unit|ward|district|precinct|lot|box
+            |code|id|zip|tel|phone|fax|ext|amendment|resolution|act|item|step|stage|rank|ranked
+            |top|world\ war|ww|part|issue|figure|fig|table|appendix|verse|psalm|game|round|week
+            |day|match|race|lap|bill|hr|sb|h\.r\.|s\.)
+        [ \t]++
+    )\Z
+    """
+)
+
+# Start of a line, then "1." or "1)": list numbering.
+_LIST_ITEM = regex.compile(r"\d{1,2}[.)][ \t]")
+
+# An ordinal suffix glued to digits.
+_ORD_SUFFIX = regex.compile(r"(?:st|nd|rd|th|d)(?![\p{L}\p{N}])", regex.IGNORECASE)
+# A decade: 1960s, 1960's, 90s.
+_DECADE = regex.compile(r"['’]?s(?![\p{L}\p{N}])")
+
+_TOLERANCE = regex.compile(r"[ \t]*+(?:±|\+/-|\+-)[ \t]*+\d++(?:\.\d++)?+(?:[eE][-+]?\d{1,3})?+")
+_SPACED_FRACTION = regex.compile(r"[ \t\u00a0]++([1-9]\d?+)/([1-9]\d?+)(?![\d/])")
+_FRACTION = regex.compile(r"/([1-9]\d{0,2}+)(?![\d/])")
+_VULGAR_GLUED = regex.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+
+_WORD = regex.compile(r"\p{L}++(?:['’]\p{L}++)?+")
+_GAP = regex.compile(r"[ \t\u00a0]++")
+_OF = regex.compile(r"[ \t\u00a0]++of[ \t\u00a0]++", regex.IGNORECASE)
+_HYPHEN_GAP = regex.compile(r"(?:[ \t\u00a0]*+-[ \t\u00a0]*+|[ \t\u00a0]++)")
+
+_SIGN_LEFT = regex.compile(r"(?:(?<=[\s(\[:;=,/]|^)[-−+])\Z")
+
+_TIMES_COMPARE = regex.compile(
+    r"""[ \t]++(?:as|more|less|fewer|larger|bigger|higher|lower|greater|smaller|faster|slower
+        |the|that|than|what|over|its|their|his|her|\p{L}+er[ \t]+than)(?![\p{L}])""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_FOLD = regex.compile(r"-?fold(?![\p{L}])", regex.IGNORECASE)
+_AS_MANY = regex.compile(r"[ \t]++as[ \t]++(?:many|much|large|big|high|long|likely|fast)(?![\p{L}])", regex.I)
+
+_OLD = regex.compile(r"(?:-|[ \t]++)old(?![\p{L}])", regex.IGNORECASE)
+_LONG = regex.compile(r"-long(?![\p{L}])", regex.IGNORECASE)
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+# After a month name: "6", "6th", "6, 2014", "2012".
+_MONTH_TAIL = regex.compile(
+    r"""\.?[ \t]++
+    (?:
+        (?P<year>(?:1[5-9]|20)\d{2})(?![\p{L}\p{N}])           # August 2012
+      | (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?+(?![\p{L}\p{N}])  # March 6, May 30th
+    )""",
+    regex.VERBOSE,
+)
+# Before a month name: "6 March", "30th of May".
+_DAY_MONTH = regex.compile(
+    r"(?:st|nd|rd|th)?+[ \t]++(?:of[ \t]++)?" + _MONTH_RE + r"(?![\p{L}])"
+)
+
+_YEAR_LEFT = regex.compile(
+    r"""(?ix)(?<![\p{L}])(?:in|since|by|of|until|till|from|to|during|before|after|early|late
+        |mid|between|and|the|year|fiscal|summer|winter|spring|autumn|fall|through|circa|c\.
+        |around|about|end|start|beginning|march|april|may|june|july|august|september|october
+        |november|december|january|february|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)
+        [ \t,.]*+\Z"""
+)
+
+
+def _first_line_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+# ---------------------------------------------------------------------------------------
+# Patterns built from the lexicons (once)
+# ---------------------------------------------------------------------------------------
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation, longest first, with flexible whitespace inside phrases."""
+    out = []
+    for w in sorted(set(words), key=lambda s: (-len(s), s)):
+        parts = [regex.escape(p) for p in w.split()]
+        out.append(r"[ \t\u00a0]++".join(parts))
+    return "|".join(out)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    anchor: Any
+    unit_word: Any
+    unit_symbol: Any
+    per: Any
+    power: Any
+    currency_left: Any
+    currency_right: Any
+    qualifier_left: Any
+    scale_words: Any
+    plural_of: Any
+    after_a: Any
+    a_left_rate: Any
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    nw = lexicon.numbers()
+    ul = lexicon.units()
+    number_words = (
+        list(nw.cardinals) + list(nw.ordinals) + list(nw.plurals) + list(nw.multipliers)
+        + ["half", "dozen"]
+    )
+    a_units = [w for w, e in ul.words.items() if e.after_a]
+    a_next = list(nw.scales) + list(nw.collectives) + list(nw.fractions) + ["half"] + a_units
+    long_units = ["year", "month", "week", "day", "hour", "minute", "decade", "century", "night"]
+    anchor = regex.compile(
+        rf"""
+        (?P<digit>(?<![\p{{L}}\p{{N}}_])\d)                     # a numeral starts
+      | (?P<vulgar>(?<![\p{{L}}\p{{N}}])[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])       # a vulgar fraction
+      | (?P<a>(?<![\p{{L}}\p{{N}}'’-])(?i:an?)(?=[ \t\u00a0]++(?i:{_alternation(a_next)})(?![\p{{L}}])))
+      | (?P<long>(?<![\p{{L}}\p{{N}}-])(?i:{"|".join(long_units)})(?=-long(?![\p{{L}}])))
+      | (?P<month>(?<![\p{{L}}\p{{N}}]){_MONTH_RE}(?=\.?[ \t]++\d))
+      | (?P<weekday>(?<![\p{{L}}\p{{N}}])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\p{{L}}]))
+      | (?P<word>(?<![\p{{L}}\p{{N}}'’])(?i:{_alternation(number_words)})(?![\p{{L}}\p{{N}}]))
+        """,
+        regex.VERBOSE,
+    )
+    words = list(ul.words)
+    unit_word = regex.compile(
+        rf"(?i:{_alternation(words)})(?![\p{{L}}\p{{N}}])"
+    )
+    unit_symbol = regex.compile(
+        rf"(?:{_alternation(list(ul.symbols))})(?![\p{{L}}\p{{N}}]|\.\p{{L}}|['’]\p{{L}})"
+    )
+    per = regex.compile(r"(?:[ \t]*+/[ \t]*+|[ \t]++per[ \t]++)", regex.IGNORECASE)
+    power = regex.compile(r"(?:\^?(?P<n>[23])|(?P<sq>²)|(?P<cu>³))(?![\p{L}\p{N}])")
+    currency_left = regex.compile(
+        rf"(?:(?<![\p{{L}}])(?:{_alternation([p for p in ul.currency_prefixes if p[0].isalpha()])})"
+        rf"|(?:{_alternation([p for p in ul.currency_prefixes if not p[0].isalpha()])}))[ \t\u00a0]?+\Z"
+    )
+    currency_right = regex.compile(
+        rf"[ \t\u00a0]?+(?:{_alternation(list(ul.currency_suffixes))})"
+    )
+    quals = lexicon.qualifiers()
+    qualifier_left = regex.compile(
+        rf"(?<![\p{{L}}])(?P<q>(?i:{_alternation(list(quals))}))[ \t\u00a0]++\Z"
+    )
+    scale_words = regex.compile(
+        rf"""(?:[ \t\u00a0]++(?:total[ \t]++)?+)
+        (?P<w>(?i:{_alternation(list(nw.scales))})|bn|mn|mln|bln|tn|trn|[mb](?=[ \t]*+[\p{{L}}]))(?![\p{{L}}\p{{N}}])""",
+        regex.VERBOSE,
+    )
+    plural_of = regex.compile(
+        rf"[ \t\u00a0]++of[ \t\u00a0]++(?P<p>(?i:{_alternation(list(nw.plurals))}))(?![\p{{L}}])"
+    )
+    after_a = regex.compile(rf"[ \t\u00a0]++(?P<u>(?i:{_alternation(a_units)}))(?![\p{{L}}\p{{N}}])")
+    a_left_rate = regex.compile(r"(?i)(?:once|twice|thrice|times|per|every)[ \t]++\Z")
+    return _Patterns(
+        anchor, unit_word, unit_symbol, per, power, currency_left, currency_right,
+        qualifier_left, scale_words, plural_of, after_a, a_left_rate,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# The reading of one mention
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Reading:
+    """A quantity being assembled at one anchor."""
+
+    start: int
+    end: int
+    value: float | None
+    kind: str = "count"
+    numkind: str = "cardinal"  # cardinal, ordinal, fraction, collective, plural
+    digits: bool = False
+    integer: bool = True
+    raw: str = ""
+    scaled: bool = False
+    unit: str | None = None
+    counted: str | None = None
+    low: float | None = None
+    high: float | None = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    qualifier: str = "exact"
+    rule: str = ""
+    latent: bool = False
+    currency_left: bool = False
+    words_read: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _singular(word: str) -> str | None:
+    """The singular of a plural noun, or None if ``word`` does not look plural."""
+    lw = word.lower()
+    irregular = lexicon.units().irregular_plurals
+    if lw in irregular:
+        s = irregular[lw]
+        return s if word.islower() else s[:1].upper() + s[1:] if word[:1].isupper() and not word.isupper() else s
+    if len(lw) < 3 or not lw.endswith("s") or lw.endswith(("ss", "us", "is", "'s", "’s", "ous")):
+        return None
+    if lw.endswith("ies") and len(lw) > 4:
+        s = word[:-3] + "y"
+    elif lw.endswith(("sses", "shes", "ches", "xes", "zes")):
+        s = word[:-2]
+    elif lw.endswith("oes") and lw not in ("shoes", "canoes"):
+        s = word[:-2]
+    else:
+        s = word[:-1]
+    return s if not word[:1].isupper() or word.isupper() else s
+
+
+def _norm_counted(word: str) -> str:
+    # keep the capital of proper nouns ("Tibetan"), lower-case sentence-initial words
+    return word if (word[:1].isupper() and not word.isupper() and len(word) > 1) else word.lower()
+
+
+def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = True) -> tuple[str, str, int, str] | None:
+    """A unit at ``text[p]`` (after optional space or hyphen): (unit, kind, end, rule)."""
+    P = _patterns()
+    ul = lexicon.units()
+    gap = _HYPHEN_GAP.match(text, p, limit)
+    q = gap.end() if gap else p
+    glued = q == p
+    hyphen = gap is not None and "-" in gap.group()
+    if gap is not None and not allow_space:
+        return None
+    m = P.unit_word.match(text, q, limit)
+    if m is not None:
+        alias = " ".join(m.group().lower().split())
+        e = ul.words[alias]
+        unit, kind = e.unit, e.kind
+        if unit == "pound" and (r.scaled or r.currency_left):
+            unit, kind = "GBP", "currency"
+        if glued and not hyphen and e.kind != "currency" and r.digits is False:
+            return None  # "twothousand" etc.
+        return unit, kind, m.end(), "word"
+    if hyphen and not r.digits:
+        return None
+    m = P.unit_symbol.match(text, q, limit)
+    if m is None:
+        return None
+    sym = m.group()
+    e = ul.symbols[sym]
+    # Symbols that are also words or letters: accept only where a unit is plausible.
+    if len(sym) == 1 and sym.isalpha() and not glued:
+        nxt = text[m.end(): m.end() + 2]
+        if sym in ("m", "s", "h", "g", "l", "t", "b", "B", "W", "V", "J", "K", "F", "C", "L") and nxt[:1] not in ("", " ", ".", ",", ";", ")", "!", "?", "\n", "\t", "/"):
+            return None
+        if nxt[:1] == " " and len(nxt) > 1 and nxt[1].isupper() and sym not in ("C", "F", "K"):
+            return None
+    if sym in ("in",):
+        return None
+    if e.kind == "currency" and not glued and False:
+        return None
+    return e.unit, e.kind, m.end(), "symbol"
+
+
+def _unit_with_compounds(text: str, p: int, limit: int, r: _Reading) -> tuple[str, str, int] | None:
+    """A unit, with powers and ``/`` or ``per`` denominators: "km/s2", "J/m^2 per year"."""
+    P = _patterns()
+    got = _match_unit(text, p, limit, r)
+    if got is None:
+        # "2 in", "2 in." (inch) only at the end of a clause or before a size word
+        m = regex.match(r"[ \t]++in(?=\.?\s*+$|\.?[ \t]*+(?:thick|long|wide|tall|high|deep|diameter)\b)", text[p:limit])
+        if m is not None and r.digits:
+            return "inch", "dimension", p + m.end()
+        m = regex.match(r"[ \t]*+(?P<u>pm|am)(?![\p{L}])", text[p:limit])
+        if m is not None and r.digits and not r.integer and len(r.raw.split(".")[-1]) != 2:
+            return ("picometer" if m["u"] == "pm" else "attometer"), "dimension", p + m.end()
+        return None
+    unit, kind, end, how = got
+    pw = P.power.match(text, end, limit)
+    if pw is not None and how == "symbol" and kind == "dimension" and not unit.startswith(("square", "cubic")):
+        n = pw["n"] or ("2" if pw["sq"] else "3")
+        unit = ("square " if n == "2" else "cubic ") + unit
+        end = pw.end()
+    for _ in range(2):
+        pm = P.per.match(text, end, limit)
+        if pm is None:
+            break
+        r2 = _Reading(start=0, end=0, value=None, digits=True)
+        got2 = _match_unit(text, pm.end(), limit, r2, allow_space=False)
+        if got2 is None or got2[1] == "currency":
+            break
+        u2, k2, e2, how2 = got2
+        pw = P.power.match(text, e2, limit)
+        if pw is not None and how2 == "symbol" and not u2.startswith(("square", "cubic")):
+            n = pw["n"] or ("2" if pw["sq"] else "3")
+            u2 = ("square " if n == "2" else "cubic ") + u2
+            e2 = pw.end()
+        unit = f"{unit} per {u2}"
+        kind = "currency" if kind == "currency" else "dimension"
+        end = e2
+    return unit, kind, end
+
+
+def _read_counted(text: str, p: int, limit: int, singular_ok: bool) -> tuple[str | None, int, tuple[str, str] | None]:
+    """The counted noun after a number: (noun, end, unit) — unit when the noun is a unit word."""
+    ul = lexicon.units()
+    stop = ul.stopwords
+    P = _patterns()
+    candidate: tuple[str, int] | None = None
+    q = p
+    for i in range(4):
+        g = _HYPHEN_GAP.match(text, q, limit) if i == 0 else _GAP.match(text, q, limit)
+        if g is None and not (i == 0 and q < limit and text[q].isalpha() and q > 0 and text[q - 1] == " "):
+            break
+        wstart = g.end() if g is not None else q
+        m = _WORD.match(text, wstart, limit)
+        if m is None:
+            break
+        w = m.group()
+        lw = w.lower()
+        if lw in stop:
+            break
+        if i < 3:
+            um = P.unit_word.match(text, wstart, limit)
+            if um is not None and um.end() >= m.end():
+                e = ul.words[" ".join(um.group().lower().split())]
+                if e.kind in ("duration", "currency"):
+                    return None, um.end(), (e.unit, e.kind)
+        s = _singular(w)
+        if s is not None:
+            return _norm_counted(s), m.end(), None
+        if singular_ok:
+            candidate = (_norm_counted(w), m.end())
+        q = m.end()
+        if not w[:1].isalpha():
+            break
+    if candidate is not None:
+        return candidate[0], candidate[1], None
+    return None, p, None
+
+
+def _interval(r: _Reading, tol: lexicon.QualifierEntry | None) -> None:
+    v = r.value
+    if v is None:
+        return
+    q = r.qualifier
+    if q == "exact":
+        r.low = r.high = v
+    elif q == "approximate" and tol is not None:
+        a, b = v * (1 - tol.below), v * (1 + tol.above)
+        r.low, r.high = min(a, b), max(a, b)
+    elif q == "more_than":
+        r.low, r.high, r.low_inclusive = v, None, False
+    elif q == "at_least":
+        r.low, r.high = v, None
+    elif q in ("at_most", "less_than"):
+        r.high = v
+        r.low = 0.0 if r.kind in _NONNEG_KINDS and v >= 0 else None
+        r.high_inclusive = q == "at_most"
+
+
+def _scale_after(text: str, p: int, limit: int, r: _Reading) -> int:
+    """Apply scale words after a number ("143.8 million", "800 total million", "3 bn")."""
+    P = _patterns()
+    nw = lexicon.numbers()
+    for _ in range(2):
+        m = P.scale_words.match(text, p, limit)
+        if m is None:
+            break
+        w = m["w"]
+        lw = w.lower()
+        if lw in nw.scales:
+            f = nw.scales[lw]
+        elif lw in nw.suffixes_always:
+            f = nw.suffixes_always[lw]
+        elif r.currency_left and w in nw.suffixes_currency:
+            f = nw.suffixes_currency[w]
+        else:
+            break
+        if lw == "hundred" and r.scaled:
+            break
+        r.value = (r.value or 0.0) * f
+        r.scaled = True
+        p = m.end()
+    return p
+
+
+def _glued_suffix(text: str, p: int, limit: int, r: _Reading) -> int | None:
+    """Letters glued to digits: a scale ("5k", "$1.2bn"), ordinal ("25th"), decade ("1960s").
+
+    Returns the new end, or None when the letters make the numeral an identifier.
+    """
+    if p >= limit or not text[p].isalpha() and text[p] not in "'’":
+        return p
+    nw = lexicon.numbers()
+    m = regex.match(r"\p{L}++", text[p:limit])
+    letters = m.group() if m else ""
+    after = p + len(letters)
+    boundary = after >= limit or not (text[after].isalnum() or text[after] == "_")
+    if letters and boundary:
+        table = nw.suffixes_currency if r.currency_left else nw.suffixes_always
+        if letters in table:
+            r.value = (r.value or 0.0) * table[letters]
+            r.scaled = True
+            return after
+        if r.integer and _ORD_SUFFIX.fullmatch(letters) and r.raw.isdigit():
+            r.numkind = "ordinal"
+            r.kind = "ordinal"
+            return after
+    if r.integer and r.raw.isdigit() and len(r.raw) in (2, 4):
+        d = _DECADE.match(text, p, limit)
+        if d is not None and r.raw.endswith("0"):
+            r.kind = "date"
+            r.rule = "decade"
+            if len(r.raw) == 2:
+                r.value = None
+            return d.end()
+    return p  # leave it to the unit reader (glued units: "10kg"); checked there
+
+
+def _read_numeral(text: str, start: int, limit: int, r: _Reading) -> int | None:
+    m = _NUMERAL.match(text, start, limit)
+    if m is None:
+        return None
+    raw = m["num"]
+    try:
+        value = parse_digits(m.group())
+    except (ValueError, OverflowError):
+        return None
+    if not math.isfinite(value):
+        return None
+    r.raw = raw
+    r.digits = True
+    r.integer = "." not in raw and m["exp"] is None
+    r.value = value
+    end = m.end()
+    # 2½, 2 1/2, 1/4
+    v = _VULGAR_GLUED.match(text, end, limit)
+    if v is not None and r.integer:
+        r.value = value + lexicon.numbers().vulgar[v.group()]
+        r.integer = False
+        return v.end()
+    f = _FRACTION.match(text, end, limit)
+    if f is not None and r.integer:
+        den = int(f.group(1))
+        if den == 0 or value >= den:
+            return None
+        r.value = value / den
+        r.integer = False
+        r.numkind = "fraction"
+        return f.end()
+    sf = _SPACED_FRACTION.match(text, end, limit)
+    if sf is not None and r.integer:
+        a, b = int(sf.group(1)), int(sf.group(2))
+        if a < b:
+            r.value = value + a / b
+            r.integer = False
+            return sf.end()
+    t = _TOLERANCE.match(text, end, limit)
+    if t is not None:
+        end = t.end()
+    return end
+
+
+class _Parser:
+    """State for one call of parse_quantities."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+        self.out: list[Quantity] = []
+        self.last_end = 0
+
+    # -- left context ------------------------------------------------------------------
+    def left(self, pos: int, width: int = _LEFT) -> str:
+        return self.text[max(self.last_end, pos - width): pos]
+
+    def left_currency(self, pos: int, r: _Reading) -> int:
+        P = _patterns()
+        ul = lexicon.units()
+        win = self.left(pos, 12)
+        m = P.currency_left.search(win)
+        if m is None:
+            return pos
+        sym = m.group().rstrip(" \t\u00a0")
+        code = ul.currency_prefixes.get(sym)
+        if code is None:
+            code = ul.currency_prefixes.get(" ".join(sym.split()))
+        if code is None:
+            return pos
+        r.unit, r.kind, r.currency_left = code, "currency", True
+        return pos - (len(win) - m.start())
+
+    def left_sign(self, pos: int, r: _Reading) -> int:
+        if pos > 0 and self.text[pos - 1] in "-−+" and pos - 1 >= self.last_end:
+            before = self.text[pos - 2] if pos >= 2 else " "
+            if not (before.isalnum() or before in "-–.") and r.value is not None:
+                if self.text[pos - 1] != "+":
+                    r.value = -r.value
+                return pos - 1
+        return pos
+
+    def left_qualifier(self, pos: int, r: _Reading) -> tuple[int, lexicon.QualifierEntry | None]:
+        win = self.left(pos)
+        m = _patterns().qualifier_left.search(win)
+        if m is None:
+            return pos, None
+        phrase = " ".join(m["q"].lower().split())
+        entry = lexicon.qualifiers().get(phrase)
+        if entry is None:
+            return pos, None
+        # "some" and "over" only before digits or number words (always true here), but not
+        # "some of", and not for dates/ordinals.
+        if r.kind in ("date", "ordinal"):
+            return pos, None
+        return pos - (len(win) - m.start()), entry
+
+    # -- emit ----------------------------------------------------------------------------
+    def emit(self, r: _Reading) -> None:
+        start, end = r.start, r.end
+        if end <= start:
+            return
+        for name in ("value", "low", "high"):
+            v = getattr(r, name)
+            if v is not None and not math.isfinite(v):
+                return
+        if r.low is not None and r.high is not None and r.low > r.high:
+            r.low, r.high = r.high, r.low
+        try:
+            q = Quantity(
+                text=self.text[start:end], start=start, end=end, value=r.value, low=r.low,
+                high=r.high, low_inclusive=r.low_inclusive, high_inclusive=r.high_inclusive,
+                qualifier=r.qualifier, unit=r.unit, counted=r.counted, kind=r.kind,  # type: ignore[arg-type]
+                rule=r.rule, latent=r.latent,
+            )
+        except ValueError:
+            return
+        self.out.append(q)
+        self.last_end = end
+
+    # -- anchors -------------------------------------------------------------------------
+    def run(self) -> list[Quantity]:
+        P = _patterns()
+        text, n = self.text, self.n
+        pos = 0
+        while pos < n:
+            block_end = n if n - pos <= BLOCK else text.find("\n", pos + BLOCK)
+            if block_end < 0:
+                block_end = text.find(" ", pos + BLOCK)
+                if block_end < 0 or block_end - pos > 4 * BLOCK:
+                    block_end = min(n, pos + 4 * BLOCK)
+            try:
+                for m in P.anchor.finditer(text, pos, block_end, timeout=SCAN_TIMEOUT):
+                    if m.start() < self.last_end:
+                        continue
+                    try:
+                        self.at_anchor(m)
+                    except (ValueError, OverflowError, ZeroDivisionError, IndexError, KeyError):
+                        self.last_end = max(self.last_end, m.end())
+            except TimeoutError:
+                pass
+            pos = block_end
+        return self.out
+
+    def at_anchor(self, m: Any) -> None:
+        g = m.lastgroup
+        if g == "digit":
+            self.at_number(m.start(), digits=True)
+        elif g == "word" or g == "vulgar":
+            self.at_number(m.start(), digits=False)
+        elif g == "a":
+            self.at_article(m)
+        elif g == "long":
+            self.at_long(m)
+        elif g == "month":
+            self.at_month(m)
+        elif g == "weekday":
+            r = _Reading(start=m.start(), end=m.end(), value=None, kind="date", rule="weekday")
+            self.emit(r)
+
+    def at_long(self, m: Any) -> None:
+        text = self.text
+        ul = lexicon.units()
+        e = ul.words[m.group().lower()] if m.group().lower() in ul.words else None
+        end = m.end() + 5
+        if e is None:
+            return
+        r = _Reading(start=m.start(), end=end, value=1.0, unit=e.unit, kind=e.kind, rule="<unit>-long")
+        if text[max(0, m.start() - 2): m.start()].lower() in ("a ", "n "):
+            pass
+        _interval(r, None)
+        self.emit(r)
+
+    def at_month(self, m: Any) -> None:
+        t = _MONTH_TAIL.match(self.text, m.end(), min(self.n, m.end() + 12))
+        if t is None:
+            self.last_end = m.end()
+            return
+        if m.group() == "May" or m.group() == "March":
+            pass
+        if t["year"] is not None:
+            r = _Reading(start=m.start(), end=t.end(), value=float(t["year"]), kind="date", rule="<month> <year>")
+        else:
+            r = _Reading(start=m.start(), end=t.end(), value=float(t["day"]), kind="date", rule="<month> <day>")
+        _interval(r, None)
+        self.emit(r)
+
+    def at_article(self, m: Any) -> None:
+        """ "a"/"an" before a number word ("a dozen") or a unit ("a week")."""
+        w = read_number_words(self.text, m.start())
+        if w is not None:
+            self.at_number(m.start(), digits=False)
+            return
+        P = _patterns()
+        u = P.after_a.match(self.text, m.end(), min(self.n, m.end() + 40))
+        if u is None:
+            return
+        between = self.text[self.last_end: m.start()]
+        if self.out and self.out[-1].end == self.last_end and between.strip() == "" and len(between) < 3:
+            self.last_end = u.end()
+            return  # "12 hours a day": a rate, not a second quantity
+        if P.a_left_rate.search(self.left(m.start(), 12)):
+            self.last_end = u.end()
+            return
+        e = lexicon.units().words[" ".join(u["u"].lower().split())]
+        r = _Reading(start=m.start(), end=u.end(), value=1.0, unit=e.unit, kind=e.kind, rule="a <unit>")
+        lg = _LONG.match(self.text, u.end(), min(self.n, u.end() + 6))
+        if lg is not None:
+            r.end = lg.end()
+            r.rule = "a <unit>-long"
+        qpos, tol = self.left_qualifier(r.start, r)
+        if tol is not None:
+            r.start, r.qualifier = qpos, tol.qualifier
+        _interval(r, tol)
+        self.emit(r)
+
+    # -- the main reader ---------------------------------------------------------------
+    def read_core(self, start: int, digits: bool, limit: int) -> tuple[_Reading | None, int]:
+        """Read a number (and its scale) at ``start``; (reading, end) or (None, skip_to)."""
+        text = self.text
+        r = _Reading(start=start, end=start, value=None)
+        if digits:
+            j = _JUNK.match(text, start, limit)
+            if j is not None:
+                return None, j.end()
+            end = _read_numeral(text, start, limit, r)
+            if end is None:
+                return None, start + 1
+            s = _glued_suffix(text, end, limit, r)
+            if s is None:
+                return None, end
+            end = s
+        else:
+            ch = text[start]
+            vul = lexicon.numbers().vulgar
+            if ch in vul:
+                r.value, r.integer, r.numkind, end = vul[ch], False, "fraction", start + 1
+            else:
+                w = read_number_words(text, start)
+                if w is None:
+                    word = _WORD.match(text, start, limit)
+                    lw = word.group().lower() if word else ""
+                    nw = lexicon.numbers()
+                    if lw in nw.plurals:
+                        p = nw.plurals[lw]
+                        r.value, r.low, r.high, r.numkind = p.value, p.low, p.high, "plural"
+                        end = word.end()  # type: ignore[union-attr]
+                        po = _patterns().plural_of.match(text, end, limit)
+                        if po is not None:
+                            p2 = nw.plurals[po["p"].lower()]
+                            r.value, r.low, r.high = p.low * p2.value, p.low * p2.value, p.high * p2.value
+                            end = po.end()
+                        r.words_read = 1
+                        r.end = end
+                        return r, end
+                    if lw in nw.multipliers:
+                        r.value, r.kind, r.numkind = nw.multipliers[lw], "multiplier", "multiplier"
+                        end = word.end()  # type: ignore[union-attr]
+                        am = _AS_MANY.match(text, end, limit)
+                        if am is not None:
+                            end = am.end()
+                        r.end = end
+                        return r, end
+                    return None, (word.end() if word else start + 1)
+                r.value, r.numkind, end, r.words_read = w.value, w.kind, w.end, w.words
+                r.integer = float(w.value).is_integer()
+                if w.kind == "ordinal":
+                    r.kind = "ordinal"
+        if r.kind not in ("ordinal", "date"):
+            end = _scale_after(text, end, limit, r)
+        r.end = end
+        return r, end
+
+    def at_number(self, start: int, digits: bool) -> None:
+        text, n = self.text, self.n
+        limit = min(n, start + _RIGHT)
+        if digits:
+            # identifiers and lists before anything else
+            if _LABEL_LEFT.search(self.left(start, 24)) is not None:
+                self.skip_number(start, limit)
+                return
+            if _first_line_start(text, start) and _LIST_ITEM.match(text, start, limit):
+                self.last_end = start + 2
+                return
+            sr = _SPACED_RUN.match(text, start, limit)
+            if sr is not None and not _NUMERAL.fullmatch(sr.group()):
+                self.last_end = sr.end()
+                return
+        r, end = self.read_core(start, digits, limit)
+        if r is None:
+            self.last_end = max(self.last_end, end)
+            return
+        # a day before a month: "6 March", "30th of May"
+        if digits and r.integer and r.value is not None and 1 <= r.value <= 31 and not r.scaled:
+            dm = _DAY_MONTH.match(text, r.end if r.kind != "ordinal" else r.end, limit)
+            if dm is not None and r.kind != "date":
+                r.kind, r.rule, r.end = "date", "<day> <month>", dm.end()
+                _interval(r, None)
+                self.emit(r)
+                return
+        # left: sign, currency, qualifier
+        r.start = self.left_sign(start, r) if digits else start
+        r.start = self.left_currency(r.start, r)
+        if r.kind == "date":
+            self.finish_date(r)
+            return
+        # magnitude 6.1
+        if regex.search(r"(?i)magnitude[ \t-]*+\Z", self.left(r.start, 16)):
+            r.counted, r.rule = "magnitude", "magnitude <n>"
+        # unit
+        ustart = r.end
+        if r.kind == "ordinal":
+            self.finish_ordinal(r, limit)
+            return
+        if r.numkind == "plural":
+            self.finish_plural(r, limit)
+            return
+        if r.kind == "multiplier":
+            r.rule = "multiplier word"
+            _interval(r, None)
+            self.finish_qualifier(r)
+            self.emit(r)
+            return
+        got = None
+        if r.kind != "currency":
+            cs = _patterns().currency_right.match(text, ustart, limit)
+            if cs is not None and digits:
+                code = lexicon.units().currency_suffixes[cs.group().strip()]
+                r.unit, r.kind, r.end = code, "currency", cs.end()
+        if r.unit is None or r.kind == "currency" and r.end == ustart:
+            got = _unit_with_compounds(text, ustart, limit, r)
+        if got is not None:
+            unit, kind, uend = got
+            if r.kind == "currency" and kind != "currency":
+                # "$15.4/hour": currency per unit
+                if " per " in unit or unit.startswith("per "):
+                    r.unit = f"{r.unit} per {unit.split(' per ', 1)[1]}" if " per " in unit else r.unit
+                    r.end = uend
+                got = None
+            else:
+                if kind == "currency" and r.kind == "currency" and r.unit != unit:
+                    pass
+                r.unit, r.kind, r.end = unit, kind, uend
+        if r.unit is None and r.kind == "count" and got is None:
+            # glued letters that are no unit make an identifier: "06F6", "3D"
+            if digits and r.end < n and text[r.end].isalpha():
+                self.skip_number(start, limit)
+                return
+        # years
+        if (
+            digits and r.unit is None and r.integer and not r.scaled and r.raw.isdigit()
+            and len(r.raw) == 4 and 1500 <= (r.value or 0) <= 2100
+        ):
+            nxt = _HYPHEN_GAP.match(text, r.end, limit)
+            word = _WORD.match(text, nxt.end(), limit) if nxt else None
+            wl = word.group().lower() if word else ""
+            is_count = word is not None and (_singular(word.group()) is not None and wl not in lexicon.units().stopwords)
+            if not is_count or _YEAR_LEFT.search(self.left(r.start, 24)):
+                r.kind, r.rule = "date", "year"
+                # 2013-14, 2013–2014: a span of years
+                ys = regex.match(r"[-–/](\d{2}|\d{4})(?![\d\p{L}])", text[r.end:limit])
+                if ys is not None:
+                    y2 = int(ys.group(1))
+                    y2 = y2 + (int(r.value or 0) // 100) * 100 if y2 < 100 else y2
+                    if y2 > (r.value or 0):
+                        r.low, r.high, r.value = r.value, float(y2), None
+                        r.qualifier, r.rule, r.end = "range", "year span", r.end + ys.end()
+                        self.emit(r)
+                        return
+                self.finish_date(r)
+                return
+        # ranges
+        if self.try_range(r, digits, limit):
+            return
+        self.finish(r, limit, digits)
+
+    def skip_number(self, start: int, limit: int) -> None:
+        m = regex.match(r"[\d.,:/-]*+\p{L}*+", self.text[start:limit])
+        self.last_end = start + (m.end() if m else 1)
+
+    def finish_date(self, r: _Reading) -> None:
+        r.qualifier = "exact"
+        _interval(r, None)
+        self.emit(r)
+
+    def finish_ordinal(self, r: _Reading, limit: int) -> None:
+        r.rule = r.rule or "ordinal"
+        noun, end, _unit = _read_counted(self.text, r.end, limit, singular_ok=True)
+        if noun is not None:
+            r.counted = noun[:1].lower() + noun[1:] if noun[:1].isupper() and noun[1:].islower() and False else noun
+            r.end = end
+        elif _unit is not None:
+            r.counted = _unit[0]
+            r.end = end
+        _interval(r, None)
+        self.emit(r)
+
+    def finish_plural(self, r: _Reading, limit: int) -> None:
+        text = self.text
+        left = self.left(r.start, 12)
+        has_of = _OF.match(text, r.end, limit) is not None
+        the = regex.search(r"(?i)(?<![\p{L}])the[ \t]++\Z", left) is not None
+        word = _WORD.match(text, r.start)
+        lw = word.group().lower() if word else ""
+        if lw in ("tens", "scores") and not has_of:
+            self.last_end = r.end
+            return
+        r.qualifier, r.rule = "approximate", "vague plural"
+        r.high_inclusive = False
+        if has_of:
+            o = _OF.match(text, r.end, limit)
+            noun, end, unit = _read_counted(text, o.end(), limit, singular_ok=False)  # type: ignore[union-attr]
+            if unit is not None:
+                r.unit, r.kind, r.end = unit[0], unit[1], end
+            elif noun is not None:
+                r.counted, r.end = noun, end
+        if the:
+            r.start -= len(left) - regex.search(r"(?i)(?<![\p{L}])the[ \t]++\Z", left).start()  # type: ignore[union-attr]
+        self.emit(r)
+
+    def finish_qualifier(self, r: _Reading) -> lexicon.QualifierEntry | None:
+        qpos, tol = self.left_qualifier(r.start, r)
+        if tol is not None:
+            r.start, r.qualifier = qpos, tol.qualifier
+        _interval(r, tol)
+        return tol
+
+    def finish(self, r: _Reading, limit: int, digits: bool) -> None:
+        text = self.text
+        if r.unit is None:
+            fold = _FOLD.match(text, r.end, limit)
+            if fold is not None:
+                r.kind, r.end, r.rule = "multiplier", fold.end(), "<n>-fold"
+        if r.unit is None and r.kind == "count":
+            singular_ok = r.value == 1 or r.numkind in ("collective",)
+            of = None
+            if r.numkind == "collective":
+                of = _OF.match(text, r.end, limit)
+            noun, end, unit = _read_counted(text, of.end() if of else r.end, limit, singular_ok)
+            if unit is not None:
+                r.unit, r.kind, r.end = unit[0], unit[1], end
+            elif noun is not None:
+                if noun.lower() == "time" or noun.lower() == "times":
+                    cmp = _TIMES_COMPARE.match(text, end, limit)
+                    if cmp is not None:
+                        r.kind, r.rule, r.end = "multiplier", "<n> times <comparison>", end
+                        noun = None
+                if noun is not None:
+                    if r.counted is None:
+                        r.counted = noun
+                    r.end = end
+            if (
+                not digits and r.kind == "count" and r.unit is None and r.counted is None
+                and r.value == 1 and r.numkind == "cardinal"
+            ):
+                # "one" alone is a pronoun in news ("one of the most popular")
+                tol = self.left_qualifier(r.start, r)[1]
+                if tol is None:
+                    self.last_end = r.end
+                    return
+        if r.unit is not None and r.kind == "duration":
+            old = _OLD.match(text, r.end, limit)
+            if old is not None:
+                r.end, r.rule = old.end(), "<n>-<unit>-old"
+            lg = _LONG.match(text, r.end, limit)
+            if lg is not None:
+                r.end = lg.end()
+        if not r.rule:
+            r.rule = f"<number>{' <unit>' if r.unit else ''}{' <noun>' if r.counted else ''}"
+        if r.counted is None and r.kind == "count" and not digits and r.numkind == "fraction":
+            pass
+        self.finish_qualifier(r)
+        self.emit(r)
+
+    def try_range(self, r: _Reading, digits: bool, limit: int) -> bool:
+        """``r`` followed by a connector and a second number: a range. Emits and returns True."""
+        text = self.text
+        sep = _RANGE_SEP.match(text, r.end, limit)
+        if sep is None:
+            return False
+        word = sep.group().strip().lower()
+        bl = _BETWEEN_LEFT.search(self.left(r.start, 16))
+        if word in ("and", "or") and (bl is None or bl["w"].lower() != "between" or word == "or"):
+            return False
+        if word in ("-", "–", "—", "‒") and not digits:
+            if not text[sep.end(): sep.end() + 1].isalpha():
+                return False
+        p = sep.end()
+        r2 = _Reading(start=p, end=p, value=None)
+        cur = p
+        cm = _patterns().currency_left.match(text, p, limit)
+        if cm is None:
+            # "$350 per kg to $680 per kg", "€5-€10"
+            m2 = regex.match(r"(?:US\$|HK\$|[$€£¥₹])[ ]?", text[p:limit])
+            if m2 is not None:
+                cur = p + m2.end()
+                r2.currency_left = True
+        if cur < limit and text[cur] in "-−" and digits:
+            neg = True
+            cur += 1
+        else:
+            neg = False
+        if cur >= limit:
+            return False
+        is_digit = text[cur].isdigit()
+        if is_digit != digits and word in ("-", "–", "—", "‒"):
+            return False
+        r2, end2 = self.read_core(cur, is_digit, limit)
+        if r2 is None or r2.value is None or r2.kind in ("date", "ordinal") or r2.numkind == "plural":
+            return False
+        if neg:
+            r2.value = -r2.value
+        got = _unit_with_compounds(text, r2.end, limit, r if r.unit is not None else r2)
+        u2 = k2 = None
+        if got is not None:
+            u2, k2, e2 = got
+            r2.end = e2
+        if r.unit is not None and u2 is not None and u2 != r.unit:
+            return False
+        if r.value is None:
+            return False
+        v1, v2 = r.value, r2.value
+        if r2.scaled and not r.scaled and abs(v1) < abs(r2.value) and r2.raw:
+            f = 1.0
+            # distribute the scale of the second number ("3 to 4 million")
+            try:
+                f = r2.value / parse_digits(r2.raw)
+            except (ValueError, ZeroDivisionError):
+                f = 1.0
+            if abs(v1) < abs(parse_digits(r2.raw)) or True:
+                v1 = v1 * f
+        elif r2.scaled and not r.scaled and not digits and r2.words_read:
+            pass
+        if word in ("-", "–", "—", "‒") and digits and v1 > v2 and bl is None and not (v1 < 0 or v2 < 0):
+            # a score or an identifier ("3-1"), not a range
+            self.last_end = r2.end
+            return True
+        if r.kind == "currency" or r2.currency_left:
+            r.kind = "currency"
+        if r.unit is None and u2 is not None:
+            r.unit, r.kind = u2, k2 or r.kind
+        r.low, r.high = min(v1, v2), max(v1, v2)
+        r.value = v1
+        r.qualifier, r.rule = "range", "<number> <sep> <number>"
+        r.end = r2.end
+        if bl is not None:
+            r.start -= len(self.left(r.start, 16)) - bl.start()
+        if r.unit is None:
+            noun, end, unit = _read_counted(text, r.end, limit, singular_ok=False)
+            if unit is not None:
+                r.unit, r.kind, r.end = unit[0], unit[1], end
+            elif noun is not None:
+                r.counted, r.end = noun, end
+        self.emit(r)
+        return True
+
+
 def parse_quantities(text: str) -> list[Quantity]:
-    raise NotImplementedError
+    """Every quantity mention in ``text``, in order, each with the interval it asserts.
+
+    Args:
+        text: any string (news text; hostile input is fine: the scan is linear and
+            bounded by timeouts).
+
+    Returns:
+        The quantities, ordered by position, never overlapping.
+
+    Raises:
+        InputError: ``text`` is not a ``str``.
+
+    Example:
+        >>> [(q.text, q.value, q.unit, q.kind) for q in parse_quantities(
+        ...     "The month-long campaign: up to three years, €1.2bn and 12 per cent.")]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('month-long', 1.0, 'month', 'duration'), ('up to three years', 3.0, 'year', 'duration'),
+         ('€1.2bn', 1200000000.0, 'EUR', 'currency'), ('12 per cent', 12.0, 'percent', 'percent')]
+    """
+    if not isinstance(text, str):
+        raise InputError(f"parse_quantities() needs a str, got {type(text).__name__}")
+    if not text:
+        return []
+    return _Parser(text).run()

@@ -1,0 +1,340 @@
+"""Lexicons: the word lists claimcheck reads from ``claimcheck/data/*.toml``.
+
+Every data file is loaded once (``functools.cache``) with the standard library's
+``tomllib``, checked, and handed out as frozen mappings. A file that is missing, is not
+valid TOML or breaks the format its header comment describes raises
+:class:`claimcheck.LexiconError`; nothing else in claimcheck has to re-check it.
+
+Any module can read its own file with :func:`load_toml`; the quantity parser's tables
+have typed accessors: :func:`numbers`, :func:`qualifiers`, :func:`units`.
+
+Example:
+    >>> from claimcheck import lexicon
+    >>> lexicon.numbers().cardinals["twenty"]
+    20.0
+    >>> lexicon.qualifiers()["at least"].qualifier
+    'at_least'
+    >>> lexicon.units().currency_prefixes["€"]
+    'EUR'
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from .errors import LexiconError
+
+__all__ = [
+    "load_toml",
+    "numbers",
+    "qualifiers",
+    "units",
+    "NumberWords",
+    "Plural",
+    "QualifierEntry",
+    "UnitEntry",
+    "UnitLexicon",
+    "QUALIFIERS",
+    "plural_forms",
+]
+
+#: Where the data files live (inside the installed package).
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+#: The qualifier names a qualifiers.toml entry may use (``exact`` and ``range`` are
+#: produced by the parser, never by a word).
+QUALIFIERS = frozenset({"approximate", "more_than", "at_least", "less_than", "at_most"})
+_UNIT_KINDS = frozenset({"dimension", "duration", "percent", "temperature"})
+
+
+@functools.cache
+def load_toml(name: str) -> Mapping[str, Any]:
+    """Load ``claimcheck/data/<name>`` (TOML) once and return it read-only.
+
+    Args:
+        name: the file name inside ``claimcheck/data`` (``"numbers.toml"``).
+
+    Returns:
+        The parsed document (top level wrapped in a read-only mapping).
+
+    Raises:
+        LexiconError: the file is missing or is not valid TOML.
+
+    Example:
+        >>> load_toml("numbers.toml")["scales"]["million"]
+        1000000.0
+    """
+    try:
+        raw = (DATA_DIR / name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as e:
+        raise LexiconError(f"data/{name}: cannot read: {e}") from e
+    try:
+        return MappingProxyType(tomllib.loads(raw))
+    except tomllib.TOMLDecodeError as e:
+        raise LexiconError(f"data/{name}: not valid TOML: {e}") from e
+
+
+def _table(doc: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
+    value = doc.get(key, {})
+    if not isinstance(value, dict):
+        raise LexiconError(f"data/{file}: [{key}] must be a table")
+    return value
+
+
+def _numeric_table(doc: Mapping[str, Any], key: str, file: str) -> Mapping[str, float]:
+    out: dict[str, float] = {}
+    for word, v in _table(doc, key, file).items():
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
+            raise LexiconError(f"data/{file}: [{key}] {word!r} must be a non-negative number")
+        out[word if key in {"suffixes", "vulgar"} else word.lower()] = float(v)
+    return MappingProxyType(out)
+
+
+@dataclass(frozen=True)
+class Plural:
+    """A vague plural scale word: "thousands" = [1000, 10000), stated value 1000.
+
+    Example:
+        >>> numbers().plurals["thousands"].high
+        10000.0
+    """
+
+    value: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The tables of ``data/numbers.toml`` (see its header for what each holds).
+
+    Example:
+        >>> numbers().suffixes_currency["bn"]
+        1000000000.0
+    """
+
+    cardinals: Mapping[str, float]
+    scales: Mapping[str, float]
+    suffixes_always: Mapping[str, float]
+    suffixes_currency: Mapping[str, float]
+    ordinals: Mapping[str, float]
+    fractions: Mapping[str, float]
+    vulgar: Mapping[str, float]
+    plurals: Mapping[str, Plural]
+    multipliers: Mapping[str, float]
+    collectives: Mapping[str, float]
+
+
+@functools.cache
+def numbers() -> NumberWords:
+    """The number words of ``data/numbers.toml``, checked.
+
+    Raises:
+        LexiconError: a table is malformed.
+
+    Example:
+        >>> numbers().fractions["third"], numbers().ordinals["third"]
+        (3.0, 3.0)
+    """
+    f = "numbers.toml"
+    doc = load_toml(f)
+    suffixes = _table(doc, "suffixes", f)
+    plurals: dict[str, Plural] = {}
+    for word, spec in _table(doc, "plurals", f).items():
+        try:
+            p = Plural(float(spec["value"]), float(spec["low"]), float(spec["high"]))
+        except (KeyError, TypeError, ValueError) as e:
+            raise LexiconError(f"data/{f}: [plurals] {word!r} needs value, low, high") from e
+        if not p.low <= p.value < p.high:
+            raise LexiconError(f"data/{f}: [plurals] {word!r} must have low <= value < high")
+        plurals[word.lower()] = p
+    sa = {k: float(v) for k, v in _table(suffixes, "always", f).items()}
+    sc = {k: float(v) for k, v in _table(suffixes, "currency", f).items()}
+    sc.update(sa)
+    fractions = _numeric_table(doc, "fractions", f)
+    if any(v <= 0 for v in fractions.values()):
+        raise LexiconError(f"data/{f}: [fractions] denominators must be positive")
+    return NumberWords(
+        cardinals=_numeric_table(doc, "cardinals", f),
+        scales=_numeric_table(doc, "scales", f),
+        suffixes_always=MappingProxyType(sa),
+        suffixes_currency=MappingProxyType(sc),
+        ordinals=_numeric_table(doc, "ordinals", f),
+        fractions=fractions,
+        vulgar=_numeric_table(doc, "vulgar", f),
+        plurals=MappingProxyType(plurals),
+        multipliers=_numeric_table(doc, "multipliers", f),
+        collectives=_numeric_table(doc, "collectives", f),
+    )
+
+
+@dataclass(frozen=True)
+class QualifierEntry:
+    """One qualifier phrase: its qualifier and, for approximate ones, the tolerance.
+
+    Example:
+        >>> q = qualifiers()["nearly"]
+        >>> q.qualifier, q.below, q.above
+        ('approximate', 0.1, 0.0)
+    """
+
+    qualifier: str
+    below: float = 0.0
+    above: float = 0.0
+
+
+@functools.cache
+def qualifiers() -> Mapping[str, QualifierEntry]:
+    """The qualifier phrases of ``data/qualifiers.toml``, keyed by lower-case phrase.
+
+    Raises:
+        LexiconError: an entry names an unknown qualifier or a bad tolerance.
+
+    Example:
+        >>> qualifiers()["about"].below
+        0.1
+    """
+    f = "qualifiers.toml"
+    out: dict[str, QualifierEntry] = {}
+    for phrase, spec in _table(load_toml(f), "phrases", f).items():
+        if not isinstance(spec, dict) or spec.get("qualifier") not in QUALIFIERS:
+            raise LexiconError(f"data/{f}: {phrase!r} needs qualifier = one of {sorted(QUALIFIERS)}")
+        below, above = spec.get("below", 0.0), spec.get("above", 0.0)
+        if spec["qualifier"] == "approximate":
+            if not all(isinstance(x, (int, float)) and 0 <= x < 1 for x in (below, above)):
+                raise LexiconError(f"data/{f}: {phrase!r} tolerances must lie in [0, 1)")
+        elif "below" in spec or "above" in spec:
+            raise LexiconError(f"data/{f}: {phrase!r}: only approximate phrases take tolerances")
+        key = " ".join(phrase.lower().split())
+        out[key] = QualifierEntry(spec["qualifier"], float(below), float(above))
+    return MappingProxyType(out)
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    """What a unit alias stands for: a pint unit name (or ISO code) and a kind.
+
+    Example:
+        >>> units().words["kilometres"]
+        UnitEntry(unit='kilometer', kind='dimension', after_a=False)
+    """
+
+    unit: str
+    kind: str
+    after_a: bool = False
+
+
+@dataclass(frozen=True)
+class UnitLexicon:
+    """Unit and currency aliases of ``data/units.toml``.
+
+    ``words`` are keyed lower-case (matched case-insensitively, plurals included);
+    ``symbols`` are case-sensitive; ``currency_prefixes`` are written before an amount.
+
+    Example:
+        >>> units().symbols["km"].unit, units().words["yuan"].unit
+        ('kilometer', 'CNY')
+    """
+
+    words: Mapping[str, UnitEntry]
+    symbols: Mapping[str, UnitEntry]
+    currency_prefixes: Mapping[str, str]
+    currency_suffixes: Mapping[str, str]
+    irregular_plurals: Mapping[str, str]
+    stopwords: frozenset[str]
+
+
+def plural_forms(word: str) -> list[str]:
+    """Regular English plural of the last word of ``word`` (``"century"`` → ``"centuries"``).
+
+    Example:
+        >>> plural_forms("inch"), plural_forms("century"), plural_forms("square mile")
+        (['inches'], ['centuries'], ['square miles'])
+    """
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return [word + "es"]
+    if len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
+        return [word[:-1] + "ies"]
+    return [word + "s"]
+
+
+def _strings(spec: dict[str, Any], key: str, where: str) -> list[str]:
+    v = spec.get(key, [])
+    if not isinstance(v, list) or not all(isinstance(s, str) and s.strip() for s in v):
+        raise LexiconError(f"data/units.toml: {where}.{key} must be a list of non-empty strings")
+    return v
+
+
+@functools.cache
+def units() -> UnitLexicon:
+    """The unit and currency aliases of ``data/units.toml``, checked.
+
+    Raises:
+        LexiconError: a malformed entry, or one alias given two different meanings.
+
+    Example:
+        >>> units().words["euros"].kind
+        'currency'
+    """
+    f = "units.toml"
+    doc = load_toml(f)
+    words: dict[str, UnitEntry] = {}
+    symbols: dict[str, UnitEntry] = {}
+    prefixes: dict[str, str] = {}
+    suffixes: dict[str, str] = {}
+
+    def put(table: dict[str, Any], key: str, entry: Any, where: str) -> None:
+        old = table.get(key)
+        if old is not None and old != entry:
+            raise LexiconError(f"data/{f}: {where}: alias {key!r} already means {old}")
+        table[key] = entry
+
+    for name, spec in _table(doc, "units", f).items():
+        where = f"[units.{name!r}]"
+        if not isinstance(spec, dict) or spec.get("kind") not in _UNIT_KINDS:
+            raise LexiconError(f"data/{f}: {where} needs kind = one of {sorted(_UNIT_KINDS)}")
+        kind = "dimension" if spec["kind"] == "temperature" else spec["kind"]
+        entry = UnitEntry(name, kind, bool(spec.get("after_a", False)))
+        for w in _strings(spec, "words", where):
+            w = " ".join(w.lower().split())
+            put(words, w, entry, where)
+            for p in plural_forms(w):
+                put(words, p, entry, where)
+        for w in _strings(spec, "plurals", where):
+            put(words, " ".join(w.lower().split()), entry, where)
+        for s in _strings(spec, "symbols", where):
+            put(symbols, s, entry, where)
+    for code, spec in _table(doc, "currencies", f).items():
+        where = f"[currencies.{code}]"
+        if not isinstance(spec, dict) or not (len(code) == 3 and code.isupper()):
+            raise LexiconError(f"data/{f}: {where} must be a table named by an ISO 4217 code")
+        entry = UnitEntry(code, "currency")
+        put(symbols, code, entry, where)
+        put(prefixes, code, code, where)
+        for p in _strings(spec, "prefixes", where):
+            put(prefixes, p, code, where)
+        for s in _strings(spec, "suffixes", where):
+            put(suffixes, s, code, where)
+        for w in _strings(spec, "words", where):
+            w = " ".join(w.lower().split())
+            put(words, w, entry, where)
+            for p in plural_forms(w):
+                put(words, p, entry, where)
+        for w in _strings(spec, "plurals", where):
+            put(words, " ".join(w.lower().split()), entry, where)
+    counted = _table(doc, "counted", f)
+    irregular = {k.lower(): str(v).lower() for k, v in _table(counted, "irregular", f).items()}
+    stop = frozenset(w.lower() for w in _strings(counted, "stopwords", "[counted]"))
+    return UnitLexicon(
+        words=MappingProxyType(words),
+        symbols=MappingProxyType(symbols),
+        currency_prefixes=MappingProxyType(prefixes),
+        currency_suffixes=MappingProxyType(suffixes),
+        irregular_plurals=MappingProxyType(irregular),
+        stopwords=stop,
+    )

@@ -1,0 +1,260 @@
+"""Numbers written in digits or in words, turned into values.
+
+Two readers, both anchored at a position in a text and both linear in what they read:
+
+- :func:`parse_digits` reads a numeral string ("1,234.5", "10 000", "4e14", "2.48×10−5");
+- :func:`read_number_words` reads a run of number words ("one hundred and five",
+  "twenty-one", "three million, two hundred & forty", "two and a half", "a dozen",
+  "two thirds", "half a million", "twenty-first").
+
+The words come from ``data/numbers.toml`` (see :mod:`claimcheck.lexicon`).
+
+Example:
+    >>> from claimcheck.numbers import parse_digits, read_number_words
+    >>> parse_digits("1,234.5")
+    1234.5
+    >>> read_number_words("a hundred and two of those", 0).value
+    102.0
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon
+
+__all__ = ["parse_digits", "read_number_words", "WordNumber"]
+
+# A numeral as parse_digits accepts it; the quantity parser finds numerals itself and
+# hands over the matched text.
+_EXPONENT = regex.compile(
+    r"""
+    (?P<mant>[^eE×x]++)                # the mantissa, "2.48"
+    (?:
+        [eE](?P<e>[-+−]?\d{1,3})       # 4e14, 1e-3
+      | \s?[×x]\s?10\^?(?P<p>[-+−]?\d{1,3})  # 2.48×10−5, 5.5x10-3
+      | [×x]2\^(?P<b>\d{1,2})          # 8x2^10
+    )
+    \Z
+    """,
+    regex.VERBOSE,
+)
+
+
+def parse_digits(s: str) -> float:
+    """The value of a numeral: digits with thousands separators, a decimal point, an exponent.
+
+    Thousands separators may be commas, spaces, no-break or thin spaces; ``−`` (U+2212)
+    counts as a minus sign.
+
+    Args:
+        s: the numeral, e.g. ``"1,234.5"``, ``"10 000"``, ``"-1e-3"``, ``"5.5x10-3"``.
+
+    Returns:
+        Its value.
+
+    Raises:
+        ValueError: ``s`` is not a numeral.
+
+    Example:
+        >>> parse_digits("10 000"), parse_digits("2.48×10−5"), parse_digits("8x2^10")
+        (10000.0, 2.48e-05, 8192.0)
+    """
+    s = s.replace("−", "-").replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    m = _EXPONENT.match(s)
+    if m is None:
+        return float(s)
+    mant = float(m["mant"])
+    if m["e"] is not None:
+        return mant * 10.0 ** int(m["e"].replace("−", "-"))
+    if m["p"] is not None:
+        return mant * 10.0 ** int(m["p"].replace("−", "-"))
+    return mant * 2.0 ** int(m["b"])
+
+
+@dataclass(frozen=True)
+class WordNumber:
+    """A number read from words: its value, where the words end, and what sort it is.
+
+    ``kind`` is ``"cardinal"``, ``"ordinal"``, ``"fraction"`` or ``"collective"`` (a
+    dozen); ``words`` counts the number words read (the article "a" included).
+
+    Example:
+        >>> read_number_words("twenty-first century", 0)
+        WordNumber(value=21.0, end=12, kind='ordinal', words=2)
+    """
+
+    value: float
+    end: int
+    kind: str
+    words: int
+
+
+# One word and the separator before the next one. The separators a number may contain:
+# a hyphen ("twenty-one"), spaces, "and"/"&" (handled as words), and a comma after a
+# scale ("three million, two hundred").
+_WORD = regex.compile(r"[A-Za-z]++")
+_SEP = regex.compile(r"(?:[ \t]*+-[ \t]*+|[ \t\u00a0]++|[ \t]*+,[ \t]++)")
+
+# Word classes for the small state machine in read_number_words.
+_UNIT, _TEEN, _TENS, _HUNDRED, _SCALE, _AND, _A, _HALF = range(8)
+
+
+def _classify(w: str) -> tuple[int, float] | None:
+    nw = lexicon.numbers()
+    if w in nw.cardinals:
+        v = nw.cardinals[w]
+        if v < 10:
+            return _UNIT, v
+        if v < 20:
+            return _TEEN, v
+        return _TENS, v
+    if w == "hundred":
+        return _HUNDRED, 100.0
+    if w in nw.scales:
+        return _SCALE, nw.scales[w]
+    if w in ("and", "&"):
+        return _AND, 0.0
+    if w in ("a", "an"):
+        return _A, 1.0
+    if w == "half":
+        return _HALF, 0.5
+    return None
+
+
+def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None:
+    """Read number words starting at ``text[pos]``; ``None`` if none start there.
+
+    Reads at most ``limit`` words, so the cost is bounded whatever follows.
+
+    Args:
+        text: the text.
+        pos: where the first word starts.
+        limit: the most words to read.
+
+    Returns:
+        The number read, or ``None``.
+
+    Example:
+        >>> r = read_number_words("three million, two hundred & forty, you say?", 0)
+        >>> r.value, r.end
+        (3000240.0, 34)
+        >>> read_number_words("two and a half miles", 0).value
+        2.5
+        >>> read_number_words("half a million", 0).value
+        500000.0
+        >>> read_number_words("two thirds of the cake", 0).value
+        0.6666666666666666
+        >>> read_number_words("one of the most", 0).value
+        1.0
+        >>> read_number_words("a lot", 0) is None
+        True
+    """
+    nw = lexicon.numbers()
+    total = 0.0
+    current = 0.0
+    last: int | None = None
+    and_after: int | None = None  # the class before a pending "and"
+    end = pos
+    words = 0
+    p = pos
+    n = len(text)
+    while words < limit and p < n:
+        m = _WORD.match(text, p)
+        if m is None:
+            if not text.startswith("&", p):
+                break
+            w, wend = "&", p + 1
+        else:
+            w, wend = m.group().lower(), m.end()
+            if wend < n and (text[wend].isalnum() or text[wend] == "_"):
+                break  # "one2", "twoway": not a word we know
+        c = _classify(w)
+        if c is None:
+            if last == _AND:
+                break
+            if w in nw.fractions and (last in (_UNIT, _TEEN, _A) or (last == _TENS and w.endswith("s"))):
+                num = 1.0 if last == _A else current
+                return WordNumber(total + num / nw.fractions[w], wend, "fraction", words + 1)
+            if w in nw.ordinals and last in (None, _TENS, _HUNDRED, _SCALE):
+                o = nw.ordinals[w]
+                if o >= 100 and last is not None:
+                    value = (total + (current or 1.0)) * o
+                else:
+                    value = total + current + o
+                return WordNumber(value, wend, "ordinal", words + 1)
+            if w in nw.collectives and last in (_UNIT, _TEEN, _TENS, _A, _HALF):
+                base = 0.5 if last == _HALF else current
+                return WordNumber(total + base * nw.collectives[w], wend, "collective", words + 1)
+            break
+        cls, v = c
+        if cls == _A:
+            # "a hundred", "a dozen", "a third"; "two and a half"; "half a million"
+            sep = _SEP.match(text, wend)
+            m2 = _WORD.match(text, sep.end()) if sep else None
+            w2 = m2.group().lower() if m2 else ""
+            if m2 is not None and last == _AND and and_after in (_UNIT, _TEEN, _TENS) and w2 in ("half", "quarter", "third"):
+                return WordNumber(total + current + 1.0 / nw.fractions[w2], m2.end(), "fraction", words + 2)
+            if m2 is not None and last == _HALF and w2 in nw.scales:
+                return WordNumber(0.5 * nw.scales[w2], m2.end(), "cardinal", words + 2)
+            if m2 is not None and last == _HALF and w2 in nw.collectives:
+                return WordNumber(0.5 * nw.collectives[w2], m2.end(), "collective", words + 2)
+            if last is not None or not (
+                w2 in nw.scales or w2 in nw.collectives or w2 in nw.fractions or w2 == "half"
+            ):
+                break
+            current = 1.0
+        elif cls == _HALF:
+            if last == _A or (last == _UNIT and current == 1 and total == 0):
+                return WordNumber(0.5, wend, "fraction", words + 1)
+            if last is not None:
+                break
+            current = 0.5
+        elif cls in (_UNIT, _TEEN):
+            if last == _TENS and cls == _UNIT and current % 10 == 0 and current % 100 >= 20:
+                current += v
+            elif last in (None, _HUNDRED, _SCALE) or (last == _AND and and_after in (_HUNDRED, _SCALE)):
+                current += v
+            else:
+                break
+        elif cls == _TENS:
+            if last in (None, _HUNDRED, _SCALE) or (last == _AND and and_after in (_HUNDRED, _SCALE)):
+                current += v
+            else:
+                break
+        elif cls == _HUNDRED:
+            if last in (_UNIT, _TEEN, _TENS, _A) and 0 < current < 100:
+                current *= 100
+            else:
+                break
+        elif cls == _SCALE:
+            if last in (_UNIT, _TEEN, _TENS, _HUNDRED, _A) and current > 0 and (total == 0 or total > v * 999):
+                total += current * v
+                current = 0.0
+            elif last == _HALF:
+                total, current = 0.5 * v, 0.0
+            else:
+                break
+        elif cls == _AND:
+            if last in (_HUNDRED, _SCALE, _UNIT, _TEEN, _TENS):
+                and_after = last
+            else:
+                break
+        if cls != _AND:
+            end = wend
+        last = cls
+        words += 1
+        sep = _SEP.match(text, wend)
+        if sep is None:
+            break
+        if "," in sep.group() and last != _SCALE:
+            break
+        p = sep.end()
+    if last == _AND:
+        last = and_after
+    if last is None or last == _A:
+        return None
+    value = total + current
+    return WordNumber(value, end, "fraction" if last == _HALF else "cardinal", words)
