@@ -164,7 +164,7 @@ def _boilerplate() -> _Boilerplate:
     flags = regex.IGNORECASE | regex.VERSION1
     return _Boilerplate(
         # followed by whitespace, the end, an upper-case letter or punctuation
-        glued=regex.compile(_phrase_pattern(_strings(data, "glued")) + r"(?=\s|$|\p{Lu}|[^\p{L}\p{N}])", flags),
+        glued=regex.compile(_phrase_pattern(_strings(data, "glued")) + r"(?=\s|$|(?-i:\p{Lu})|[^\p{L}\p{N}])", flags),
         whole=regex.compile(_phrase_pattern(_strings(data, "starts")), flags),
         contains=regex.compile(_phrase_pattern(_strings(data, "contains")), flags),
         exact=frozenset(normalize_space(s).casefold() for s in _strings(data, "exact")),
