@@ -153,7 +153,9 @@ def canonical(name: str, aliases: Mapping[str, str] | None = None) -> str:
     looked up (see :func:`alias_key`) first in ``aliases`` then in ``data/entities.toml``.
     When that fails, a leading possessor ("China's State Internet Information Office") and
     a trailing descriptor ("newspaper", "news agency", "statement") are dropped and the
-    lookup is tried again. A name found nowhere comes back stripped, with its own spelling.
+    lookup is tried again. A name found nowhere comes back stripped, with its own spelling
+    (and without a leading possessor when a capitalised name of two or more words follows
+    it: "Norland's Port Office" → "Port Office").
 
     Args:
         name: a name as written.
@@ -203,6 +205,11 @@ def canonical(name: str, aliases: Mapping[str, str] | None = None) -> str:
         found = look(_strip_name(c))
         if found is not None:
             return found
+    if m:
+        # "Norland's Office of Harbour Safety": a possessor before a multi-word name
+        tail = _strip_name(s[m.end() :])
+        if tail[:1].isupper() and " " in tail:
+            return tail
     return s
 
 
