@@ -49,7 +49,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 #: The qualifier names a qualifiers.toml entry may use (``exact`` and ``range`` are
 #: produced by the parser, never by a word).
 QUALIFIERS = frozenset({"approximate", "more_than", "at_least", "less_than", "at_most"})
-_UNIT_KINDS = frozenset({"dimension", "duration", "percent", "temperature"})
+_UNIT_KINDS = frozenset({"dimension", "duration", "percent", "temperature", "currency"})
 
 
 @functools.cache

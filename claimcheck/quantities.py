@@ -106,11 +106,13 @@ _JUNK = regex.compile(
     | \d{3,}+[-–]\d{4,}+                            # phone numbers: 555-1234
     | \d{1,2}:\d{2}(?::\d{2})?+(?:[ ]?(?:[ap]\.m\.?|[AP]\.M\.?|[ap]m\b|[AP]M\b))?  # 2:09 a.m.
     | \d{1,2}(?:[.]\d{2})?+[ ]?(?:[ap]\.m\.?|[AP]\.M\.?|[ap]m\b|[AP]M\b)   # 7 a.m., 2.17pm
-    | \d++(?:,\d++)++(?<!\d,\d{3})(?=[^\d]|\Z)     # 1,1,1 (commas that are not thousands)
-    | \d{1,3}+(?:,\d{1,2}+|,\d{4,}+)(?:,\d++)*+    # 1,12 / 1,1234 (not thousands either)
     """,
     regex.VERBOSE,
 )
+
+# Digits and commas; a numeral only if the commas separate thousands ("1,1,1" is not one).
+_COMMA_RUN = regex.compile(r"\d++(?:,\d++)++")
+_THOUSANDS = regex.compile(r"[1-9]\d{0,2}+(?:,\d{3})++")
 
 # A bare integer followed by another bare integer ("245 23"): codes, not quantities.
 _SPACED_RUN = regex.compile(r"\d++(?:[ \t]++\d++(?![\d.,/]*+\p{L}|/))++")
@@ -119,9 +121,9 @@ _SPACED_RUN = regex.compile(r"\d++(?:[ \t]++\d++(?![\d.,/]*+\p{L}|/))++")
 _RANGE_SEP = regex.compile(
     r"""
     (?P<sep>
-        [ \t]*+(?:-|–|—|‒)[ \t]*+          # 10-20, 3.5–4.0
+        -[ \t]++to[ \t]++                   # 8- to 16-meter
+      | [ \t]*+(?:-|–|—|‒)[ \t]*+          # 10-20, 3.5–4.0
       | [ \t]++(?:to|through|and|or)[ \t]++   # 10 to 20, between 10 and 20
-      | -[ \t]++to[ \t]++                   # 8- to 16-meter
     )
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -155,6 +157,7 @@ _ORD_SUFFIX = regex.compile(r"(?:st|nd|rd|th|d)(?![\p{L}\p{N}])", regex.IGNORECA
 # A decade: 1960s, 1960's, 90s.
 _DECADE = regex.compile(r"['’]?s(?![\p{L}\p{N}])")
 
+_INVERSE = regex.compile(r"[-−]1(?![\p{N}])")
 _TOLERANCE = regex.compile(r"[ \t]*+(?:±|\+/-|\+-)[ \t]*+\d++(?:\.\d++)?+(?:[eE][-+]?\d{1,3})?+")
 _SPACED_FRACTION = regex.compile(r"[ \t\u00a0]++([1-9]\d?+)/([1-9]\d?+)(?![\d/])")
 _FRACTION = regex.compile(r"/([1-9]\d{0,2}+)(?![\d/])")
@@ -261,7 +264,7 @@ def _patterns() -> _Patterns:
     long_units = ["year", "month", "week", "day", "hour", "minute", "decade", "century", "night"]
     anchor = regex.compile(
         rf"""
-        (?P<digit>(?<![\p{{L}}\p{{N}}_])\d)                     # a numeral starts
+        (?P<digit>(?<![\p{{L}}\p{{N}}_])(?<!\p{{N}}[.,+])(?<![\p{{Lu}}\p{{N}}]-)\d)  # a numeral (not J1149.5+6663, F-16)
       | (?P<vulgar>(?<![\p{{L}}\p{{N}}])[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])       # a vulgar fraction
       | (?P<a>(?<![\p{{L}}\p{{N}}'’-])(?i:an?)(?=[ \t\u00a0]++(?i:{_alternation(a_next)})(?![\p{{L}}])))
       | (?P<long>(?<![\p{{L}}\p{{N}}-])(?i:{"|".join(long_units)})(?=-long(?![\p{{L}}])))
@@ -276,7 +279,8 @@ def _patterns() -> _Patterns:
         rf"(?i:{_alternation(words)})(?![\p{{L}}\p{{N}}])"
     )
     unit_symbol = regex.compile(
-        rf"(?:{_alternation(list(ul.symbols))})(?![\p{{L}}\p{{N}}]|\.\p{{L}}|['’]\p{{L}})"
+        rf"(?:{_alternation(list(ul.symbols))})"
+        rf"(?=[23²³](?![\p{{L}}\p{{N}}])|[-−]1(?![\p{{N}}])|(?![\p{{L}}\p{{N}}]|\.\p{{L}}|['’]\p{{L}}))"
     )
     per = regex.compile(r"(?:[ \t]*+/[ \t]*+|[ \t]++per[ \t]++)", regex.IGNORECASE)
     power = regex.compile(r"(?:\^?(?P<n>[23])|(?P<sq>²)|(?P<cu>³))(?![\p{L}\p{N}])")
@@ -391,6 +395,13 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
         return None
     sym = m.group()
     e = ul.symbols[sym]
+    if glued and not r.digits:
+        return None  # 'one hundred and two"': a closing quote, not inches
+    if sym == '"':
+        line = text[max(0, p - 80): p].rsplit("\n", 1)[-1]
+        if line.count('"') % 2 == 1:
+            return None  # the number sits inside a quotation
+
     # Symbols that are also words or letters: accept only where a unit is plausible.
     if len(sym) == 1 and sym.isalpha() and not glued:
         nxt = text[m.end(): m.end() + 2]
@@ -419,6 +430,9 @@ def _unit_with_compounds(text: str, p: int, limit: int, r: _Reading) -> tuple[st
             return ("picometer" if m["u"] == "pm" else "attometer"), "dimension", p + m.end()
         return None
     unit, kind, end, how = got
+    inv = _INVERSE.match(text, end, limit)
+    if inv is not None and how == "symbol":
+        return f"1 / {unit}", kind, inv.end()
     pw = P.power.match(text, end, limit)
     if pw is not None and how == "symbol" and kind == "dimension" and not unit.startswith(("square", "cubic")):
         n = pw["n"] or ("2" if pw["sq"] else "3")
@@ -444,7 +458,21 @@ def _unit_with_compounds(text: str, p: int, limit: int, r: _Reading) -> tuple[st
     return unit, kind, end
 
 
-def _read_counted(text: str, p: int, limit: int, singular_ok: bool) -> tuple[str | None, int, tuple[str, str] | None]:
+def _per_unit(text: str, p: int, limit: int) -> tuple[str, int] | None:
+    """A denominator after an amount: "/hour", " per kg" → ("hour", end)."""
+    pm = _patterns().per.match(text, p, limit)
+    if pm is None:
+        return None
+    r2 = _Reading(start=0, end=0, value=None, digits=True)
+    got = _match_unit(text, pm.end(), limit, r2, allow_space=False)
+    if got is None or got[1] == "currency":
+        return None
+    return got[0], got[2]
+
+
+def _read_counted(
+    text: str, p: int, limit: int, singular_ok: bool, one: bool = False
+) -> tuple[str | None, int, tuple[str, str] | None]:
     """The counted noun after a number: (noun, end, unit) — unit when the noun is a unit word."""
     ul = lexicon.units()
     stop = ul.stopwords
@@ -471,6 +499,8 @@ def _read_counted(text: str, p: int, limit: int, singular_ok: bool) -> tuple[str
                     return None, um.end(), (e.unit, e.kind)
         s = _singular(w)
         if s is not None:
+            if one:
+                break  # "one costs": a verb, not a plural noun
             return _norm_counted(s), m.end(), None
         if singular_ok:
             candidate = (_norm_counted(w), m.end())
@@ -542,7 +572,7 @@ def _glued_suffix(text: str, p: int, limit: int, r: _Reading) -> int | None:
     boundary = after >= limit or not (text[after].isalnum() or text[after] == "_")
     if letters and boundary:
         table = nw.suffixes_currency if r.currency_left else nw.suffixes_always
-        if letters in table:
+        if letters in table and not (letters == "K" and len(r.raw.partition(".")[2]) >= 2):
             r.value = (r.value or 0.0) * table[letters]
             r.scaled = True
             return after
@@ -778,14 +808,19 @@ class _Parser:
         self.emit(r)
 
     # -- the main reader ---------------------------------------------------------------
-    def read_core(self, start: int, digits: bool, limit: int) -> tuple[_Reading | None, int]:
+    def read_core(
+        self, start: int, digits: bool, limit: int, currency: bool = False
+    ) -> tuple[_Reading | None, int]:
         """Read a number (and its scale) at ``start``; (reading, end) or (None, skip_to)."""
         text = self.text
-        r = _Reading(start=start, end=start, value=None)
+        r = _Reading(start=start, end=start, value=None, currency_left=currency)
         if digits:
             j = _JUNK.match(text, start, limit)
             if j is not None:
                 return None, j.end()
+            cr = _COMMA_RUN.match(text, start, limit)
+            if cr is not None and not _THOUSANDS.fullmatch(cr.group()):
+                return None, cr.end()
             end = _read_numeral(text, start, limit, r)
             if end is None:
                 return None, start + 1
@@ -849,7 +884,9 @@ class _Parser:
             if sr is not None and not _NUMERAL.fullmatch(sr.group()):
                 self.last_end = sr.end()
                 return
-        r, end = self.read_core(start, digits, limit)
+        sign_at = start - 1 if start > 0 and text[start - 1] in "-−" else start
+        has_currency = _patterns().currency_left.search(self.left(sign_at, 12)) is not None
+        r, end = self.read_core(start, digits, limit, currency=has_currency)
         if r is None:
             self.last_end = max(self.last_end, end)
             return
@@ -890,7 +927,12 @@ class _Parser:
             if cs is not None and digits:
                 code = lexicon.units().currency_suffixes[cs.group().strip()]
                 r.unit, r.kind, r.end = code, "currency", cs.end()
-        if r.unit is None or r.kind == "currency" and r.end == ustart:
+        if r.kind == "currency" and r.unit is not None and r.end == ustart:
+            per = _per_unit(text, ustart, limit)
+            if per is not None:
+                r.unit, r.end = f"{r.unit} per {per[0]}", per[1]
+                ustart = r.end
+        if r.unit is None or r.kind == "currency" and r.end == ustart and " per " not in r.unit:
             got = _unit_with_compounds(text, ustart, limit, r)
         if got is not None:
             unit, kind, uend = got
@@ -999,7 +1041,9 @@ class _Parser:
             of = None
             if r.numkind == "collective":
                 of = _OF.match(text, r.end, limit)
-            noun, end, unit = _read_counted(text, of.end() if of else r.end, limit, singular_ok)
+            noun, end, unit = _read_counted(
+                text, of.end() if of else r.end, limit, singular_ok, one=r.value == 1 and r.numkind == "cardinal"
+            )
             if unit is not None:
                 r.unit, r.kind, r.end = unit[0], unit[1], end
             elif noun is not None:
@@ -1028,6 +1072,11 @@ class _Parser:
             lg = _LONG.match(text, r.end, limit)
             if lg is not None:
                 r.end = lg.end()
+        if (
+            r.kind == "currency" and r.start > 0 and text[r.start - 1] == "(" and r.end < len(text)
+            and text[r.end] == ")" and r.value is not None and r.value > 0 and r.start - 1 >= self.last_end
+        ):
+            r.value, r.start, r.end, r.rule = -r.value, r.start - 1, r.end + 1, "(<currency>)"
         if not r.rule:
             r.rule = f"<number>{' <unit>' if r.unit else ''}{' <noun>' if r.counted else ''}"
         if r.counted is None and r.kind == "count" and not digits and r.numkind == "fraction":
