@@ -92,6 +92,7 @@ _IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "century": "centuries", 
 # --------------------------------------------------------------------------- lexicon
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm_words(text: str) -> str:
     return " ".join(text.casefold().replace("-", " ").replace("_", " ").split())
 
@@ -135,10 +136,15 @@ def normalise_metric(metric: str, synonyms: Mapping[str, str] | None = None) -> 
     """
     key = _norm_words(metric)
     if synonyms:
-        user = {_norm_words(k): _norm_words(v) for k, v in synonyms.items()}
+        user = _normalised_synonyms(tuple(sorted(synonyms.items())))
         if key in user:
             return user[key]
     return metric_synonyms().get(key, key)
+
+
+@functools.lru_cache(maxsize=64)
+def _normalised_synonyms(items: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
+    return {_norm_words(k): _norm_words(v) for k, v in items}
 
 
 # --------------------------------------------------------------------------- formatting
@@ -220,6 +226,7 @@ def _docs_text(doc_ids: Iterable[str]) -> str:
     return ", ".join(sorted(set(doc_ids), key=_natural))
 
 
+@functools.lru_cache(maxsize=65536)
 def _natural(s: str) -> tuple[Any, ...]:
     """Sort key that puts "doc2" before "doc10"."""
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", s) if p)
@@ -303,6 +310,12 @@ def _r(x: float) -> float:
     return float(f"{x:.9g}") if math.isfinite(x) else x
 
 
+@functools.lru_cache(maxsize=65536)
+def _base(value: float, unit: str | None) -> float:
+    """:func:`claimcheck.units.base_magnitude`, cached: pint conversions are slow."""
+    return value if unit is None else base_magnitude(value, unit)
+
+
 def _interval(claim: Claim, tolerance: float) -> tuple[float, float, float] | None:
     """``(value, low, high)`` of a claim in its dimension's base unit; ``None`` if it has no number."""
     q = claim.quantity
@@ -323,7 +336,7 @@ def _interval(claim: Claim, tolerance: float) -> tuple[float, float, float] | No
         lo = min(v if lo is None else lo, v - tolerance * abs(v))
         hi = max(v if hi is None else hi, v + tolerance * abs(v))
     try:
-        conv = [base_magnitude(x, q.unit) if x is not None else None for x in (v, lo, hi)]
+        conv = [_base(x, q.unit) if x is not None else None for x in (v, lo, hi)]
     except UnitError:
         conv = [v, lo, hi]
     bv, blo, bhi = conv
