@@ -250,7 +250,8 @@ def _html_finding(i: int, f: Finding, docs: dict[str, Document]) -> str:
     about = ", ".join(_h(x) for x in (f.subject, f.metric) if x)
     parts = [f'<section class="finding kind-{_h(f.kind)}" id="finding-{i}">',
              f'<div><span class="badge">{_h(badge)}</span><span class="about">{about}</span>'
-             + (f' <span class="muted">spread {f.spread:.1%}</span>' if f.spread else "") + "</div>",
+             + (f' <span class="muted">{"margin" if f.kind == "internal" else "spread"} {f.spread:.1%}</span>'
+                if f.spread else "") + "</div>",
              f'<p class="message">{_h(f.message)}</p>']
     if f.values:
         parts.append("<table><tr><th>value</th><th>documents</th><th>independent origins</th>"
