@@ -153,7 +153,7 @@ _LABEL_LEFT = regex.compile(
 _LIST_ITEM = regex.compile(r"\d{1,2}[.)][ \t]")
 
 # An ordinal suffix glued to digits.
-_ORD_SUFFIX = regex.compile(r"(?:st|nd|rd|th|d)(?![\p{L}\p{N}])", regex.IGNORECASE)
+_ORD_SUFFIX = regex.compile(r"(?:st|nd|rd|th)(?![\p{L}\p{N}])", regex.IGNORECASE)
 # A decade: 1960s, 1960's, 90s.
 _DECADE = regex.compile(r"['’]?s(?![\p{L}\p{N}])")
 
@@ -178,6 +178,7 @@ _TIMES_COMPARE = regex.compile(
 _FOLD = regex.compile(r"-?fold(?![\p{L}])", regex.IGNORECASE)
 _AS_MANY = regex.compile(r"[ \t]++as[ \t]++(?:many|much|large|big|high|long|likely|fast)(?![\p{L}])", regex.I)
 
+_MAGNITUDE_AFTER = regex.compile(r"(?:-|[ \t]++)magnitude(?![\p{L}])", regex.IGNORECASE)
 _OLD = regex.compile(r"(?:-|[ \t]++)old(?![\p{L}])", regex.IGNORECASE)
 _LONG = regex.compile(r"-long(?![\p{L}])", regex.IGNORECASE)
 
@@ -365,7 +366,7 @@ def _singular(word: str) -> str | None:
 
 def _norm_counted(word: str) -> str:
     # keep the capital of proper nouns ("Tibetan"), lower-case sentence-initial words
-    return word if (word[:1].isupper() and not word.isupper() and len(word) > 1) else word.lower()
+    return word if word[:1].isupper() and len(word) > 1 else word.lower()
 
 
 def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = True) -> tuple[str, str, int, str] | None:
@@ -503,7 +504,10 @@ def _read_counted(
                 break  # "one costs": a verb, not a plural noun
             return _norm_counted(s), m.end(), None
         if singular_ok:
-            candidate = (_norm_counted(w), m.end())
+            # "one man", "a dozen eggs": the first word only, and not a verb form
+            if i == 0 and not lw.endswith(("ed", "ing")):
+                candidate = (_norm_counted(w), m.end())
+            break
         q = m.end()
         if not w[:1].isalpha():
             break
@@ -1037,6 +1041,13 @@ class _Parser:
             if fold is not None:
                 r.kind, r.end, r.rule = "multiplier", fold.end(), "<n>-fold"
         if r.unit is None and r.kind == "count":
+            mag = _MAGNITUDE_AFTER.match(text, r.end, limit)
+            if mag is not None:
+                r.counted, r.end, r.rule = "magnitude", mag.end(), "<n>-magnitude"
+        if r.unit is None and r.kind == "count" and r.counted is None and (
+            r.value is None or float(r.value).is_integer() or r.numkind != "cardinal"
+        ):
+            # (a non-integer such as 6.1 counts no things: "a 6.1 quake hits" has no counted noun)
             singular_ok = r.value == 1 or r.numkind in ("collective",)
             of = None
             if r.numkind == "collective":
@@ -1072,11 +1083,6 @@ class _Parser:
             lg = _LONG.match(text, r.end, limit)
             if lg is not None:
                 r.end = lg.end()
-        if (
-            r.kind == "currency" and r.start > 0 and text[r.start - 1] == "(" and r.end < len(text)
-            and text[r.end] == ")" and r.value is not None and r.value > 0 and r.start - 1 >= self.last_end
-        ):
-            r.value, r.start, r.end, r.rule = -r.value, r.start - 1, r.end + 1, "(<currency>)"
         if not r.rule:
             r.rule = f"<number>{' <unit>' if r.unit else ''}{' <noun>' if r.counted else ''}"
         if r.counted is None and r.kind == "count" and not digits and r.numkind == "fraction":
