@@ -201,7 +201,7 @@ def _right_np(s: str, j: int, e: int) -> tuple[int, int]:
         tok = m.group()
         if tok[0] in _PUNCT or tok in ("-", "--"):
             break
-        if tok.lower().rstrip(".,;:") in _RIGHT_STOP and start is not None:
+        if tok.lower().rstrip(".,;:") in _RIGHT_STOP:
             break
         k = m.start()
         while k < m.end() and s[k] not in _PUNCT:
@@ -236,15 +236,24 @@ def _looks_like_speaker(s: str, a: int, b: int, n: int) -> bool:
     words = s[a:b].split()
     if len(words) > 8 or any(w.lower() in _VERBISH for w in words):
         return False
-    w0 = words[0]
-    if not (w0[:1].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _cues().pronouns
-            or w0.lower() in _cues().generic):
+    cues = _cues()
+    w0 = words[0].lower()
+    heads = cues.person_nouns | cues.referring | cues.generic
+    if not (
+        words[0][:1].isupper()
+        or w0 in _DETERMINERS
+        or w0 in cues.pronouns
+        or " ".join(words).lower() in cues.generic
+        # a lower-case title before a name or a person noun: "disaster agency official Fauzi"
+        or any(w[:1].isupper() for w in words[1:])
+        or words[-1].lower() in heads
+    ):
         return False
     rest = s[b:n].lstrip()
-    if not rest or rest[0] in _PUNCT or rest[0] == ".":
+    if not rest or rest[0] in ",.;:)!?—–":
         return True
     first = rest.split()[0].lower().rstrip(".,;:")
-    return first in _RIGHT_STOP
+    return first in _RIGHT_STOP and first not in ("that", "and", "but")
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +302,14 @@ def _resolve(
         return (bare,)
     if low in cues.generic or bare in cues.generic:
         return (bare if bare in cues.generic else low,)
+    words = bare.split()
+    orig = _bare(np).split()
+    k = len(orig)
+    while k > 0 and orig[k - 1][:1].isupper():
+        k -= 1
+    if 0 < k < len(orig) and all(w.islower() for w in orig[:k]):
+        # a lower-case title before a name: "disaster agency official Fauzi" -> "Fauzi"
+        return (canonical(" ".join(orig[k:]), aliases),)
     if not has_capital and not np[:1].isupper():
         # a lower-case phrase: keep it as written, without determiners ("local residents")
         return (bare or low,)
@@ -318,18 +335,149 @@ class _Found:
     parts: tuple[tuple[int, int], ...] = ()  # every attribution phrase, sentence-local
 
 
+@dataclass(slots=True)
+class _Main:
+    names: tuple[str, ...]
+    cue: str
+    start: int
+    end: int
+    scope: tuple[int, int]
+    cue_start: int
+    inner: list[tuple[str, ...]]
+    inner_spans: list[tuple[int, int]]
+
+
+_ORG_WORDS = frozenset(
+    """agency ministry office council nations union department bureau committee commission
+    survey service services authority board organisation organization company corporation
+    party government police army""".split()
+)
+
+
+def _apposition_speaker(s: str, left: str) -> tuple[int, int]:
+    """The speaker before a run of appositions: "John Ging, director of ..., the X Agency, said"."""
+    k = len(left.rstrip(",").rstrip())
+    segments: list[tuple[int, int]] = []
+    for _ in range(4):
+        comma = s.rfind(",", 0, k)
+        a = comma + 1 if comma >= 0 else 0
+        a2, b2 = _trim_span(s, a, k)
+        while True:  # a leading conjunction is not part of the name: "but Mr Lang"
+            sp = s.find(" ", a2, b2)
+            if sp < 0 or s[a2:sp].lower() not in _LEFT_STOP:
+                break
+            a2 = sp + 1
+        if b2 > a2:
+            segments.append((a2, b2))
+        if comma < 0:
+            break
+        k = comma
+    for a, b in segments:  # nearest first: a short all-capitalised personal name
+        words = s[a:b].split()
+        if (
+            1 <= len(words) <= 4
+            and all(w[:1].isupper() for w in words)
+            and not any(w.lower().strip(".") in _ORG_WORDS for w in words)
+            and words[0] not in ("Meanwhile", "However", "Also", "But", "And", "Then", "Now")
+        ):
+            return a, b
+    for a, b in segments:
+        a2, b2 = _left_np(s, b)
+        if b2 > a2:
+            return a2, b2
+    return 0, 0
+
+
+def _trim_span(s: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and s[a].isspace():
+        a += 1
+    while b > a and s[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _verb(
+    s: str, cs: int, ce: int, word: str, aliases: Mapping[str, str] | None, previous: Attribution | None
+) -> _Main | None:
+    """Read one reporting verb at s[cs:ce]; None when it is no attribution cue here."""
+    cues = _cues()
+    n = len(s)
+    prev_tok = s[max(0, cs - 20) : cs].split()
+    if prev_tok and prev_tok[-1].lower() in cues.passive:
+        return None
+    rest = s[ce:].lstrip()
+    if word in cues.clausal:
+        if not (
+            rest[:1] in ("", ":", '"', "“", "'", "‘", ",", ".", ";")
+            or regex.match(r"(?i:that)" + _E, rest)
+            or s[:cs].rstrip()[-1:] in (",", '"', "”")
+        ):
+            return None
+    left = s[:cs].rstrip()
+    lt = left.split()
+    while lt and lt[-1].lower() in _ADVERBS:  # "Tencent later announced"
+        lt.pop()
+    left_end_char = lt[-1][-1] if lt else ""
+    if (not lt or left_end_char in ",\"”’") and word not in cues.no_inversion and left:
+        a, b = _right_np(s, ce, n)
+        if _looks_like_speaker(s, a, b, n):
+            names = _resolve(s[a:b], aliases, previous)
+            if names is None:
+                return None
+            return _Main(names, word, cs, b, (0, n), cs, [], [])
+    a, b = _left_np(s, cs)
+    if b <= a and lt and left_end_char == ",":
+        a, b = _apposition_speaker(s, left)
+    if b <= a:
+        # an elided subject: "It did not specify ..., but said ..." -> the sentence subject
+        first = s.split()[:1]
+        if first and first[0].lower() in cues.pronouns:
+            names = _resolve(first[0], aliases, previous)
+            if names is not None:
+                return _Main(names, word, cs, ce, (ce, n), cs, [], [])
+        return None
+    names = _resolve(s[a:b], aliases, previous)
+    if names is None:
+        return None
+    before = s[:a].rstrip()
+    scope = (0, n) if before[-1:] in (",", '"', "”", "’") else (ce, n)
+    end = ce
+    main = _Main(names, word, min(a, cs), end, scope, cs, [], [])
+    if word in cues.cite:
+        # "X cited a statement by Y (as saying)": Y is an inner source
+        oa, ob = _right_np(s, ce, n)
+        obj = s[oa:ob]
+        as_saying = cues.cite_as.search(s, ce, timeout=_TIMEOUT)
+        inner_names = _resolve(obj, aliases, None) if ob > oa else None
+        obj_words = _bare(obj.lower()).split()
+        if inner_names and (
+            as_saying or obj[:1].isupper() or (obj_words and obj_words[-1] in cues.documents) or cues.person_of.match(obj)
+        ):
+            main.inner.append(inner_names)
+            main.end = as_saying.end() if as_saying else ob
+            if as_saying and s[:a].strip():
+                main.scope = (0, n)
+        elif not as_saying:
+            return None
+    return main
+
+
 def _analyse(
-    s: str, aliases: Mapping[str, str] | None, previous: Attribution | None
+    s: str,
+    aliases: Mapping[str, str] | None,
+    previous: Attribution | None,
+    quantity: tuple[int, int] | None = None,
 ) -> _Found | None:
     cues = _cues()
     n = len(s)
     outer: tuple[tuple[str, ...], str, int, int, tuple[int, int]] | None = None  # according to
-    main: tuple[tuple[str, ...], str, int, int, tuple[int, int]] | None = None
-    inner: list[tuple[str, ...]] = []
-    inner_spans: list[tuple[int, int]] = []
+    mains: list[_Main] = []
+    pending: list[tuple[tuple[str, ...], tuple[int, int]]] = []  # "citing X" before any verb
     for m in cues.cue.finditer(s, timeout=_TIMEOUT):
         word = " ".join(m.group(1).lower().split())
         cs, ce = m.start(), m.end()
+        if mains and cs < mains[-1].end:
+            continue  # inside the phrase of the previous attribution
         if word in cues.prepositions:
             a, b = _right_np(s, ce, n)
             names = _resolve(s[a:b], aliases, previous) if b > a else None
@@ -347,85 +495,35 @@ def _analyse(
             a, b = _right_np(s, ce, n)
             names = _resolve(s[a:b], aliases, None) if b > a else None
             if names:
-                inner.append(names)
-                inner_spans.append((cs, b))
-            continue
-        if main is not None:
-            continue
-        # a reporting verb
-        prev_tok = s[max(0, cs - 20) : cs].split()
-        if prev_tok and prev_tok[-1].lower() in cues.passive:
-            continue
-        rest = s[ce:].lstrip()
-        if word in cues.clausal:
-            if not (
-                rest[:1] in ("", ":", '"', "“", "'", "‘", ",", ".", ";")
-                or regex.match(r"(?i:that)" + _E, rest)
-                or s[:cs].rstrip()[-1:] in (",", '"', "”")
-            ):
-                continue
-        left = s[:cs].rstrip()
-        # strip adverbs to see what really precedes the verb
-        lt = left.split()
-        while lt and lt[-1].lower() in _ADVERBS:
-            lt.pop()
-        left_end_char = lt[-1][-1] if lt else ""
-        inverted = False
-        if (not lt or left_end_char in ",\"”’") and word not in cues.no_inversion and left:
-            a, b = _right_np(s, ce, n)
-            inverted = _looks_like_speaker(s, a, b, n)
-        if inverted:
-            a, b = _right_np(s, ce, n)
-            names = _resolve(s[a:b], aliases, previous)
-            if names is None:
-                continue
-            main = (names, word, cs, b, (0, n))
-            continue
-        a, b = _left_np(s, cs)
-        if b <= a and lt and left_end_char == ",":
-            # an apposition before the verb: "Fauzi, an official from ..., told AFP"
-            k = left.rstrip(",").rstrip()
-            comma = k.rfind(",")
-            if comma > 0:
-                a2, b2 = _left_np(s, comma)
-                name = s[a2:b2]
-                if b2 > a2 and name[:1].isupper() and len(name.split()) <= 4:
-                    a, b = a2, b2
+                if mains:
+                    mains[-1].inner.append(names)
+                    mains[-1].inner_spans.append((cs, b))
                 else:
-                    a, b = _left_np(s, len(k))
-        if b <= a:
-            # an elided subject: "It did not specify ..., but said ..." -> the sentence subject
-            first = s.split()[:1]
-            if first and first[0].lower() in cues.pronouns:
-                names = _resolve(first[0], aliases, previous)
-                if names is None:
-                    continue
-                main = (names, word, cs, ce, (ce, n))
+                    pending.append((names, (cs, b)))
             continue
-        names = _resolve(s[a:b], aliases, previous)
-        if names is None:
+        v = _verb(s, cs, ce, word, aliases, previous)
+        if v is None:
             continue
-        before = s[:a].rstrip()
-        scope = (0, n) if before[-1:] in (",", '"', "”", "’") else (ce, n)
-        end = ce
-        if word in cues.cite:
-            # "X cited a statement by Y (as saying)": Y is an inner source
-            oa, ob = _right_np(s, ce, n)
-            obj = s[oa:ob]
-            as_saying = cues.cite_as.search(s, ce, timeout=_TIMEOUT)
-            inner_names = _resolve(obj, aliases, None) if ob > oa else None
-            if inner_names and (as_saying or obj[:1].isupper() or _bare(obj.lower()).split()[-1:] and
-                                _bare(obj.lower()).split()[-1] in cues.documents or
-                                cues.person_of.match(obj)):
-                inner.append(inner_names)
-                end = as_saying.end() if as_saying else ob
-                if as_saying:
-                    scope = (0, n) if s[:a].strip() else scope
-            elif not as_saying:
-                continue
-        main = (names, word, min(a, cs), end, scope)
-    if main is None and outer is None:
+        if not mains and pending:
+            v.inner[:0] = [p[0] for p in pending]
+            v.inner_spans[:0] = [p[1] for p in pending]
+            pending = []
+        mains.append(v)
+    if not mains and outer is None:
         return None
+    # two reporting verbs in one sentence: each covers its own stretch
+    for i in range(len(mains) - 1):
+        cur, nxt = mains[i], mains[i + 1]
+        if cur.scope[0] > 0 or cur.scope == (0, n):
+            cur.scope = (cur.scope[0], min(cur.scope[1], nxt.start))
+        if nxt.scope == (0, n):
+            nxt.scope = (cur.end, n)
+    main: _Main | None = mains[0] if mains else None
+    if quantity is not None and len(mains) > 1:
+        qa, qb = quantity
+        inside = [v for v in mains if v.scope[0] <= qa and qb <= v.scope[1]]
+        if inside:
+            main = inside[-1]
     chain: list[str] = []
     spans: list[tuple[int, int]] = []
     cue = ""
@@ -436,19 +534,19 @@ def _analyse(
         cue = outer[1]
         scope = outer[4]
     if main is not None:
-        chain.extend(main[0])
-        spans.append((main[2], main[3]))
-        cue = cue or main[1]
-        scope = main[4] if outer is None or outer[4] == (0, n) else outer[4]
-    for names in inner:
-        chain.extend(names)
-    spans.extend(inner_spans)
+        chain.extend(main.names)
+        spans.append((main.start, main.end))
+        cue = cue or main.cue
+        scope = main.scope if outer is None or outer[4] == (0, n) else outer[4]
+        for names in main.inner:
+            chain.extend(names)
+        spans.extend(main.inner_spans)
     ch = _dedupe(chain)
     if not ch:
         return None
     # the reported span: the outermost phrase, joined with phrases close to it
     spans.sort()
-    first = spans[0] if outer is None else (outer[2], outer[3])
+    first = (outer[2], outer[3]) if outer is not None else (main.start, main.end) if main is not None else spans[0]
     lo, hi = first
     for a, b in spans:
         gap = s[hi:a] if a >= hi else s[b:lo] if b <= lo else ""
@@ -499,8 +597,9 @@ def find_attribution(
     end = len(text) if sentence_end is None else max(0, min(sentence_end, len(text)))
     start = max(0, min(sentence_start, end))
     s = text[start:end]
+    local_q = None if quantity is None else (quantity[0] - start, quantity[1] - start)
     try:
-        found = _analyse(s, aliases, previous)
+        found = _analyse(s, aliases, previous, local_q)
     except TimeoutError:  # pragma: no cover - defensive
         return None
     if found is None:

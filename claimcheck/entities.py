@@ -114,7 +114,8 @@ def known_entities() -> dict[str, str]:
 # Leading words that are not part of a name ("the official Xinhua News Agency").
 _LEADING = regex.compile(
     r"""^(?:
-        (?i:the|a|an)\s++                                                   # determiners
+        (?i:the|a|an|our|its|their|his|her)\s++                            # determiners
+      | (?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s++(?=\p{Lu})                         # honorifics
       | (?i:official|semi-official|state-run|state-owned|state-controlled    # descriptions, only
          |government-run|government-owned|privately-held|popular|rival       # before a capital
          |internet[ ]giant|tech[ ]giant|ruling)\s++(?=\p{Lu})
@@ -148,7 +149,8 @@ def _strip_name(name: str) -> str:
 def canonical(name: str, aliases: Mapping[str, str] | None = None) -> str:
     """The canonical form of an entity name.
 
-    Leading determiners and descriptions ("the", "the official", "state-run"), a trailing
+    Leading determiners, honorifics and descriptions ("the", "Mr", "the official",
+    "state-run"), a trailing
     possessive ("'s") and corporate suffixes ("Holdings Ltd", "Inc.") are stripped; the rest is
     looked up (see :func:`alias_key`) first in ``aliases`` then in ``data/entities.toml``.
     When that fails, a leading possessor ("China's State Internet Information Office") and

@@ -55,6 +55,8 @@ def test_case(case: dict) -> None:
         i = text.index(case["quantity"])
         scoped = find_attribution(text, 0, len(text), aliases=aliases, previous=prev, quantity=(i, i + len(case["quantity"])))
         assert (scoped is not None) == case["covered"]
+        if "quantity_source" in case:
+            assert scoped is not None and scoped.source == case["quantity_source"]
 
 
 @pytest.mark.parametrize("case", _params("negative"))
