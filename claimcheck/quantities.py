@@ -351,6 +351,8 @@ def _singular(word: str) -> str | None:
     if lw in irregular:
         s = irregular[lw]
         return s if word.islower() else s[:1].upper() + s[1:] if word[:1].isupper() and not word.isupper() else s
+    if lw.endswith("men") and len(lw) > 4 and lw not in ("specimen", "abdomen", "regimen"):
+        return word[:-3] + "man"
     if len(lw) < 3 or not lw.endswith("s") or lw.endswith(("ss", "us", "is", "'s", "’s", "ous")):
         return None
     if lw.endswith("ies") and len(lw) > 4:
@@ -1061,7 +1063,7 @@ class _Parser:
                 if noun.lower() == "time" or noun.lower() == "times":
                     cmp = _TIMES_COMPARE.match(text, end, limit)
                     if cmp is not None:
-                        r.kind, r.rule, r.end = "multiplier", "<n> times <comparison>", end
+                        r.kind, r.rule, r.end = "multiplier", "<n> times <comparison>", cmp.end()
                         noun = None
                 if noun is not None:
                     if r.counted is None:
