@@ -66,12 +66,10 @@ def parse_digits(s: str) -> float:
     m = _EXPONENT.match(s)
     if m is None:
         return float(s)
-    mant = float(m["mant"])
-    if m["e"] is not None:
-        return mant * 10.0 ** int(m["e"].replace("−", "-"))
-    if m["p"] is not None:
-        return mant * 10.0 ** int(m["p"].replace("−", "-"))
-    return mant * 2.0 ** int(m["b"])
+    exp = m["e"] if m["e"] is not None else m["p"]
+    if exp is not None:
+        return float(f"{m['mant']}e{int(exp)}")  # exact decimal exponent: 2.48e-05, not 2.48*10**-5
+    return float(m["mant"]) * 2.0 ** int(m["b"])
 
 
 @dataclass(frozen=True)
