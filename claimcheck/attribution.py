@@ -47,7 +47,7 @@ Example:
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -61,6 +61,8 @@ from .models import Attribution, Span
 __all__ = ["find_attribution", "find_attributions", "attribution_scope", "is_hedged", "is_negated"]
 
 _TIMEOUT = 1.0
+#: Cue words read per sentence at most.
+_MAX_CUES = 24
 
 
 @cache
@@ -249,7 +251,7 @@ def _looks_like_speaker(s: str, a: int, b: int, n: int) -> bool:
         or words[-1].lower() in heads
     ):
         return False
-    rest = s[b:n].lstrip()
+    rest = s[b : min(n, b + 60)].lstrip()
     if not rest or rest[0] in ",.;:)!?—–":
         return True
     first = rest.split()[0].lower().rstrip(".,;:")
@@ -354,12 +356,15 @@ _ORG_WORDS = frozenset(
 )
 
 
-def _apposition_speaker(s: str, left: str) -> tuple[int, int]:
-    """The speaker before a run of appositions: "John Ging, director of ..., the X Agency, said"."""
-    k = len(left.rstrip(",").rstrip())
+def _apposition_speaker(s: str, left: str, lo: int) -> tuple[int, int]:
+    """The speaker before a run of appositions: "John Ging, director of ..., the X Agency, said".
+
+    ``left`` is ``s[lo:verb]`` with trailing whitespace removed.
+    """
+    k = lo + len(left.rstrip(",").rstrip())
     segments: list[tuple[int, int]] = []
     for _ in range(4):
-        comma = s.rfind(",", 0, k)
+        comma = s.rfind(",", max(0, k - 200), k)
         a = comma + 1 if comma >= 0 else 0
         a2, b2 = _trim_span(s, a, k)
         while True:  # a leading conjunction is not part of the name: "but Mr Lang"
@@ -405,15 +410,16 @@ def _verb(
     prev_tok = s[max(0, cs - 20) : cs].split()
     if prev_tok and prev_tok[-1].lower() in cues.passive:
         return None
-    rest = s[ce:].lstrip()
+    rest = s[ce : ce + 40].lstrip()
     if word in cues.clausal:
         if not (
             rest[:1] in ("", ":", '"', "“", "'", "‘", ",", ".", ";")
             or regex.match(r"(?i:that)" + _E, rest)
-            or s[:cs].rstrip()[-1:] in (",", '"', "”")
+            or s[max(0, cs - 40) : cs].rstrip()[-1:] in (",", '"', "”")
         ):
             return None
-    left = s[:cs].rstrip()
+    lo = max(0, cs - 300)
+    left = s[lo:cs].rstrip()
     lt = left.split()
     while lt and lt[-1].lower() in _ADVERBS:  # "Tencent later announced"
         lt.pop()
@@ -427,10 +433,10 @@ def _verb(
             return _Main(names, word, cs, b, (0, n), cs, [], [])
     a, b = _left_np(s, cs)
     if b <= a and lt and left_end_char == ",":
-        a, b = _apposition_speaker(s, left)
+        a, b = _apposition_speaker(s, left, lo)
     if b <= a:
         # an elided subject: "It did not specify ..., but said ..." -> the sentence subject
-        first = s.split()[:1]
+        first = s[:40].split()[:1]
         if first and first[0].lower() in cues.pronouns:
             names = _resolve(first[0], aliases, previous)
             if names is not None:
@@ -439,7 +445,7 @@ def _verb(
     names = _resolve(s[a:b], aliases, previous)
     if names is None:
         return None
-    before = s[:a].rstrip()
+    before = s[max(0, a - 40) : a].rstrip()
     scope = (0, n) if before[-1:] in (",", '"', "”", "’") else (ce, n)
     end = ce
     main = _Main(names, word, min(a, cs), end, scope, cs, [], [])
@@ -455,7 +461,7 @@ def _verb(
         ):
             main.inner.append(inner_names)
             main.end = as_saying.end() if as_saying else ob
-            if as_saying and s[:a].strip():
+            if as_saying and s[max(0, a - 40) : a].strip():
                 main.scope = (0, n)
         elif not as_saying:
             return None
@@ -467,14 +473,19 @@ def _analyse(
     aliases: Mapping[str, str] | None,
     previous: Attribution | None,
     quantity: tuple[int, int] | None = None,
+    exclude: frozenset[str] = frozenset(),
 ) -> _Found | None:
     cues = _cues()
     n = len(s)
     outer: tuple[tuple[str, ...], str, int, int, tuple[int, int]] | None = None  # according to
     mains: list[_Main] = []
     pending: list[tuple[tuple[str, ...], tuple[int, int]]] = []  # "citing X" before any verb
-    for m in cues.cue.finditer(s, timeout=_TIMEOUT):
+    for seen, m in enumerate(cues.cue.finditer(s, timeout=_TIMEOUT)):
+        if seen >= _MAX_CUES:
+            break  # no real sentence has more; keeps hostile input fast
         word = " ".join(m.group(1).lower().split())
+        if word in exclude:
+            continue
         cs, ce = m.start(), m.end()
         if mains and cs < mains[-1].end:
             continue  # inside the phrase of the previous attribution
@@ -483,9 +494,9 @@ def _analyse(
             names = _resolve(s[a:b], aliases, previous) if b > a else None
             if names is None or outer is not None:
                 continue
-            before = s[:cs].rstrip()
-            after = s[b:].strip().strip("\"'”’.!?) ")
-            if before and before[-1] in ",(—–" and after and s[b:].lstrip()[:1] in (",", ")", "—", "–"):
+            before = s[max(0, cs - 40) : cs].rstrip()
+            after = s[b : b + 80].strip().strip("\"'”’.!?) ")
+            if before and before[-1] in ",(—–" and after and s[b : b + 80].lstrip()[:1] in (",", ")", "—", "–"):
                 scope = (b, n)  # mid-sentence parenthetical: covers what follows
             else:
                 scope = (0, n)
@@ -563,6 +574,7 @@ def find_attribution(
     aliases: Mapping[str, str] | None = None,
     previous: Attribution | None = None,
     quantity: tuple[int, int] | None = None,
+    exclude_cues: Collection[str] = (),
 ) -> Attribution | None:
     """The attribution of the sentence ``text[sentence_start:sentence_end]``.
 
@@ -578,7 +590,10 @@ def find_attribution(
             returned unless the attribution covers it. A mid-sentence "..., according to X,
             ..." covers only what follows it; "X said ..." not at the start of the sentence
             (after "and", "but") covers what follows the verb; the speaker phrase itself is
-            never covered.
+            never covered. When the sentence has two reporting verbs, the one covering
+            the quantity is used.
+        exclude_cues: cue words to ignore here, e.g. ``{"announced"}`` to treat "X announced
+            that ..." as the writer's own report.
 
     Returns:
         An :class:`~claimcheck.models.Attribution` (``source`` = ``chain[0]``), or ``None``
@@ -599,7 +614,7 @@ def find_attribution(
     s = text[start:end]
     local_q = None if quantity is None else (quantity[0] - start, quantity[1] - start)
     try:
-        found = _analyse(s, aliases, previous, local_q)
+        found = _analyse(s, aliases, previous, local_q, frozenset(c.lower() for c in exclude_cues))
     except TimeoutError:  # pragma: no cover - defensive
         return None
     if found is None:
@@ -648,6 +663,7 @@ def find_attributions(
     sentences: Sequence[tuple[int, int]] | Sequence[object],
     doc_id: str = "",
     aliases: Mapping[str, str] | None = None,
+    exclude_cues: Collection[str] = (),
 ) -> list[Attribution | None]:
     """The attribution of every sentence of a document, resolving "It added" and the like.
 
@@ -659,9 +675,10 @@ def find_attributions(
         sentences: :class:`claimcheck.text.Sentence` objects, or ``(start, end)`` pairs.
         doc_id: the document id for the spans.
         aliases: extra entity aliases.
+        exclude_cues: cue words to ignore (see :func:`find_attribution`).
 
     Returns:
-        One entry per sentence, in order.
+        One entry per sentence, in order (``None`` for boilerplate and datelines).
 
     Example:
         >>> t = "The Acme agency said sales fell. It added that 5 shops closed."
@@ -678,7 +695,9 @@ def find_attributions(
             if getattr(s, "boilerplate", False) or getattr(s, "dateline", False):
                 out.append(None)
                 continue
-        att = find_attribution(text, a, b, doc_id=doc_id, aliases=aliases, previous=previous)
+        att = find_attribution(
+            text, a, b, doc_id=doc_id, aliases=aliases, previous=previous, exclude_cues=exclude_cues
+        )
         out.append(att)
         if att is not None:
             previous = att

@@ -202,3 +202,9 @@ def test_seed_gold_temporal_attributions() -> None:
         assert _agrees(a, want), (g, a)
         if len(want) > 1:
             assert a is not None and list(a.chain) == want
+
+
+def test_exclude_cues() -> None:
+    t = "Northgrid later announced that 12 lines would be repaired."
+    assert find_attribution(t, 0, len(t), exclude_cues={"announced"}) is None
+    assert find_attribution(t, 0, len(t), exclude_cues={"said"}) is not None
