@@ -1,5 +1,977 @@
-"""Placeholder: claim extraction is being built (issue 3)."""
+"""Claims: bind every quantity to its subject, metric, time and source.
+
+:func:`extract` runs the pipeline on one document::
+
+    segment (sentences, repeats, boilerplate)
+      -> parse_quantities (once over the whole text)
+      -> per sentence: attribution, time expressions, hedging
+      -> per quantity: subject + metric (the rules below) -> Claim
+
+The binder is a small set of ordered, named rules over a token window of the sentence (no
+model, no network). Each claim records the rule that bound it in ``Claim.rule``:
+
+``possessive``      "Sina Weibo's 143.8 million"                -> Sina Weibo
+``modifies``        "a month-long crackdown" / "6.1-magnitude quake" -> the noun after
+``of``              "two monks of Drilda monastery"             -> Drilda monastery
+``relative``        "WeChat, one of the apps ..., which has 800 million users" -> WeChat
+``clause``          "In March, WeChat removed at least 40 accounts" -> WeChat
+``pronoun``         "It has ... 396 million" -> the topic of the previous sentences
+``agent``           "Five Tibetans were arrested by Chinese authorities" -> Chinese authorities
+``event``           a count that is the sentence's own subject -> the story's event
+``day``             a weekday tied to an announcement verb ("said Wednesday")
+
+A quantity gets a claim only when both a subject and a metric are found: a figure with
+nothing to check it against is not a claim (``parse_quantities`` still lists it).
+
+Example:
+    >>> import claimcheck as cc
+    >>> [(c.subject, c.metric, c.quantity.value) for c in cc.extract(
+    ...     "Sina Weibo's 143.8 million monthly active users trail WeChat.")]
+    [('Sina Weibo', 'monthly active users', 143800000.0)]
+"""
+
 from __future__ import annotations
-from .models import Claim, Document
-def extract(doc: Document | str) -> list[Claim]:
-    raise NotImplementedError
+
+import datetime as _dt
+import functools
+import hashlib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from . import attribution as _attr
+from . import entities as _ent
+from . import text as _text
+from . import timeexpr as _time
+from .errors import InputError, LexiconError
+from .lexicon import load_toml
+from .models import Attribution, Claim, Document, Quantity, Relation, Span
+from .quantities import parse_quantities
+
+__all__ = ["extract"]
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*+|[^\s\p{L}\p{N}]", regex.V1)
+_TIMEOUT = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Lex:
+    det: frozenset[str]
+    prep: frozenset[str]
+    pron: frozenset[str]
+    rel: frozenset[str]
+    aux: frozenset[str]
+    particles: frozenset[str]
+    conj: frozenset[str]
+    appos: frozenset[str]
+    not_names: frozenset[str]
+    possession: frozenset[str]
+    verb_normal: Mapping[str, str]
+    modifiers: frozenset[str]
+    events: Mapping[str, str]
+    plural: Mapping[str, str]
+
+
+@functools.cache
+def _lex() -> _Lex:
+    d = load_toml("claims.toml")
+    w, v = d["words"], d["verbs"]
+    return _Lex(
+        det=frozenset(w["determiners"]),
+        prep=frozenset(w["prepositions"]),
+        pron=frozenset(w["pronouns"]),
+        rel=frozenset(w["relatives"]),
+        aux=frozenset(w["auxiliaries"]),
+        particles=frozenset(w["particles"]),
+        conj=frozenset(w["conjunctions"]),
+        appos=frozenset(w["apposition_starts"]),
+        not_names=frozenset(w["not_names"]),
+        possession=frozenset(v["possession"]),
+        verb_normal=dict(v["normal"]),
+        modifiers=frozenset(d["metric"]["modifiers"]),
+        events=dict(d["events"]),
+        plural=dict(d["plural"]),
+    )
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+    cap: bool
+    word: bool
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    out: list[_Tok] = []
+    try:
+        for m in _TOKEN.finditer(text, start, end, timeout=_TIMEOUT):
+            t = m.group()
+            out.append(_Tok(t, t.lower(), m.start(), m.end(), t[:1].isupper(), t[:1].isalnum()))
+    except TimeoutError:  # pragma: no cover - the pattern is linear; belt and braces
+        return out
+    return out
+
+
+def _bare(t: _Tok) -> str:
+    """Token text without a possessive ending."""
+    for suf in ("'s", "’s"):
+        if t.low.endswith(suf):
+            return t.text[: -len(suf)]
+    return t.text
+
+
+def _is_possessive(t: _Tok) -> bool:
+    return t.low.endswith(("'s", "’s")) or t.text in ("'", "’")
+
+
+def _plural(noun: str) -> str:
+    lex = _lex()
+    if noun in lex.plural:
+        return lex.plural[noun]
+    low = noun.lower()
+    if low in lex.plural:
+        return lex.plural[low]
+    if low.endswith(("s", "x", "ch", "sh", "z")):
+        return noun + "es" if not low.endswith("s") else noun
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+@dataclass(slots=True)
+class _Ctx:
+    doc_id: str
+    text: str
+    toks: list[_Tok]
+    aliases: Mapping[str, str]
+    topic: tuple[str, str] | None  # (canonical, as written) of the running topic
+    event: str | None
+    quantities: list[Quantity]
+    metrics: dict[int, str] = field(default_factory=dict)  # quantity start -> metric
+
+
+@dataclass(slots=True)
+class _Binding:
+    subject: str
+    subject_text: str
+    metric: str
+    rule: str
+
+
+# --------------------------------------------------------------------------- entity runs
+
+
+def _name_runs(toks: Sequence[_Tok]) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) of capitalised names ("State Internet Information Office")."""
+    lex = _lex()
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        known_pair = (
+            i + 1 < n and toks[i + 1].cap and toks[i + 1].word
+            and _ent.alias_key(t.text + toks[i + 1].text) in _known_keys()
+        )
+        if t.word and t.cap and not t.text[:1].isdigit() and (
+            _bare(t).lower() not in lex.not_names or known_pair
+        ):
+            j = i + 1
+            while j < n:
+                u = toks[j]
+                if u.word and u.cap and not _is_possessive(toks[j - 1]):
+                    j += 1
+                elif (
+                    u.low in ("of", "for", "and", "&")
+                    and j + 1 < n
+                    and toks[j + 1].cap
+                    and toks[j + 1].word
+                    and not _is_possessive(toks[j - 1])
+                ):
+                    j += 2
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+@functools.cache
+def _known_keys() -> frozenset[str]:
+    return frozenset(_ent.alias_key(k) for k in _ent.known_entities())
+
+
+def _run_text(ctx: _Ctx, i: int, j: int) -> str:
+    toks = ctx.toks
+    raw = ctx.text[toks[i].start : toks[j - 1].end]
+    last = toks[j - 1]
+    if _is_possessive(last) and last.text not in ("'", "’"):
+        raw = raw[:-2]
+    return raw
+
+
+def _canon(ctx: _Ctx, name: str) -> str:
+    return _ent.canonical(name, ctx.aliases)
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def _np_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[str, str, str] | None:
+    """Subject from the noun phrase toks[lo:hi]: (canonical, as written, how)."""
+    lex = _lex()
+    toks = ctx.toks
+    if lo >= hi:
+        return None
+    # a pronoun subject: the running topic
+    words = [t for t in toks[lo:hi] if t.word]
+    if not words:
+        return None
+    if len(words) <= 2 and words[-1].low in lex.pron and ctx.topic:
+        return ctx.topic[0], ctx.topic[1], "pronoun"
+    runs = [(i, j) for i, j in _name_runs(toks) if i >= lo and j <= hi]
+    # cut at the first preposition outside a name: "services in China" -> "services"
+    cut = hi
+    for k in range(lo, hi):
+        if toks[k].low in lex.prep and not any(i <= k < j for i, j in runs) and k > lo:
+            cut = k
+            break
+    head_runs = [(i, j) for i, j in runs if j <= cut]
+    if head_runs:
+        # "Tencent's WeChat" -> WeChat (the last name before the cut)
+        i, j = head_runs[-1]
+        written = _run_text(ctx, i, j)
+        return _canon(ctx, written), written, "name"
+    # a common noun phrase: drop determiners, numbers and possessive pronouns
+    kept = [
+        t
+        for t in toks[lo:cut]
+        if t.word and t.low not in lex.det and t.low not in lex.pron and not t.text[:1].isdigit()
+        and t.low not in lex.aux
+    ]
+    while kept and kept[0].low in lex.prep:
+        kept.pop(0)
+    # only nouns can head a subject: drop trailing verb forms, adverbs and time words
+    # ("a new law last year calling for" -> "new law")
+    while kept and (
+        kept[-1].low.endswith(("ly", "ing"))
+        or kept[-1].low in lex.verb_normal
+        or kept[-1].low in lex.conj
+        or kept[-1].low in _TIME_WORDS
+        or (kept[-1].low.endswith("ed") and len(kept) > 1)
+    ):
+        kept.pop()
+    if not kept:
+        return None
+    kept = kept[-4:]
+    written = ctx.text[kept[0].start : kept[-1].end]
+    canonical = _event_name(written) or _canon(ctx, written)
+    # "Some accounts attract ...": an unspecified set, not the accounts named elsewhere
+    first = next((t for t in toks[lo:cut] if t.word), None)
+    if first is not None and first.low in _INDEFINITE:
+        canonical = f"{first.low} {canonical}"
+    return canonical, written, "phrase"
+
+
+_INDEFINITE = frozenset({"some", "many", "several", "few", "most", "other", "various", "certain",
+                         "numerous", "countless", "dozens", "hundreds", "thousands", "millions"})
+
+_TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days",
+                         "last", "next", "this", "today", "yesterday", "tomorrow", "ago",
+                         "earlier", "later", "recently", "previously", "now", "time"})
+
+
+def _event_name(phrase: str) -> str | None:
+    """The canonical event of a phrase whose head noun is an event ("new crackdown")."""
+    words = phrase.lower().split()
+    if words:
+        head = words[-1].strip("\"'“”")
+        ev = _lex().events.get(head)
+        if ev is not None:
+            return ev
+    return None
+
+
+# --------------------------------------------------------------------------- subject rules
+
+
+def _index_at(toks: Sequence[_Tok], pos: int) -> int:
+    """Index of the first token starting at or after ``pos``."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+_SUBORDINATORS = frozenset({"after", "before", "since", "when", "while", "because", "until",
+                            "once", "if", "although", "though", "whereas", "as"})
+
+
+def _segment_start(toks: Sequence[_Tok], k: int) -> int:
+    """Start index of the comma/clause segment that ends at token k (exclusive).
+
+    A relative pronoun starts a segment and stays in it (``toks[seg]`` is "which").
+    """
+    lex = _lex()
+    i = k - 1
+    while i >= 0:
+        t = toks[i]
+        if t.text in (",", ";", ":", "—", "–", "(", ")", '"', "“", "”") or (
+            t.text == "-" and i > 0 and toks[i - 1].end < t.start
+        ):
+            return i + 1
+        if t.low in lex.rel and i < k - 1:
+            return i
+        if (t.low in ("and", "but") or t.low in _SUBORDINATORS) and i > 0 and i < k - 1:
+            return i + 1
+        i -= 1
+    return 0
+
+
+def _relative_at(toks: Sequence[_Tok], seg: int, end: int) -> int | None:
+    """Index of the relative pronoun opening the segment, if it is one.
+
+    "which"/"who" always are; "that" only after a noun ("the users that run"), not after a
+    verb ("announced that the accounts ...", where it introduces reported speech).
+    """
+    if seg >= end or seg >= len(toks):
+        return None
+    low = toks[seg].low
+    if low in ("which", "who", "whose"):
+        return seg
+    if low == "that" and seg > 0:
+        prev = toks[seg - 1]
+        lex = _lex()
+        if prev.word and not (prev.low.endswith("ed") or prev.low in lex.verb_normal
+                              or prev.low in lex.aux or prev.low in lex.possession
+                              or prev.low in ("said", "says", "say", "told", "so", "such")):
+            return seg
+    return None
+
+
+def _verb_group_start(ctx: _Ctx, k: int) -> tuple[int, list[_Tok]]:
+    """Walk left from token k over a verb group; returns (index where it starts, verbs)."""
+    lex = _lex()
+    toks = ctx.toks
+    verbs: list[_Tok] = []
+    i = k - 1
+    while i >= 0:
+        t = toks[i]
+        low = t.low
+        if not t.word:
+            break
+        if low in lex.aux or low in lex.possession or low in lex.particles or low.endswith("ly"):
+            verbs.append(t)
+        elif low in lex.verb_normal or (
+            low.endswith("ed") and len(low) > 4 and not t.cap and (i == 0 or toks[i - 1].low not in lex.det)
+        ):
+            verbs.append(t)
+        elif low in ("for", "to", "by", "with") and verbs == [] and i > 0 and (
+            toks[i - 1].low.endswith(("ed", "ing")) or toks[i - 1].low in lex.verb_normal
+            or toks[i - 1].low in lex.aux
+        ):
+            verbs.append(t)  # "suspended for a week", "sentenced to"
+        else:
+            break
+        i -= 1
+    return i + 1, verbs
+
+
+def _participle(verbs: Sequence[_Tok], lex: _Lex) -> str | None:
+    """The event verb of a verb group, normalised ("killed"), or None for possession."""
+    for t in reversed(verbs):  # verbs were collected right to left; read left to right
+        low = t.low
+        if low in lex.possession or low in lex.aux or low in lex.particles or low.endswith("ly"):
+            continue
+        if low in ("for", "to", "by", "with"):
+            continue
+        norm = lex.verb_normal.get(low)
+        if norm:
+            return norm
+        if low.endswith("ed"):
+            return low
+    return None
+
+
+def _subject_before(ctx: _Ctx, k: int) -> tuple[str, str, str, list[_Tok]] | None:
+    """The clause subject left of token k, skipping the verb group and appositions."""
+    lex = _lex()
+    toks = ctx.toks
+    vstart, verbs = _verb_group_start(ctx, k)
+    end = vstart
+    if end == 0:
+        return None
+    seg = _segment_start(toks, end)
+    # relative clause: "X, which has N" -> X (skipping an apposition before the comma)
+    rel_at = _relative_at(toks, seg, end)
+    if rel_at is not None and rel_at + 1 < end and (
+        toks[rel_at + 1].cap or toks[rel_at + 1].low in lex.det or toks[rel_at + 1].low in lex.pron
+    ):
+        seg, rel_at = rel_at + 1, None  # "through which WeChat users can share": own subject
+    if rel_at is not None:
+        lo_end = rel_at
+        if lo_end > 0 and toks[lo_end - 1].text == ",":
+            lo_end -= 1
+        prev = _segment_start(toks, lo_end)
+        # "WeChat, one of the apps by Tencent, which has" -> skip the apposition
+        if prev > 0 and toks[prev].low in lex.appos and toks[prev - 1].text == ",":
+            lo_end = prev - 1
+            prev = _segment_start(toks, lo_end)
+        # the antecedent is the end of that segment: a quantity phrase or a name
+        for q in ctx.quantities:
+            if q.counted and toks[lo_end - 1].end == q.end:
+                noun = _plural(q.counted)
+                return noun, noun, "relative", verbs
+        runs = [(i, j) for i, j in _name_runs(toks) if i >= prev and j <= lo_end]
+        if runs:
+            i, j = runs[-1]
+            written = _run_text(ctx, i, j)
+            return _canon(ctx, written), written, "relative", verbs
+        np = _np_subject(ctx, prev, lo_end)
+        if np:
+            return np[0], np[1], "relative", verbs
+        return None
+    # apposition right before the verb: "We Chat, the most popular among them has"
+    lo = seg
+    if lo > 0 and toks[lo - 1].text == "," and lo < end and toks[lo].low in lex.appos:
+        lo_end = lo - 1
+        prev = _segment_start(toks, lo_end)
+        np = _np_subject(ctx, prev, lo_end)
+        if np:
+            return np[0], np[1], "clause", verbs
+    # drop a leading time or place phrase: "In March, WeChat" is handled by the segment;
+    np = _np_subject(ctx, lo, end)
+    if np:
+        return np[0], np[1], ("pronoun" if np[2] == "pronoun" else "clause"), verbs
+    return None
+
+
+def _np_after(ctx: _Ctx, k: int) -> tuple[str, str] | None:
+    """The noun phrase starting at token k (after "of"/"by"), as (canonical, written)."""
+    lex = _lex()
+    toks = ctx.toks
+    n = len(toks)
+    i = k
+    while i < n and toks[i].low in lex.det:
+        i += 1
+    j = i
+    while j < n and toks[j].word and toks[j].low not in lex.prep and toks[j].low not in lex.conj \
+            and toks[j].low not in lex.rel and toks[j].low not in lex.aux and j - i < 5:
+        j += 1
+    if j == i:
+        return None
+    runs = [(a, b) for a, b in _name_runs(toks) if a >= i and b <= j]
+    if runs:
+        a, b = runs[0]
+        if a == i:  # "Drilda monastery", "Chinese authorities": the whole phrase
+            written = ctx.text[toks[a].start : toks[j - 1].end]
+            if _is_possessive(toks[j - 1]):
+                written = written[:-2]
+        else:
+            written = _run_text(ctx, a, b)
+        return _canon(ctx, written), written
+    written = ctx.text[toks[i].start : toks[j - 1].end]
+    if toks[j - 1].low.endswith(("ly", "ing")) and j - i == 1:
+        return None
+    return (_event_name(written) or _canon(ctx, written)), written
+
+
+def _noun_after(ctx: _Ctx, k: int) -> tuple[str, str] | None:
+    """The noun a hyphenated adjective modifies: "month-long crackdown" -> crackdown."""
+    lex = _lex()
+    toks = ctx.toks
+    j = k
+    n = len(toks)
+    while j < n and toks[j].word and j - k < 3 and toks[j].low not in lex.prep:
+        if toks[j].low in lex.events:
+            return lex.events[toks[j].low], toks[j].text
+        j += 1
+    if k < n and toks[k].word and toks[k].low not in lex.prep and toks[k].low not in lex.det:
+        last = toks[min(j, n) - 1] if j > k else toks[k]
+        w = ctx.text[toks[k].start : last.end]
+        return _canon(ctx, w), w
+    return None
+
+
+# --------------------------------------------------------------------------- metric rules
+
+
+_METRIC_SUFFIX = regex.compile(r"\s*(?:in|behind)\s+(?:prison|jail|bars)\b", regex.I)
+_DEPTH = regex.compile(r"\b(?:depth|deep)\b", regex.I)
+
+
+def _count_metric(ctx: _Ctx, q: Quantity) -> str | None:
+    lex = _lex()
+    if not q.counted:
+        return None
+    words = [w.strip(",.").lower() for w in q.text.split()]
+    mods = [w for w in words[:-1] if w in lex.modifiers and w not in ("public", "private", "confirmed")]
+    noun = _plural(q.counted)
+    return " ".join([*mods, noun.lower() if noun[:1].islower() else noun])
+
+
+def _metric(ctx: _Ctx, q: Quantity, ri: int) -> str | None:
+    text = ctx.text
+    if q.kind == "duration":
+        if _METRIC_SUFFIX.match(text, q.end, min(len(text), q.end + 20)):
+            return "prison sentence"
+        return "duration"
+    if q.kind == "percent":
+        return "percent"
+    if q.kind == "currency":
+        return "amount"
+    if q.kind == "dimension":
+        window = text[max(0, q.start - 25) : q.end + 10]
+        if q.unit and ("meter" in q.unit or "mile" in q.unit or "foot" in q.unit):
+            return "depth" if _DEPTH.search(window) else "distance"
+        if q.unit and "degree" in q.unit:
+            return "temperature"
+        return q.unit
+    if q.kind == "ordinal":
+        return q.counted
+    if q.kind == "count":
+        if q.counted == "magnitude" or (q.counted is None and "magnitude" in q.text.lower()):
+            return "magnitude"
+        return _count_metric(ctx, q)
+    return None
+
+
+def _borrowed_metric(ctx: _Ctx, q: Quantity, li: int) -> str | None:
+    """A bare number takes the metric of a noun phrase right before it ("users, 396 million")
+    or of the other figure it is compared with in the same sentence."""
+    toks = ctx.toks
+    if li >= 2 and toks[li - 1].text == ",":
+        k = li - 2
+        if toks[k].word and toks[k].low.endswith("s"):
+            lo = k
+            while lo > 0 and toks[lo - 1].word and toks[lo - 1].low in _lex().modifiers:
+                lo -= 1
+            words = [t.low for t in toks[lo : k + 1]]
+            return " ".join(words)
+    if q.value is not None and abs(q.value) >= 1e5:
+        for other in ctx.quantities:
+            m = ctx.metrics.get(other.start)
+            if other is not q and m and other.kind == q.kind:
+                return m
+    return None
+
+
+# --------------------------------------------------------------------------- binding
+
+
+def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
+    lex = _lex()
+    toks = ctx.toks
+    li = _index_at(toks, q.start)
+    ri = _index_at(toks, q.end)
+    metric = _metric(ctx, q, ri)
+    rule_metric = "metric"
+    if metric is None and q.kind == "count" and q.counted is None:
+        metric = _borrowed_metric(ctx, q, li)
+        rule_metric = "borrowed"
+    if metric is None:
+        return None
+
+    def done(subj: tuple[str, str] | tuple[str, str, str], rule: str, verb: str | None = None) -> _Binding:
+        m = metric
+        if verb and q.kind == "count" and q.counted and rule_metric == "metric":
+            m = f"{metric} {verb}"
+        return _Binding(subj[0], subj[1], m or "", rule)
+
+    # 1. possessive right before: "Sina Weibo's 143.8 million"
+    if li > 0 and _is_possessive(toks[li - 1]):
+        k = li - 1
+        runs = [(i, j) for i, j in _name_runs(toks) if j == k + 1 or (j == k and toks[k].text in ("'", "’"))]
+        if runs:
+            i, j = runs[-1]
+            w = _run_text(ctx, i, j)
+            return done((_canon(ctx, w), w), "possessive")
+    # 2. hyphenated adjective of a noun: "a one-month campaign", "6.1-magnitude quake"
+    if ri < len(toks) and q.kind in ("duration", "count") and "-" in q.text and toks[ri].word:
+        if toks[ri - 1].end == q.end and q.text[-1:].isalpha():
+            n = _noun_after(ctx, ri)
+            if n:
+                return done(n, "modifies")
+    # 3. "N Y of X": "two monks of Drilda monastery", "25th anniversary of the killings"
+    if ri < len(toks) and toks[ri].low == "of" and q.kind in ("count", "ordinal") and q.counted:
+        n = _np_after(ctx, ri + 1)
+        if n:
+            return done(n, "of")
+    # 4./5. the clause subject, through relative clauses, appositions and pronouns
+    k = li
+    if rule_metric == "borrowed" and li >= 2 and toks[li - 1].text == ",":
+        k = li - 1  # "as many monthly active users, 396 million": the subject of that phrase
+        while k > 0 and toks[k - 1].word and not (toks[k - 1].low in lex.possession):
+            prev_q = next((o for o in ctx.quantities if o.end == toks[k - 1].end), None)
+            if prev_q is not None:
+                k = _index_at(toks, prev_q.start)
+                continue
+            k -= 1
+    got = _subject_before(ctx, k)
+    if got:
+        subj, written, how, verbs = got
+        verb = _participle(verbs, lex)
+        return done((subj, written), how, verb)
+    # 6. the count is the clause's own subject: "Five Tibetans ... were arrested by X"
+    if q.kind == "count" and q.counted:
+        after = toks[ri : ri + 30]
+        verb = None
+        for k, t in enumerate(after):
+            if t.text in (".", ";"):
+                break
+            norm = lex.verb_normal.get(t.low)
+            if verb is None and (norm or (t.low.endswith("ed") and len(t.low) > 4 and not t.cap)):
+                verb = norm or t.low
+            if t.low == "by" and verb:
+                n = _np_after(ctx, ri + k + 1)
+                if n:
+                    return done(n, "agent", verb)
+        if verb and ctx.event:
+            return done((ctx.event, ctx.event), "event", verb)
+    if q.kind == "dimension" and ctx.event:
+        return done((ctx.event, ctx.event), "event")
+    return None
+
+
+# --------------------------------------------------------------------------- relations
+
+_THAN = regex.compile(r"\b(?:than|as)\b", regex.I)
+
+
+def _relation_for(ctx: _Ctx, q: Quantity, claims: list[dict[str, Any]]) -> None:
+    """Attach a Relation to the claim a multiplier compares ("twice as many X, 396 million,
+    as Y's 143.8 million"): the first figure after the multiplier, against the first figure
+    after the following "than"/"as"."""
+    text = ctx.text
+    if q.value is None:
+        return
+    after = [c for c in claims if c["quantity"].start >= q.end and c["quantity"].kind != "date"]
+    if len(after) < 2:
+        return
+    a = after[0]
+    m = _THAN.search(text, a["quantity"].end, min(len(text), a["quantity"].end + 80))
+    if m is None:
+        return
+    right = [c for c in after[1:] if c["quantity"].start >= m.end()]
+    if not right or right[0]["metric"] != a["metric"]:
+        return
+    span = Span.from_text(text, q.start, q.end, ctx.doc_id)
+    a["relation"] = Relation(factor=q.value, qualifier=q.qualifier, other=right[0]["id"], span=span)
+
+
+# --------------------------------------------------------------------------- time, attribution
+
+
+def _time_for(ctx: _Ctx, times: Sequence[_time.TimeExpr], q: Quantity) -> _time.TimeExpr | None:
+    """The time a figure refers to: a time phrase opening the sentence ("In March, ..."), or
+    the nearest one in the figure's own clause, unless it hangs on an event noun of its own
+    ("a similar clampdown last year")."""
+    toks = ctx.toks
+    lex = _lex()
+    best = None
+    qi = _index_at(toks, q.start)
+    for t in times:
+        if (t.end > q.start and t.start < q.end) or getattr(t, "kind", None) == "weekday":
+            continue
+        ti = _index_at(toks, t.start)
+        te = _index_at(toks, t.end)
+        opening = ti <= 1 and te < len(toks) and toks[te].text == ","
+        if not opening:
+            lo, hi = (te, qi) if te <= qi else (_index_at(toks, q.end), ti)
+            between = toks[lo:hi]
+            if len(between) > 10 or any(x.text in (",", ";", ":") for x in between):
+                continue
+            if ti > 0 and toks[ti - 1].low in lex.events and ti - 1 >= qi:
+                continue
+            if ti > 0 and toks[ti - 1].low in lex.events and te <= qi:
+                pass
+            elif ti > 0 and toks[ti - 1].low in lex.events:
+                continue
+        d = abs(ti - qi)
+        if best is None or d < best[0]:
+            best = (d, t)
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def _as_document(doc: Document | str) -> Document:
+    if isinstance(doc, Document):
+        return doc
+    if isinstance(doc, str):
+        return Document(id="doc", text=doc)
+    raise InputError(f"extract() takes a Document or a str, not {type(doc).__name__}")
+
+
+def _claim_id(doc_id: str, q: Quantity, subject: str, metric: str) -> str:
+    key = "\x1f".join((doc_id, str(q.start), str(q.end), q.text, subject, metric))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _doc_event(text: str) -> str | None:
+    lex = _lex()
+    counts: Counter[str] = Counter()
+    for m in regex.finditer(r"\p{L}+", text[:200_000].lower()):
+        ev = lex.events.get(m.group())
+        if ev:
+            counts[ev] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_DAY_CUE = regex.compile(
+    r"\b(?:said|says|announced|launched|started|began|begins|starts|launches|cited|reported|"
+    r"unveiled|issued|released|declared|struck|hit|occurred|happened|took\s+place)\b",
+    regex.I,
+)
+
+
+def extract(
+    doc: Document | str,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    metric_synonyms: Mapping[str, str] | None = None,
+) -> list[Claim]:
+    """The claims of one document: each quantity bound to subject, metric, time and source.
+
+    Args:
+        doc: a :class:`Document`, or a plain string (its id is then ``"doc"``).
+        aliases: extra entity aliases, ``{"We Chat": "WeChat"}``; they win over the built-in ones.
+        metric_synonyms: extra metric synonyms, ``{"MAU": "monthly active users"}``.
+
+    Returns:
+        Claims in text order. A sentence the document repeats gives one claim whose
+        ``repeats`` lists the other occurrences. Scraped boilerplate gives none.
+
+    Raises:
+        InputError: ``doc`` is neither a Document nor a str.
+
+    Example:
+        >>> import claimcheck as cc
+        >>> d = cc.Document(id="a", text="In March, WeChat removed at least 40 accounts.")
+        >>> c = cc.extract(d)[0]
+        >>> c.subject, c.metric, c.quantity.low, c.time_text
+        ('WeChat', 'accounts removed', 40.0, 'March')
+    """
+    d = _as_document(doc)
+    text = d.text
+    alias_map: dict[str, str] = dict(_ent.find_definitions(text))
+    if aliases:
+        alias_map.update(aliases)
+    synonyms = _metric_synonyms(metric_synonyms)
+    sentences = _text.segment(text)
+    quantities = parse_quantities(text)
+    event = _doc_event(text)
+    topic: tuple[str, str] | None = None
+    previous_att: Attribution | None = None
+    seen: set[tuple[float | None, str | None, str | None]] = set()
+    claims: list[dict[str, Any]] = []
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    qi = 0
+    for si, s in enumerate(sentences):
+        sq: list[Quantity] = []
+        while qi < len(quantities) and quantities[qi].start < s.start:
+            qi += 1
+        k = qi
+        while k < len(quantities) and quantities[k].end <= s.end:
+            sq.append(quantities[k])
+            k += 1
+        if s.boilerplate:
+            continue
+        if s.repeat_of is not None and s.repeat_of in by_sentence:
+            orig = sentences[s.repeat_of]
+            shift = s.start - orig.start
+            for c in by_sentence[s.repeat_of]:
+                sp: Span = c["span"]
+                c["repeats"].append(
+                    Span.from_text(text, sp.start + shift, sp.end + shift, d.id)
+                )
+            continue
+        toks = _tokens(text, s.start, s.end)
+        ctx = _Ctx(d.id, text, toks, alias_map, topic, event, sq)
+        att = _attr.find_attribution(text, s.start, s.end, doc_id=d.id, aliases=alias_map,
+                                     previous=previous_att)
+        times = _time.find_times(text, s.start, s.end, published=d.published)
+        sent_span = Span.from_text(text, s.start, s.end, d.id)
+        sent_text = text[s.start : s.end]
+        hedged = _attr.is_hedged(sent_text)
+        out: list[dict[str, Any]] = []
+        for q in sq:
+            if q.kind in ("date", "multiplier"):
+                continue
+            if _time_frame(text, q) or _anaphoric(text, q, seen):
+                continue
+            b = _bind(ctx, q)
+            if b is None or not b.subject or not b.metric:
+                continue
+            seen.add((q.value, q.counted, q.unit))
+            metric = synonyms.get(b.metric.lower(), b.metric)
+            ctx.metrics[q.start] = metric
+            t = _time_for(ctx, times, q)
+            a = None
+            if att is not None:
+                a = _attr.find_attribution(text, s.start, s.end, doc_id=d.id, aliases=alias_map,
+                                           previous=previous_att, quantity=(q.start, q.end))
+            out.append(
+                {
+                    "id": _claim_id(d.id, q, b.subject, metric),
+                    "doc_id": d.id,
+                    "subject": b.subject,
+                    "subject_text": b.subject_text,
+                    "metric": metric,
+                    "quantity": q,
+                    "time": (t.value or t.text) if t else None,
+                    "time_text": t.text if t else None,
+                    "attribution": a,
+                    "span": Span.from_text(text, q.start, q.end, d.id),
+                    "sentence": sent_span,
+                    "hedged": hedged,
+                    "negated": _attr.is_negated(sent_text, q.start - s.start, q.end - s.start),
+                    "repeats": [],
+                    "relation": None,
+                    "rule": b.rule,
+                }
+            )
+        for q in sq:
+            if q.kind == "multiplier":
+                _relation_for(ctx, q, out)
+        out.extend(_day_claims(ctx, d, s, times, att, sent_span, event))
+        out.sort(key=lambda c: c["span"].start)
+        if att is not None:
+            previous_att = att
+        if out:
+            by_sentence[si] = out
+            claims.extend(out)
+            first = next((c for c in out if c["quantity"].kind != "date"), None)
+            if first is not None and first["rule"] not in ("event", "day"):
+                topic = (first["subject"], first["subject_text"])
+        new_topic = _sentence_topic(ctx)
+        if new_topic is not None and not out:
+            topic = new_topic
+        elif new_topic is not None and out and topic is None:
+            topic = new_topic
+    result = []
+    for c in claims:
+        c["repeats"] = tuple(c["repeats"])
+        result.append(Claim(**c))
+    return result
+
+
+_FRAME = regex.compile(r"(?:\b(?:the|in\s+the|over\s+the|for\s+the|during\s+the)\s+(?:last|past|previous|next|coming|first)\s+)\Z", regex.I)
+
+
+def _time_frame(text: str, q: Quantity) -> bool:
+    """"the last two years": a span of time the sentence is set in, not a figure to check."""
+    if q.kind != "duration":
+        return False
+    return _FRAME.search(text, max(0, q.start - 30), q.start) is not None
+
+
+def _anaphoric(text: str, q: Quantity, seen: set[tuple[float | None, str | None, str | None]]) -> bool:
+    """"the 200 accounts" after "200 public accounts": the same figure mentioned again."""
+    return text[max(0, q.start - 4) : q.start].lower() == "the " and (q.value, q.counted, q.unit) in seen
+
+
+def _sentence_topic(ctx: _Ctx) -> tuple[str, str] | None:
+    """The name a sentence opens with ("Tencent's WeChat is ...": WeChat), for pronouns."""
+    toks = ctx.toks
+    runs = _name_runs(toks)
+    if not runs:
+        return None
+    i, j = runs[0]
+    if i > 3:
+        return None
+    # possessive chain: "Tencent's WeChat"
+    while j < len(toks) and _is_possessive(toks[j - 1]):
+        nxt = [r for r in runs if r[0] == j]
+        if not nxt:
+            break
+        i, j = nxt[0]
+    w = _run_text(ctx, i, j)
+    return _canon(ctx, w), w
+
+
+def _day_claims(
+    ctx: _Ctx,
+    d: Document,
+    s: _text.Sentence,
+    times: Sequence[_time.TimeExpr],
+    att: Attribution | None,
+    sent_span: Span,
+    event: str | None,
+) -> list[dict[str, Any]]:
+    """Weekday claims: "the campaign started Tuesday" -> (campaign, announcement day, Tuesday)."""
+    out: list[dict[str, Any]] = []
+    text = ctx.text
+    for t in times:
+        if getattr(t, "kind", None) != "weekday":
+            continue
+        window = text[max(s.start, t.start - 120) : t.start]
+        if not _DAY_CUE.search(window):
+            continue
+        local = _event_name_in(text[s.start : s.end]) or event
+        if local is None:
+            continue
+        q = Quantity(text=t.text, start=t.start, end=t.end, kind="date", rule="weekday")
+        metric = "announcement day"
+        out.append(
+            {
+                "id": _claim_id(d.id, q, local, metric),
+                "doc_id": d.id,
+                "subject": local,
+                "subject_text": local,
+                "metric": metric,
+                "quantity": q,
+                "time": t.value or t.text,
+                "time_text": t.text,
+                "attribution": att,
+                "span": Span.from_text(text, t.start, t.end, d.id),
+                "sentence": sent_span,
+                "hedged": False,
+                "negated": False,
+                "repeats": [],
+                "relation": None,
+                "rule": "day",
+            }
+        )
+    return out
+
+
+def _event_name_in(sentence: str) -> str | None:
+    lex = _lex()
+    for m in regex.finditer(r"\p{L}+", sentence.lower()):
+        ev = lex.events.get(m.group())
+        if ev:
+            return ev
+    return None
+
+
+@functools.cache
+def _builtin_metric_synonyms() -> dict[str, str]:
+    try:
+        data = load_toml("metrics.toml")
+    except LexiconError:  # metrics.toml is optional
+        return {}
+    syn = data.get("synonyms", data)
+    return {str(k).lower(): str(v) for k, v in syn.items() if isinstance(v, str)}
+
+
+def _metric_synonyms(extra: Mapping[str, str] | None) -> dict[str, str]:
+    out = dict(_builtin_metric_synonyms())
+    if extra:
+        out.update({k.lower(): v for k, v in extra.items()})
+    return out
+
+
+_ = _dt  # published dates arrive as datetime.date through Document
