@@ -12,7 +12,10 @@ Values (``TimeExpr.value``):
 - ``month``: ``"2014-03"``; without a year, the nearest year to ``published``, else
   ``"--03"``.
 - ``year``: ``"2013"``. A bare four-digit number counts as a year only after a
-  preposition ("in 2013", "since 2013") or "early"/"late"/"mid".
+  preposition ("in 2013", "since 2013") or "early"/"late"/"mid". A span of years
+  ("1983-2005", "from 2010 to 2013") gives an ISO 8601 interval ``"2010/2013"``.
+- "April last year" / "April this year" → ``"2013-04"`` / ``"2014-04"`` (``None`` without
+  ``published``).
 - ``weekday``: the most recent such weekday on or before ``published`` (ISO date); without
   ``published``, the weekday's name ("Tuesday").
 - ``relative``: "last year" → ``published.year - 1``, "this year"/"earlier this year" →
@@ -101,10 +104,11 @@ _TIME = regex.compile(
       | (?:(?P<wd1>""" + _WD + r"""),?\s++)?(?P<m1>""" + _MONTH + r""")\s++(?P<d1>""" + _DAY + r""")(?:,?\s++(?P<y1>""" + _YEAR + r"""))?
       | (?:(?P<wd2>""" + _WD + r"""),?\s++)?(?P<d2>""" + _DAY + r""")\s++(?:of\s++)?(?P<m2>""" + _MONTH + r""")(?:,?\s++(?P<y2>""" + _YEAR + r"""))?
       | (?P<m3>""" + _MONTH + r""")(?:\s++of)?,?\s++(?P<y3>""" + _YEAR + r""")
+      | (?P<y5>""" + _YEAR + r""")(?:[ ]?[-–][ ]?|\s++(?i:to|and|through|until)\s++)(?P<y6>""" + _YEAR + r""")
       | (?P<rel>(?i:(?:earlier|later)\s++)?(?i:this|last|next|the\s++past|the\s++previous)\s++(?i:year|month|week)
                |(?i:yesterday|today|tomorrow))
       | (?P<wd>""" + _WD + r""")(?:\s++(?P<part>(?i:morning|afternoon|evening|night)))?
-      | (?P<m4>""" + _MONTH + r""")
+      | (?P<m4>""" + _MONTH + r""")(?:\s++(?P<m4rel>(?i:last|this|next))\s++(?i:year))?
       | (?P<y4>""" + _YEAR + r""")
     )
     (?![\p{L}\p{N}])
@@ -182,6 +186,9 @@ def _read(m: regex.Match[str], published: _dt.date | None) -> tuple[TimeKind, st
             return "date", f"--{mo:02d}-{d:02d}"
     if g["m3"]:
         return "month", f"{int(g['y3']):04d}-{_month_num(g['m3']):02d}"
+    if g["y5"]:
+        y5, y6 = int(g["y5"]), int(g["y6"])
+        return ("year", f"{y5:04d}/{y6:04d}") if y5 < y6 else None
     if g["rel"]:
         rel = " ".join(g["rel"].lower().split())
         if published is None:
@@ -212,6 +219,11 @@ def _read(m: regex.Match[str], published: _dt.date | None) -> tuple[TimeKind, st
         if not (prep or g["edge"]) and len(tok) <= 4 and tok not in ("June", "July"):
             return None  # a bare abbreviation ("Mar") is too ambiguous
         mo = _month_num(tok)
+        if g["m4rel"]:  # "in April last year"
+            if published is None:
+                return "month", None
+            step = {"last": -1, "this": 0, "next": 1}[g["m4rel"].lower()]
+            return "month", f"{published.year + step:04d}-{mo:02d}"
         if published is not None:
             return "month", f"{_nearest_year(mo, 15, published):04d}-{mo:02d}"
         return "month", f"--{mo:02d}"
@@ -277,7 +289,7 @@ def find_times(
             relation = None
             if prep:
                 p = " ".join(prep.lower().split())
-                if p in ("and", "to", "between"):
+                if p in ("and", "to") or (p == "between" and not (value and "/" in value)):
                     a = m.start("edge") if m.group("edge") else _first_after_prep(m)
                 else:
                     relation = _REL_NAMES.get(p, p)
