@@ -153,6 +153,7 @@ class _Ctx:
     topic: tuple[str, str] | None  # (canonical, as written) of the running topic
     event: str | None
     quantities: list[Quantity]
+    synonyms: Mapping[str, str] = field(default_factory=dict)
     metrics: dict[int, str] = field(default_factory=dict)  # quantity start -> metric
 
 
@@ -442,16 +443,19 @@ def _subject_before(ctx: _Ctx, k: int) -> tuple[str, str, str, list[_Tok]] | Non
         if np:
             return np[0], np[1], "relative", verbs
         return None
-    # apposition right before the verb: "We Chat, the most popular among them has"
-    lo = seg
-    if lo > 0 and toks[lo - 1].text == "," and lo < end and toks[lo].low in lex.appos:
-        lo_end = lo - 1
-        prev = _segment_start(toks, lo_end)
-        np = _np_subject(ctx, prev, lo_end)
-        if np:
-            return np[0], np[1], "clause", verbs
-    # drop a leading time or place phrase: "In March, WeChat" is handled by the segment;
-    np = _np_subject(ctx, lo, end)
+    # apposition right before the verb: "We Chat, the most popular among them(,) has";
+    # not an opening phrase: "In March, the company removed ..." keeps "the company"
+    lo, hi = seg, end
+    while lo > 0 and toks[lo - 1].text == "," and (lo == hi or toks[lo].low in lex.appos):
+        prev_hi = lo - 1
+        prev_lo = _segment_start(toks, prev_hi)
+        if prev_lo >= prev_hi:
+            break
+        first = toks[prev_lo].low
+        if lo < hi and (first in lex.prep or first in _SUBORDINATORS or first in _TIME_WORDS):
+            break
+        lo, hi = prev_lo, prev_hi
+    np = _np_subject(ctx, lo, hi)
     if np:
         return np[0], np[1], ("pronoun" if np[2] == "pronoun" else "clause"), verbs
     return None
@@ -539,10 +543,13 @@ def _metric(ctx: _Ctx, q: Quantity, ri: int) -> str | None:
             return "temperature"
         return q.unit
     if q.kind == "ordinal":
-        return q.counted
+        # "the 25th anniversary of X" is checkable; "the second half" is not
+        return q.counted if ri < len(ctx.toks) and ctx.toks[ri].low == "of" else None
     if q.kind == "count":
         if q.counted == "magnitude" or (q.counted is None and "magnitude" in q.text.lower()):
             return "magnitude"
+        if q.counted is None and ri < len(ctx.toks) and ctx.toks[ri].low in ctx.synonyms:
+            return ctx.synonyms[ctx.toks[ri].low]  # "41 million MAU"
         return _count_metric(ctx, q)
     return None
 
@@ -799,7 +806,7 @@ def extract(
                 )
             continue
         toks = _tokens(text, s.start, s.end)
-        ctx = _Ctx(d.id, text, toks, alias_map, topic, event, sq)
+        ctx = _Ctx(d.id, text, toks, alias_map, topic, event, sq, synonyms)
         att = _attr.find_attribution(text, s.start, s.end, doc_id=d.id, aliases=alias_map,
                                      previous=previous_att)
         times = _time.find_times(text, s.start, s.end, published=d.published)

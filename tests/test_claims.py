@@ -1,0 +1,119 @@
+"""claimcheck.extract: table-driven cases (tests/cases/claims.toml) and properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import claimcheck as cc
+
+CASES = tomllib.loads((Path(__file__).parent / "cases" / "claims.toml").read_text("utf-8"))
+
+
+def _params(kind: str) -> list[Any]:
+    out = []
+    for case in CASES.get(kind, []):
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+        out.append(pytest.param(case, id=case["id"], marks=marks))
+    return out
+
+
+def _claim_for(claims: list[cc.Claim], quote: str) -> cc.Claim:
+    hits = [c for c in claims if quote in c.span.exact or c.span.exact in quote]
+    assert hits, f"no claim for {quote!r}; got {[(c.span.exact, c.subject, c.metric) for c in claims]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("case", _params("case"))
+def test_claim_cases(case: dict[str, Any]) -> None:
+    published = dt.date.fromisoformat(case["published"]) if "published" in case else None
+    claims = cc.extract(cc.Document(id=case["id"], text=case["text"], published=published))
+    if "count" in case:
+        assert len(claims) == case["count"], [(c.span.exact, c.subject, c.metric) for c in claims]
+    for want in case.get("claim", []):
+        c = _claim_for(claims, want["quote"])
+        if "subject" in want:
+            assert (c.subject or "").lower() == want["subject"].lower()
+        if "metric" in want:
+            assert c.metric == want["metric"]
+        if "value" in want:
+            assert c.quantity.value == pytest.approx(want["value"])
+        if "time" in want:
+            assert c.time_text is not None and want["time"] in c.time_text
+        if "attribution" in want:
+            chain = list(c.attribution.chain) if c.attribution else []
+            if want["attribution"]:
+                got = " | ".join([c.attribution.source, *chain]).lower() if c.attribution else ""
+                assert all(w.lower() in got for w in want["attribution"]), got
+            else:
+                assert c.attribution is None, c.attribution
+        for flag in ("hedged", "negated"):
+            if flag in want:
+                assert getattr(c, flag) is want[flag]
+        if "rule" in want:
+            assert c.rule == want["rule"]
+        if "repeats" in want:
+            assert len(c.repeats) == want["repeats"]
+
+
+@pytest.mark.parametrize("case", _params("negative"))
+def test_negative_cases(case: dict[str, Any]) -> None:
+    assert cc.extract(cc.Document(id=case["id"], text=case["text"])) == []
+
+
+def test_relation_links_two_claims_of_one_sentence() -> None:
+    text = "Lumo has more than twice as many monthly active users, 50 million, as Pico's 20 million."
+    claims = cc.extract(cc.Document(id="r", text=text))
+    by_value = {c.quantity.value: c for c in claims}
+    lumo, pico = by_value[50e6], by_value[20e6]
+    assert (lumo.subject, pico.subject) == ("Lumo", "Pico")
+    assert lumo.relation is not None and lumo.relation.other == pico.id
+    assert lumo.relation.factor == 2 and lumo.relation.qualifier == "more_than"
+
+
+def test_ids_are_stable_and_depend_on_the_document() -> None:
+    text = "In June, Lumo deleted at least 25 accounts."
+    a = cc.extract(cc.Document(id="a", text=text))
+    assert [c.id for c in a] == [c.id for c in cc.extract(cc.Document(id="a", text=text))]
+    assert [c.id for c in a] != [c.id for c in cc.extract(cc.Document(id="b", text=text))]
+
+
+def test_extract_accepts_a_plain_string_and_rejects_other_types() -> None:
+    assert cc.extract("Lumo has 41 million monthly active users.")[0].doc_id == "doc"
+    with pytest.raises(cc.InputError):
+        cc.extract(42)  # type: ignore[arg-type]
+
+
+def test_user_aliases_and_metric_synonyms() -> None:
+    text = "Lumo Chat has 41 million MAU."
+    claims = cc.extract(text, aliases={"Lumo Chat": "Lumo"}, metric_synonyms={"mau": "monthly active users"})
+    assert [(c.subject, c.subject_text) for c in claims] == [("Lumo", "Lumo Chat")]
+
+
+def test_weekday_resolves_against_published_date() -> None:
+    d = cc.Document(id="w", text="The ministry said Tuesday the campaign would last a month.",
+                    published=dt.date(2014, 5, 29))
+    days = [c for c in cc.extract(d) if c.quantity.kind == "date"]
+    assert [(c.subject, c.metric, c.time) for c in days] == [("campaign", "announcement day", "2014-05-27")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Lumo has 41 million users, it said. In June 25 of X's \n-,")), max_size=200))
+def test_every_claim_span_indexes_its_document(text: str) -> None:
+    for c in cc.extract(cc.Document(id="p", text=text)):
+        for s in (c.span, c.sentence, *c.repeats):
+            assert text[s.start : s.end] == s.exact
+        assert c.sentence.start <= c.span.start and c.span.end <= c.sentence.end
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_extract_never_raises_on_any_text(text: str) -> None:
+    claims = cc.extract(cc.Document(id="any", text=text))
+    assert all(text[c.span.start : c.span.end] == c.span.exact for c in claims)
