@@ -46,16 +46,15 @@ Example:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
 
 from .entities import canonical
 from .errors import InputError, LexiconError
+from .lexicon import load_toml as _load_toml
 from .models import Attribution, Span
 
 __all__ = ["find_attribution", "find_attributions", "attribution_scope", "is_hedged", "is_negated"]
@@ -65,17 +64,7 @@ _TIMEOUT = 1.0
 _MAX_CUES = 24
 
 
-@cache
-def _load_toml(name: str) -> dict[str, object]:
-    """Read ``claimcheck/data/<name>`` once (kept private until claimcheck.lexicon exists)."""
-    try:
-        raw = resources.files("claimcheck").joinpath("data", name).read_bytes()
-        return tomllib.loads(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise LexiconError(f"cannot load data/{name}: {e}") from e
-
-
-def _words(data: dict[str, object], key: str, file: str) -> tuple[str, ...]:
+def _words(data: Mapping[str, object], key: str, file: str) -> tuple[str, ...]:
     v = data.get(key, [])
     if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
         raise LexiconError(f"data/{file}: {key!r} must be a list of strings")

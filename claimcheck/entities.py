@@ -20,29 +20,18 @@ Example:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
 
 from .errors import InputError, LexiconError
+from .lexicon import load_toml as _load_toml
 
 __all__ = ["canonical", "find_definitions", "find_entities", "alias_key", "known_entities"]
 
 _TIMEOUT = 1.0
-
-
-@cache
-def _load_toml(name: str) -> dict[str, object]:
-    """Read ``claimcheck/data/<name>`` once (kept private until claimcheck.lexicon exists)."""
-    try:
-        raw = resources.files("claimcheck").joinpath("data", name).read_bytes()
-        return tomllib.loads(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise LexiconError(f"cannot load data/{name}: {e}") from e
 
 
 _KEY_DROP = regex.compile(r"[\s.\-‐‑–'’`]++")

@@ -39,14 +39,14 @@ Example:
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
 
 from .errors import InputError, LexiconError
+from .lexicon import load_toml as _load_toml
 
 __all__ = ["Sentence", "Paragraph", "segment", "paragraphs", "dateline", "normalize_space"]
 
@@ -130,16 +130,6 @@ class _Boilerplate:
     max_contains: int
 
 
-@cache
-def _load_toml(name: str) -> dict[str, object]:
-    """Read ``claimcheck/data/<name>`` once (kept private until claimcheck.lexicon exists)."""
-    try:
-        raw = resources.files("claimcheck").joinpath("data", name).read_bytes()
-        return tomllib.loads(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise LexiconError(f"cannot load data/{name}: {e}") from e
-
-
 def _phrase_pattern(phrases: list[str]) -> str:
     """An alternation of literal phrases, longest first, spaces matching any whitespace."""
     parts = []
@@ -148,7 +138,7 @@ def _phrase_pattern(phrases: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
-def _strings(data: dict[str, object], key: str) -> list[str]:
+def _strings(data: Mapping[str, object], key: str) -> list[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise LexiconError(f"data/boilerplate.toml: {key!r} must be a list of strings")

@@ -208,3 +208,20 @@ def test_exclude_cues() -> None:
     t = "Northgrid later announced that 12 lines would be repaired."
     assert find_attribution(t, 0, len(t), exclude_cues={"announced"}) is None
     assert find_attribution(t, 0, len(t), exclude_cues={"said"}) is not None
+
+
+def test_cue_lexicon_integrity() -> None:
+    from claimcheck.lexicon import load_toml
+
+    cues = load_toml("cues.toml")
+    verbs = set(cues["verbs"])
+    for key in ("clausal", "no_inversion", "cite"):
+        assert set(cues[key]) <= verbs, f"{key} lists words that are not verbs"
+    for key in ("verbs", "prepositions", "participles", "generic", "documents", "referring"):
+        assert len(cues[key]) == len(set(cues[key])), f"duplicates in {key}"
+    hedges = load_toml("hedges.toml")
+    for key in ("hedges", "hedges_lowercase", "negations", "denials", "not_negation"):
+        assert hedges[key] and all(w == w.lower() for w in hedges[key]), key
+    # every hedge phrase hedges a sentence on its own
+    for w in hedges["hedges"]:
+        assert is_hedged(f"Sales {w} rose."), w

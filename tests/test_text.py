@@ -158,3 +158,15 @@ def test_corpus_one_sentence_per_line_mostly() -> None:
         extra += len(segment(text)) - n_lines
         assert len(segment(text)) >= n_lines
     assert extra <= lines * 0.02  # ECB+ splits lines; we split a few more, rarely
+
+
+def test_boilerplate_lexicon_integrity() -> None:
+    from claimcheck.lexicon import load_toml
+
+    bp = load_toml("boilerplate.toml")
+    for phrase in [*bp["starts"], *bp["exact"], *bp["glued"]]:
+        got = segment(phrase)
+        assert got and got[0].boilerplate, phrase
+    for phrase in bp["contains"]:
+        got = segment(f"Weekly digest: {phrase}")
+        assert all(s.boilerplate for s in got), phrase
