@@ -627,7 +627,16 @@ def find_attribution(
 
 
 def attribution_scope(text: str, sentence_start: int = 0, sentence_end: int | None = None) -> tuple[int, int] | None:
-    """Document offsets of the part of a sentence its attribution covers (None: no cue).
+    """Document offsets of the part of a sentence its attribution covers.
+
+    Args:
+        text: the document text.
+        sentence_start: where the sentence starts.
+        sentence_end: where it ends (default: the end of ``text``).
+
+    Returns:
+        ``(start, end)`` document offsets (see ``quantity`` in :func:`find_attribution`),
+        or ``None`` when the sentence has no attribution.
 
     Example:
         >>> t = "It has, according to Acme, 5 users."
@@ -727,6 +736,12 @@ def is_hedged(sentence_text: str) -> bool:
     The words are in ``data/hedges.toml``; "may" counts only in lower case before a
     lower-case word, so "in May" and "May 30" are not hedges.
 
+    Args:
+        sentence_text: the sentence.
+
+    Returns:
+        True when any hedge word or phrase occurs in it.
+
     Example:
         >>> is_hedged("The storm may have killed 5 people."), is_hedged("In May 5 people died.")
         (True, False)
@@ -756,6 +771,9 @@ def is_negated(sentence_text: str, qstart: int, qend: int) -> bool:
         sentence_text: the sentence.
         qstart: start of the quantity, relative to ``sentence_text``.
         qend: end of the quantity, relative to ``sentence_text``.
+
+    Returns:
+        True when the quantity is negated; offsets out of range are clamped.
 
     Example:
         >>> s = "Police did not confirm that 5 people died, and 3 were hurt."

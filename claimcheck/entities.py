@@ -40,6 +40,12 @@ _KEY_DROP = regex.compile(r"[\s.\-‐‑–'’`]++")
 def alias_key(name: str) -> str:
     """The lookup key of a name: case-folded, without whitespace, dots, hyphens, apostrophes.
 
+    Args:
+        name: a name as written.
+
+    Returns:
+        The key :func:`canonical` compares.
+
     Example:
         >>> alias_key("We Chat") == alias_key("WECHAT") == alias_key("we-chat")
         True
@@ -87,6 +93,9 @@ def _known() -> _Known:
 
 def known_entities() -> dict[str, str]:
     """The built-in alias table: every alias and canonical name → canonical name.
+
+    Returns:
+        A new dict, ``{alias as written in data/entities.toml: canonical name}``.
 
     Example:
         >>> known_entities()["SIIO"]

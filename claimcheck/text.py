@@ -220,6 +220,12 @@ _WS = regex.compile(r"\s++")
 def normalize_space(s: str) -> str:
     """Collapse runs of whitespace to one space and trim the ends.
 
+    Args:
+        s: any string.
+
+    Returns:
+        The normalised string (what :attr:`Sentence.repeat_of` compares).
+
     Example:
         >>> normalize_space("  a \\n  b ")
         'a b'
@@ -234,7 +240,16 @@ def dateline(text: str, start: int = 0, end: int | None = None) -> tuple[int, in
     """Offsets of a dateline opening ``text[start:end]`` ("BEIJING —", "DHARAMSALA, May 30:").
 
     Leading whitespace is skipped; a glued token before the place name (no spaces) is
-    allowed. Returns ``None`` when the text does not open with a dateline.
+    allowed.
+
+    Args:
+        text: the document text.
+        start: where the line starts.
+        end: where it ends (default: the end of the text).
+
+    Returns:
+        ``(start, end)`` of the dateline (without the glued token), or ``None`` when the
+        text does not open with a dateline or nothing follows it.
 
     Example:
         >>> dateline("DHARAMSALA, May 30: The government said...")

@@ -122,6 +122,13 @@ _REL_NAMES = {"as of": "as_of", "till": "until", "throughout": "during", "starti
 def resolve_weekday(day: str, published: _dt.date) -> _dt.date | None:
     """The most recent ``day`` ("Tuesday") on or before ``published``.
 
+    Args:
+        day: a weekday name in English, any case.
+        published: the publication date.
+
+    Returns:
+        The date, ``published`` itself when it falls on ``day``; ``None`` for an unknown name.
+
     Example:
         >>> resolve_weekday("Tuesday", __import__("datetime").date(2014, 5, 30))
         datetime.date(2014, 5, 27)
