@@ -32,7 +32,7 @@ Example:
     >>> from claimcheck.timeexpr import find_times
     >>> t = "On Tuesday the office said users rose in March and may have doubled since 2013."
     >>> [(x.text, x.kind, x.relation, x.value) for x in find_times(t, published=datetime.date(2014, 5, 30))]
-    [('On Tuesday', 'weekday', 'on', '2014-05-27'), ('in March', 'month', 'in', '2014-03'), ('since 2013', 'year', 'since', '2013')]
+    [('Tuesday', 'weekday', 'on', '2014-05-27'), ('March', 'month', 'in', '2014-03'), ('2013', 'year', 'since', '2013')]
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ class TimeExpr:
     """One time expression by offsets into the document text.
 
     Attributes:
-        start: offset of the first character (the preposition, when there is one).
+        start: offset of the first character of the expression proper (after any
+            preposition: "March" in "in March", "the end of June" in "by the end of June").
         end: offset just past the last character.
         text: ``doc_text[start:end]``.
         value: the normalised value (see the module docstring), or ``None``.
@@ -65,10 +66,15 @@ class TimeExpr:
         relation: the preposition, normalised: ``in``, ``on``, ``since``, ``as_of``,
             ``until``, ``by``, ``before``, ``after``, ``during``, ``from``, ``through``,
             ``at``, ``of``; ``None`` when there is none.
+        phrase_start: offset of the preposition when there is one, else ``start``:
+            ``doc_text[phrase_start:end]`` is the whole phrase ("as of June").
 
     Example:
-        >>> find_times("as of June 2014")[0]
-        TimeExpr(start=0, end=15, text='as of June 2014', value='2014-06', kind='month', relation='as_of')
+        >>> t = find_times("as of June 2014")[0]
+        >>> t
+        TimeExpr(start=6, end=15, text='June 2014', value='2014-06', kind='month', relation='as_of', phrase_start=0)
+        >>> "as of June 2014"[t.phrase_start : t.end]
+        'as of June 2014'
     """
 
     start: int
@@ -77,6 +83,11 @@ class TimeExpr:
     value: str | None
     kind: TimeKind = "date"
     relation: str | None = None
+    phrase_start: int = -1
+
+    def __post_init__(self) -> None:
+        if self.phrase_start < 0:
+            object.__setattr__(self, "phrase_start", self.start)
 
 
 _MONTHS = {
@@ -254,7 +265,9 @@ def find_times(
             dates without a year.
 
     Returns:
-        The expressions in text order, non-overlapping; ``text[t.start:t.end] == t.text``.
+        The expressions in text order, non-overlapping; ``text[t.start:t.end] == t.text``
+        (without the preposition, which is in ``relation``; the whole phrase is
+        ``text[t.phrase_start:t.end]``).
 
     Raises:
         InputError: ``text`` is not a ``str`` or ``published`` is not a date.
@@ -263,7 +276,7 @@ def find_times(
         >>> import datetime
         >>> [(t.text, t.value) for t in find_times("Sales fell last year, on March 6 and on Wednesday.",
         ...                                        published=datetime.date(2014, 5, 30))]
-        [('last year', '2013'), ('on March 6', '2014-03-06'), ('on Wednesday', '2014-05-28')]
+        [('last year', '2013'), ('March 6', '2014-03-06'), ('Wednesday', '2014-05-28')]
         >>> [t.value for t in find_times("They may have met in May.")]
         ['--05']
     """
@@ -291,16 +304,16 @@ def find_times(
                 pos = m.start() + 1
                 continue
             kind, value = read
-            a = m.start()
+            a = phrase = m.start()
             prep = m.group("prep")
             relation = None
             if prep:
+                a = phrase = _first_after_prep(m)
                 p = " ".join(prep.lower().split())
-                if p in ("and", "to") or (p == "between" and not (value and "/" in value)):
-                    a = m.start("edge") if m.group("edge") else _first_after_prep(m)
-                else:
+                if not (p in ("and", "to") or (p == "between" and not (value and "/" in value))):
                     relation = _REL_NAMES.get(p, p)
-            out.append(TimeExpr(a, m.end(), text[a : m.end()], value, kind, relation))
+                    phrase = m.start()
+            out.append(TimeExpr(a, m.end(), text[a : m.end()], value, kind, relation, phrase))
             pos = m.end()
     except TimeoutError:  # pragma: no cover - defensive
         pass

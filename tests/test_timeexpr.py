@@ -34,6 +34,7 @@ def test_case(case: dict) -> None:
         (e["text"], e["kind"], e.get("value"), e.get("relation")) for e in case["expected"]
     ]
     assert [(t.text, t.kind, t.value, t.relation) for t in got] == want
+    assert [text[t.phrase_start : t.end] for t in got] == [e.get("phrase", e["text"]) for e in case["expected"]]
     for t in got:
         assert text[t.start : t.end] == t.text
 
@@ -46,8 +47,8 @@ def test_negative(case: dict) -> None:
 def test_bounds_and_offsets() -> None:
     text = "In March it rose. In April it fell."
     got = find_times(text, 18, None)
-    assert [(t.start, t.text) for t in got] == [(18, "In April")]
-    assert find_times(text, 0, 8)[0].text == "In March"
+    assert [(t.phrase_start, t.start, t.text) for t in got] == [(18, 21, "April")]
+    assert find_times(text, 0, 8)[0].text == "March"
     assert find_times(text, 50, 60) == []
 
 
@@ -90,7 +91,7 @@ def test_property_never_raises(text: str, start: int, end: int | None, published
     got = find_times(text, start, end, published=published)
     last = 0
     for t in got:
-        assert 0 <= t.start < t.end <= len(text) and t.start >= last
+        assert 0 <= t.phrase_start <= t.start < t.end <= len(text) and t.phrase_start >= last
         assert text[t.start : t.end] == t.text
         last = t.end
 
