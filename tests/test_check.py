@@ -8,6 +8,7 @@ test_report.py and test_cli.py import these helpers.
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -539,3 +540,66 @@ def test_conflict_detection_matches_brute_force() -> None:
 def test_spread_is_relative_to_the_smaller_value() -> None:
     assert spread(355, 396) == spread(396, 355) == pytest.approx(41 / 355)
     assert spread(-2, 2) == 2.0
+
+
+# --------------------------------------------------------------------------- case table
+
+
+def _cases() -> list[Any]:
+    import tomllib
+    from pathlib import Path
+
+    data = tomllib.loads((Path(__file__).parent / "cases" / "check.toml").read_text(encoding="utf-8"))
+    return [pytest.param(c, id=c["id"]) for c in data["case"]]
+
+
+def _from_case(doc: str, spec: dict[str, Any]) -> Claim:
+    spec = dict(spec)
+    quote = spec.pop("quote")
+    value = spec.pop("value")
+    spec.setdefault("metric", "users")
+    return claim(doc, f"It said {quote} in all.", quote, value, **spec)
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_case_table(case: dict[str, Any]) -> None:
+    report = run([_from_case("a", case["a"]), _from_case("b", case["b"])], **case.get("options", {}))
+    assert kinds(report) == case["expect"], [f.message for f in report.findings]
+    swapped = run([_from_case("a", case["b"]), _from_case("b", case["a"])], **case.get("options", {}))
+    assert kinds(swapped) == case["expect"]
+
+
+# --------------------------------------------------------------------------- the seeds, end to end
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+def _real_seed_report() -> cc.Report:
+    import json
+
+    if not (SEEDS / "gold.json").is_file():
+        pytest.skip("the shared seed articles are not available")
+    try:
+        cc.extract("WeChat has 355 million monthly active users.")
+    except NotImplementedError:
+        pytest.skip("claim extraction is not implemented yet")
+    gold = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
+    return cc.check([Document(id=k, text=(SEEDS / v["file"]).read_text(encoding="utf-8"))
+                     for k, v in gold["documents"].items()])
+
+
+def test_seed_articles_end_to_end() -> None:
+    """The acceptance of issue 4 on the real articles (needs the extractor)."""
+    report = _real_seed_report()
+    values = lambda f: {c.quantity.value for c in f.claims}  # noqa: E731
+    mau = [f for f in report.conflicts if not f.temporal and {355e6, 396e6} <= values(f)]
+    assert mau, [f.message for f in report.findings]
+    assert "11.5% apart" in mau[0].message
+    mis = [f for f in report.findings if f.kind == "misattribution" and 8e8 in values(f)]
+    assert mis and {"002"} < {c.doc_id for c in mis[0].claims}
+    days = [f for f in report.conflicts if f.temporal]
+    assert days and {"Tuesday", "Wednesday"} <= {v.value for v in days[0].values}
+    for f in report.conflicts:
+        assert len({c.doc_id for c in f.claims}) > 1, f.message
+        assert not (8e8 in values(f) and values(f) & {355e6, 396e6}), f.message
+        assert 143.8e6 not in values(f), f.message
