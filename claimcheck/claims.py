@@ -53,7 +53,14 @@ from .quantities import parse_quantities
 
 __all__ = ["extract"]
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*+|[^\s\p{L}\p{N}]", regex.V1)
+# Words (with inner hyphens, apostrophes, dots), numbers with separators ("200,000" is one
+# token, so its comma never ends a clause), and single punctuation marks.
+_TOKEN = regex.compile(
+    r"\p{N}++(?:[.,]\p{N}++)*+(?:[-'’.&][\p{L}\p{N}]++)*+"
+    r"|[\p{L}\p{N}]++(?:[-'’.&][\p{L}\p{N}]++)*+"
+    r"|[^\s\p{L}\p{N}]",
+    regex.V1,
+)
 _TIMEOUT = 1.0
 
 
@@ -69,6 +76,8 @@ class _Lex:
     appos: frozenset[str]
     not_names: frozenset[str]
     possession: frozenset[str]
+    other_verbs: frozenset[str]
+    reporting: frozenset[str]
     verb_normal: Mapping[str, str]
     modifiers: frozenset[str]
     events: Mapping[str, str]
@@ -90,6 +99,8 @@ def _lex() -> _Lex:
         appos=frozenset(w["apposition_starts"]),
         not_names=frozenset(w["not_names"]),
         possession=frozenset(v["possession"]),
+        other_verbs=frozenset(v["other"]),
+        reporting=frozenset(v["reporting"]),
         verb_normal=dict(v["normal"]),
         modifiers=frozenset(d["metric"]["modifiers"]),
         events=dict(d["events"]),
@@ -154,6 +165,8 @@ class _Ctx:
     event: str | None
     quantities: list[Quantity]
     synonyms: Mapping[str, str] = field(default_factory=dict)
+    midcaps: frozenset[str] = frozenset()
+    runs: list[tuple[int, int]] | None = None
     metrics: dict[int, str] = field(default_factory=dict)  # quantity start -> metric
 
 
@@ -168,8 +181,15 @@ class _Binding:
 # --------------------------------------------------------------------------- entity runs
 
 
-def _name_runs(toks: Sequence[_Tok]) -> list[tuple[int, int]]:
-    """Token index ranges [i, j) of capitalised names ("State Internet Information Office")."""
+def _name_runs(ctx: _Ctx) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) of capitalised names ("State Internet Information Office").
+
+    A lone capitalised word opening the sentence ("Armed robbers stole ...") is a name only
+    if the document also writes it capitalised mid-sentence, or it is a known alias.
+    """
+    if ctx.runs is not None:
+        return ctx.runs
+    toks = ctx.toks
     lex = _lex()
     runs: list[tuple[int, int]] = []
     i, n = 0, len(toks)
@@ -197,10 +217,18 @@ def _name_runs(toks: Sequence[_Tok]) -> list[tuple[int, int]]:
                     j += 2
                 else:
                     break
+            opening = i == 0 or not toks[i - 1].word and toks[i - 1].text in "\"“'‘("
+            lone = j == i + 1 and j < n and not toks[j].cap and toks[j].word \
+                and not _is_verb(toks[j], lex) and toks[j].low not in lex.prep
+            if opening and lone and t.text not in ctx.midcaps and not known_pair \
+                    and _ent.alias_key(_bare(t)) not in _known_keys():
+                i = j
+                continue
             runs.append((i, j))
             i = j
         else:
             i += 1
+    ctx.runs = runs
     return runs
 
 
@@ -237,11 +265,15 @@ def _np_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[str, str, str] | None:
         return None
     if len(words) <= 2 and words[-1].low in lex.pron and ctx.topic:
         return ctx.topic[0], ctx.topic[1], "pronoun"
-    runs = [(i, j) for i, j in _name_runs(toks) if i >= lo and j <= hi]
-    # cut at the first preposition outside a name: "services in China" -> "services"
+    runs = [(i, j) for i, j in _name_runs(ctx) if i >= lo and j <= hi]
+    # cut at the first preposition or verb outside a name: "services in China" -> "services",
+    # "A 6.4-magnitude quake hit the town" -> "quake"
     cut = hi
     for k in range(lo, hi):
-        if toks[k].low in lex.prep and not any(i <= k < j for i, j in runs) and k > lo:
+        if any(i <= k < j for i, j in runs) or k == lo:
+            continue
+        low = toks[k].low
+        if low in lex.prep or _is_verb(toks[k], lex):
             cut = k
             break
     head_runs = [(i, j) for i, j in runs if j <= cut]
@@ -255,8 +287,10 @@ def _np_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[str, str, str] | None:
         t
         for t in toks[lo:cut]
         if t.word and t.low not in lex.det and t.low not in lex.pron and not t.text[:1].isdigit()
-        and t.low not in lex.aux
+        and t.low not in lex.aux and t.low not in _NOT_SUBJECT
     ]
+    if any(lo <= _index_at(toks, q.start) < cut for q in ctx.quantities if q.kind != "date"):
+        return None  # "four rack switches, four terminal servers": a list, not a subject
     while kept and kept[0].low in lex.prep:
         kept.pop(0)
     # only nouns can head a subject: drop trailing verb forms, adverbs and time words
@@ -281,12 +315,27 @@ def _np_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[str, str, str] | None:
     return canonical, written, "phrase"
 
 
+_NOT_SUBJECT = frozenset({"a.m", "p.m", "gmt", "utc", "there", "here", "one", "two", "three",
+                          "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+                          "hundreds", "thousands", "millions", "just", "only", "about"})
+
 _INDEFINITE = frozenset({"some", "many", "several", "few", "most", "other", "various", "certain",
                          "numerous", "countless", "dozens", "hundreds", "thousands", "millions"})
 
 _TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days",
                          "last", "next", "this", "today", "yesterday", "tomorrow", "ago",
                          "earlier", "later", "recently", "previously", "now", "time"})
+
+
+def _is_verb(t: _Tok, lex: _Lex) -> bool:
+    low = t.low
+    return (
+        low in lex.aux
+        or low in lex.other_verbs
+        or low in lex.verb_normal
+        or (low in lex.possession and low not in ("with", "of", "to", "at", "now", "total", "number"))
+        or (low.endswith("ed") and len(low) > 4 and not t.cap)
+    )
 
 
 def _event_name(phrase: str) -> str | None:
@@ -334,8 +383,12 @@ def _segment_start(toks: Sequence[_Tok], k: int) -> int:
             return i + 1
         if t.low in lex.rel and i < k - 1:
             return i
-        if (t.low in ("and", "but") or t.low in _SUBORDINATORS) and i > 0 and i < k - 1:
+        if t.low in ("and", "but") and i > 0:
             return i + 1
+        if t.low in _SUBORDINATORS and i > 0 and i < k - 1:
+            return i + 1
+        if t.low in lex.reporting:
+            return i + 2 if i + 1 < k and toks[i + 1].low == "that" else i + 1
         i -= 1
     return 0
 
@@ -349,7 +402,7 @@ def _relative_at(toks: Sequence[_Tok], seg: int, end: int) -> int | None:
     if seg >= end or seg >= len(toks):
         return None
     low = toks[seg].low
-    if low in ("which", "who", "whose"):
+    if low in ("which", "who", "whose", "where", "when"):
         return seg
     if low == "that" and seg > 0:
         prev = toks[seg - 1]
@@ -416,6 +469,8 @@ def _subject_before(ctx: _Ctx, k: int) -> tuple[str, str, str, list[_Tok]] | Non
     seg = _segment_start(toks, end)
     # relative clause: "X, which has N" -> X (skipping an apposition before the comma)
     rel_at = _relative_at(toks, seg, end)
+    if rel_at is not None and toks[rel_at].low in ("where", "when"):
+        seg, rel_at = rel_at + 1, None
     if rel_at is not None and rel_at + 1 < end and (
         toks[rel_at + 1].cap or toks[rel_at + 1].low in lex.det or toks[rel_at + 1].low in lex.pron
     ):
@@ -434,25 +489,37 @@ def _subject_before(ctx: _Ctx, k: int) -> tuple[str, str, str, list[_Tok]] | Non
             if q.counted and toks[lo_end - 1].end == q.end:
                 noun = _plural(q.counted)
                 return noun, noun, "relative", verbs
-        runs = [(i, j) for i, j in _name_runs(toks) if i >= prev and j <= lo_end]
+        # the noun phrase right before the comma: after the last verb or preposition
+        runs_all = _name_runs(ctx)
+        tail = prev
+        for k2 in range(prev, lo_end):
+            if any(i <= k2 < j for i, j in runs_all):
+                continue
+            if toks[k2].low in lex.prep or _is_verb(toks[k2], lex):
+                tail = k2 + 1
+        runs = [(i, j) for i, j in runs_all if i >= tail and j <= lo_end]
         if runs:
             i, j = runs[-1]
             written = _run_text(ctx, i, j)
             return _canon(ctx, written), written, "relative", verbs
-        np = _np_subject(ctx, prev, lo_end)
+        np = _np_subject(ctx, tail, lo_end)
         if np:
             return np[0], np[1], "relative", verbs
         return None
     # apposition right before the verb: "We Chat, the most popular among them(,) has";
     # not an opening phrase: "In March, the company removed ..." keeps "the company"
     lo, hi = seg, end
+    if lo == hi and not verbs:
+        return None  # the figure opens its clause: it is its own subject
     while lo > 0 and toks[lo - 1].text == "," and (lo == hi or toks[lo].low in lex.appos):
         prev_hi = lo - 1
         prev_lo = _segment_start(toks, prev_hi)
         if prev_lo >= prev_hi:
             break
         first = toks[prev_lo].low
-        if lo < hi and (first in lex.prep or first in _SUBORDINATORS or first in _TIME_WORDS):
+        if first in lex.prep or first in _SUBORDINATORS or first in _TIME_WORDS or first == "just":
+            if lo == hi:
+                return None
             break
         lo, hi = prev_lo, prev_hi
     np = _np_subject(ctx, lo, hi)
@@ -475,10 +542,12 @@ def _np_after(ctx: _Ctx, k: int) -> tuple[str, str] | None:
         j += 1
     if j == i:
         return None
-    runs = [(a, b) for a, b in _name_runs(toks) if a >= i and b <= j]
+    runs = [(a, b) for a, b in _name_runs(ctx) if a >= i and b <= j]
     if runs:
         a, b = runs[0]
-        if a == i:  # "Drilda monastery", "Chinese authorities": the whole phrase
+        if a == i or (b < j and all(not toks[x].cap for x in range(b, j))):
+            # "Drilda monastery", "Chinese authorities", "the extended Daya family"
+            i = a
             written = ctx.text[toks[a].start : toks[j - 1].end]
             if _is_possessive(toks[j - 1]):
                 written = written[:-2]
@@ -497,12 +566,14 @@ def _noun_after(ctx: _Ctx, k: int) -> tuple[str, str] | None:
     toks = ctx.toks
     j = k
     n = len(toks)
-    while j < n and toks[j].word and j - k < 3 and toks[j].low not in lex.prep:
+    while j < n and toks[j].word and j - k < 3 and toks[j].low not in lex.prep \
+            and not _is_verb(toks[j], lex):
         if toks[j].low in lex.events:
             return lex.events[toks[j].low], toks[j].text
         j += 1
-    if k < n and toks[k].word and toks[k].low not in lex.prep and toks[k].low not in lex.det:
-        last = toks[min(j, n) - 1] if j > k else toks[k]
+    if k < n and toks[k].word and toks[k].low not in lex.prep and toks[k].low not in lex.det \
+            and not _is_verb(toks[k], lex) and j > k:
+        last = toks[j - 1]
         w = ctx.text[toks[k].start : last.end]
         return _canon(ctx, w), w
     return None
@@ -512,7 +583,7 @@ def _noun_after(ctx: _Ctx, k: int) -> tuple[str, str] | None:
 
 
 _METRIC_SUFFIX = regex.compile(r"\s*(?:in|behind)\s+(?:prison|jail|bars)\b", regex.I)
-_DEPTH = regex.compile(r"\b(?:depth|deep)\b", regex.I)
+_DEPTH = regex.compile(r"\b(?:depth|deep|beneath|below|underground)\b", regex.I)
 
 
 def _count_metric(ctx: _Ctx, q: Quantity) -> str | None:
@@ -530,21 +601,24 @@ def _metric(ctx: _Ctx, q: Quantity, ri: int) -> str | None:
     if q.kind == "duration":
         if _METRIC_SUFFIX.match(text, q.end, min(len(text), q.end + 20)):
             return "prison sentence"
+        if q.text.lower().endswith("-old") or text[q.end : q.end + 5].lower() in ("-old ", " old "):
+            return "age"
         return "duration"
     if q.kind == "percent":
         return "percent"
     if q.kind == "currency":
         return "amount"
     if q.kind == "dimension":
-        window = text[max(0, q.start - 25) : q.end + 10]
+        window = text[max(0, q.start - 25) : q.end + 22]
         if q.unit and ("meter" in q.unit or "mile" in q.unit or "foot" in q.unit):
             return "depth" if _DEPTH.search(window) else "distance"
         if q.unit and "degree" in q.unit:
             return "temperature"
         return q.unit
     if q.kind == "ordinal":
-        # "the 25th anniversary of X" is checkable; "the second half" is not
-        return q.counted if ri < len(ctx.toks) and ctx.toks[ri].low == "of" else None
+        # "the 25th anniversary of X" is checkable; "the second half", "the first truck" not
+        ok = q.text[:1].isdigit() and ri < len(ctx.toks) and ctx.toks[ri].low == "of"
+        return q.counted if ok else None
     if q.kind == "count":
         if q.counted == "magnitude" or (q.counted is None and "magnitude" in q.text.lower()):
             return "magnitude"
@@ -577,6 +651,26 @@ def _borrowed_metric(ctx: _Ctx, q: Quantity, li: int) -> str | None:
 # --------------------------------------------------------------------------- binding
 
 
+def _passive_after(toks: Sequence[_Tok], ri: int, lex: _Lex) -> str | None:
+    """"five people were killed" -> "killed": the participle after a counted noun."""
+    k = ri
+    seen_aux = False
+    while k < len(toks) and k < ri + 4 and toks[k].word and (
+        toks[k].low in lex.aux or toks[k].low.endswith("ly")
+    ):
+        seen_aux = True
+        k += 1
+    if k < len(toks) and toks[k].word:
+        low = toks[k].low
+        norm = lex.verb_normal.get(low)
+        if norm and (seen_aux or low in ("died", "dead", "killed", "injured", "wounded")):
+            return norm
+        if seen_aux and low.endswith("ed") and len(low) > 4 and low not in lex.reporting:
+            return low
+    return None
+
+
+
 def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
     lex = _lex()
     toks = ctx.toks
@@ -592,6 +686,8 @@ def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
 
     def done(subj: tuple[str, str] | tuple[str, str, str], rule: str, verb: str | None = None) -> _Binding:
         m = metric
+        if verb is None and q.kind == "count" and q.counted:
+            verb = _passive_after(toks, ri, lex)
         if verb and q.kind == "count" and q.counted and rule_metric == "metric":
             m = f"{metric} {verb}"
         return _Binding(subj[0], subj[1], m or "", rule)
@@ -599,11 +695,21 @@ def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
     # 1. possessive right before: "Sina Weibo's 143.8 million"
     if li > 0 and _is_possessive(toks[li - 1]):
         k = li - 1
-        runs = [(i, j) for i, j in _name_runs(toks) if j == k + 1 or (j == k and toks[k].text in ("'", "’"))]
+        runs = [(i, j) for i, j in _name_runs(ctx) if j == k + 1 or (j == k and toks[k].text in ("'", "’"))]
         if runs:
             i, j = runs[-1]
             w = _run_text(ctx, i, j)
             return done((_canon(ctx, w), w), "possessive")
+    # 2a. the figure modifies an event: "a magnitude 9.1 quake", "a $2.6 million raid"
+    if ri < len(toks) and toks[ri].word:
+        nxt = toks[ri].low
+        j = ri
+        while j < len(toks) and j < ri + 3 and toks[j].word and toks[j].low not in lex.events \
+                and not _is_verb(toks[j], lex) and toks[j].low not in lex.prep and "-" in toks[j].low:
+            j += 1  # "a $2.6 million smash-and-grab raid"
+        if j < len(toks) and toks[j].low in lex.events and q.kind in ("count", "currency", "dimension"):
+            return done((lex.events[toks[j].low], toks[j].text), "modifies")
+        del nxt
     # 2. hyphenated adjective of a noun: "a one-month campaign", "6.1-magnitude quake"
     if ri < len(toks) and q.kind in ("duration", "count") and "-" in q.text and toks[ri].word:
         if toks[ri - 1].end == q.end and q.text[-1:].isalpha():
@@ -615,6 +721,14 @@ def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
         n = _np_after(ctx, ri + 1)
         if n:
             return done(n, "of")
+    # "a protest by the 102 users": the noun the figure is the agent of
+    k = li - 1
+    if k >= 0 and toks[k].low == "the":
+        k -= 1
+    if k >= 2 and toks[k].low == "by" and toks[k - 2].low in lex.det and toks[k - 1].word \
+            and not _is_verb(toks[k - 1], lex) and not toks[k - 1].cap:
+        w = toks[k - 1].text
+        return done((_event_name(w) or w.lower(), w), "agent-of")
     # 4./5. the clause subject, through relative clauses, appositions and pronouns
     k = li
     if rule_metric == "borrowed" and li >= 2 and toks[li - 1].text == ",":
@@ -635,10 +749,12 @@ def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
         after = toks[ri : ri + 30]
         verb = None
         for k, t in enumerate(after):
-            if t.text in (".", ";"):
+            if t.text in (".", ";", ","):
                 break
             norm = lex.verb_normal.get(t.low)
-            if verb is None and (norm or (t.low.endswith("ed") and len(t.low) > 4 and not t.cap)):
+            if verb is None and t.low not in lex.reporting and (
+                norm or t.low in lex.other_verbs or (t.low.endswith("ed") and len(t.low) > 4 and not t.cap)
+            ):
                 verb = norm or t.low
             if t.low == "by" and verb:
                 n = _np_after(ctx, ri + k + 1)
@@ -727,6 +843,9 @@ def _claim_id(doc_id: str, q: Quantity, subject: str, metric: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+_MIDCAP = regex.compile(r"[\p{Ll}\p{N},;] ++(\p{Lu}[\p{L}\p{N}]*+)")
+
+
 def _doc_event(text: str) -> str | None:
     lex = _lex()
     counts: Counter[str] = Counter()
@@ -780,6 +899,7 @@ def extract(
     sentences = _text.segment(text)
     quantities = parse_quantities(text)
     event = _doc_event(text)
+    midcaps = frozenset(m.group(1) for m in _MIDCAP.finditer(text))
     topic: tuple[str, str] | None = None
     previous_att: Attribution | None = None
     seen: set[tuple[float | None, str | None, str | None]] = set()
@@ -806,7 +926,7 @@ def extract(
                 )
             continue
         toks = _tokens(text, s.start, s.end)
-        ctx = _Ctx(d.id, text, toks, alias_map, topic, event, sq, synonyms)
+        ctx = _Ctx(d.id, text, toks, alias_map, topic, event, sq, synonyms, midcaps)
         att = _attr.find_attribution(text, s.start, s.end, doc_id=d.id, aliases=alias_map,
                                      previous=previous_att)
         times = _time.find_times(text, s.start, s.end, published=d.published)
@@ -817,7 +937,8 @@ def extract(
         for q in sq:
             if q.kind in ("date", "multiplier"):
                 continue
-            if _time_frame(text, q) or _anaphoric(text, q, seen):
+            if _time_frame(text, q) or _anaphoric(text, q, seen) or _conversion(text, q, sq) \
+                    or _referential(text, q):
                 continue
             b = _bind(ctx, q)
             if b is None or not b.subject or not b.metric:
@@ -878,10 +999,15 @@ def extract(
 _FRAME = regex.compile(r"(?:\b(?:the|in\s+the|over\s+the|for\s+the|during\s+the)\s+(?:last|past|previous|next|coming|first)\s+)\Z", regex.I)
 
 
+_AFTER = regex.compile(r"\s*(?:after|before|ago|later|earlier)\b", regex.I)
+
+
 def _time_frame(text: str, q: Quantity) -> bool:
     """"the last two years": a span of time the sentence is set in, not a figure to check."""
     if q.kind != "duration":
         return False
+    if _AFTER.match(text, q.end, min(len(text), q.end + 12)):
+        return True  # "almost two years after the quake", "three days ago"
     return _FRAME.search(text, max(0, q.start - 30), q.start) is not None
 
 
@@ -890,10 +1016,29 @@ def _anaphoric(text: str, q: Quantity, seen: set[tuple[float | None, str | None,
     return text[max(0, q.start - 4) : q.start].lower() == "the " and (q.value, q.counted, q.unit) in seen
 
 
+def _conversion(text: str, q: Quantity, sq: Sequence[Quantity]) -> bool:
+    """"50 km (30 miles)", "85 million euros ($108 million)": the same figure restated."""
+    before = text[max(0, q.start - 3) : q.start].rstrip()
+    if not before.endswith("("):
+        return False
+    at = text.rfind("(", 0, q.start)
+    return any(o.end <= at and not text[o.end : at].strip() for o in sq)
+
+
+_SMALL_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                          "ten", "both"})
+
+
+def _referential(text: str, q: Quantity) -> bool:
+    """"the two sides", "the three bank workers": a group already known, not a new figure."""
+    first = q.text.split(maxsplit=1)[0].lower() if q.text.strip() else ""
+    return first in _SMALL_WORDS and text[max(0, q.start - 4) : q.start].lower() == "the "
+
+
 def _sentence_topic(ctx: _Ctx) -> tuple[str, str] | None:
     """The name a sentence opens with ("Tencent's WeChat is ...": WeChat), for pronouns."""
     toks = ctx.toks
-    runs = _name_runs(toks)
+    runs = _name_runs(ctx)
     if not runs:
         return None
     i, j = runs[0]
