@@ -50,6 +50,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import heapq
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -129,7 +130,17 @@ _RANGE_SEP = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-_BETWEEN_LEFT = regex.compile(r"(?i)(?<![\p{L}])(?P<w>between|from)[ \t]++\Z")
+# Patterns over the text just left of a number are compiled REVERSE and matched with
+# ``match(text, lo, pos)``: one attempt that must end at ``pos`` (no scan of the window).
+_BETWEEN_LEFT = regex.compile(r"(?i)(?<![\p{L}])(?P<w>between|from)[ \t]++", regex.REVERSE)
+_MAGNITUDE_LEFT = regex.compile(r"(?i)(?<![\p{L}])magnitude[ \t-]*+", regex.REVERSE)
+_THE_LEFT = regex.compile(r"(?i)(?<![\p{L}])the[ \t]++", regex.REVERSE)
+_CURRENCY_GLUED = regex.compile(r"(?:US\$|HK\$|[$€£¥₹])[ ]?")
+_INCH_WORD = regex.compile(r"[ \t]++in(?=\.?\s*+$|\.?[ \t]*+(?:thick|long|wide|tall|high|deep|diameter)\b)")
+_AM_PM = regex.compile(r"[ \t]*+(?P<u>pm|am)(?![\p{L}])")
+_LETTERS = regex.compile(r"\p{L}++")
+_YEAR_SPAN = regex.compile(r"[-–/](\d{2}|\d{4})(?![\d\p{L}])")
+_IDENT = regex.compile(r"[\d.,:/-]*+\p{L}*+")
 
 # Labels after which a number is an identifier, not a quantity.
 _LABEL_LEFT = regex.compile(
@@ -145,8 +156,9 @@ _LABEL_LEFT = regex.compile(
             |top|world\ war|ww|part|issue|figure|fig|table|appendix|verse|psalm|game|round|week
             |day|match|race|lap|bill|hr|sb|h\.r\.|s\.)
         [ \t]++
-    )\Z
-    """
+    )
+    """,
+    regex.REVERSE,
 )
 
 # Start of a line, then "1." or "1)": list numbering.
@@ -211,7 +223,8 @@ _YEAR_LEFT = regex.compile(
         |mid|between|and|the|year|fiscal|summer|winter|spring|autumn|fall|through|circa|c\.
         |around|about|end|start|beginning|march|april|may|june|july|august|september|october
         |november|december|january|february|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)
-        [ \t,.]*+\Z"""
+        [ \t,.]*+""",
+    regex.REVERSE,
 )
 
 
@@ -238,7 +251,7 @@ def _alternation(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class _Patterns:
-    anchor: Any
+    anchors: tuple[tuple[str, Any], ...]
     unit_word: Any
     unit_symbol: Any
     per: Any
@@ -263,17 +276,26 @@ def _patterns() -> _Patterns:
     a_units = [w for w, e in ul.words.items() if e.after_a]
     a_next = list(nw.scales) + list(nw.collectives) + list(nw.fractions) + ["half"] + a_units
     long_units = ["year", "month", "week", "day", "hour", "minute", "decade", "century", "night"]
-    anchor = regex.compile(
-        rf"""
-        (?P<digit>(?<![\p{{L}}\p{{N}}_])(?<!\p{{N}}[.,+])(?<![\p{{Lu}}\p{{N}}]-)\d)  # a numeral (not J1149.5+6663, F-16)
-      | (?P<vulgar>(?<![\p{{L}}\p{{N}}])[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])       # a vulgar fraction
-      | (?P<a>(?<![\p{{L}}\p{{N}}'’-])(?i:an?)(?=[ \t\u00a0]++(?i:{_alternation(a_next)})(?![\p{{L}}])))
-      | (?P<long>(?<![\p{{L}}\p{{N}}-])(?i:{"|".join(long_units)})(?=-long(?![\p{{L}}])))
-      | (?P<month>(?<![\p{{L}}\p{{N}}]){_MONTH_RE}(?=\.?[ \t]++\d))
-      | (?P<weekday>(?<![\p{{L}}\p{{N}}])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\p{{L}}]))
-      | (?P<word>(?<![\p{{L}}\p{{N}}'’])(?i:{_alternation(number_words)})(?![\p{{L}}\p{{N}}]))
-        """,
-        regex.VERBOSE,
+    # The anchors, one pattern each: several small scans are much faster than one big
+    # alternation tried at every position. Their matches are merged in text order.
+    first = "".join(sorted({w[0] for w in number_words}))
+    anchors = (
+        # a numeral (not inside identifiers: J1149.5+6663, F-16, L2)
+        ("digit", regex.compile(r"(?<![\p{L}\p{N}_])(?<!\p{N}[.,+])(?<![\p{Lu}\p{N}]-)\d")),
+        ("vulgar", regex.compile(r"(?<![\p{L}\p{N}])[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")),
+        # "a"/"an" before a scale, a fraction or a unit: "a dozen", "a third", "a week"
+        ("a", regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}'’-])(?i:an?)(?=[ \t\u00a0]++(?i:{_alternation(a_next)})(?![\p{{L}}]))"
+        )),
+        ("long", regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}-])(?i:{'|'.join(long_units)})(?=-long(?![\p{{L}}]))"
+        )),
+        ("month", regex.compile(rf"\b{_MONTH_RE}(?=\.?[ \t]++\d)")),
+        ("weekday", regex.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")),
+        # number words, guarded by their first letters (cheap rejection of other words)
+        ("word", regex.compile(
+            rf"(?<!['’])\b(?=[{first}{first.upper()}])(?i:{_alternation(number_words)})\b"
+        )),
     )
     words = list(ul.words)
     unit_word = regex.compile(
@@ -287,14 +309,16 @@ def _patterns() -> _Patterns:
     power = regex.compile(r"(?:\^?(?P<n>[23])|(?P<sq>²)|(?P<cu>³))(?![\p{L}\p{N}])")
     currency_left = regex.compile(
         rf"(?:(?<![\p{{L}}])(?:{_alternation([p for p in ul.currency_prefixes if p[0].isalpha()])})"
-        rf"|(?:{_alternation([p for p in ul.currency_prefixes if not p[0].isalpha()])}))[ \t\u00a0]?+\Z"
+        rf"|(?:{_alternation([p for p in ul.currency_prefixes if not p[0].isalpha()])}))[ \t\u00a0]?+",
+        regex.REVERSE,
     )
     currency_right = regex.compile(
         rf"[ \t\u00a0]?+(?:{_alternation(list(ul.currency_suffixes))})"
     )
     quals = lexicon.qualifiers()
     qualifier_left = regex.compile(
-        rf"(?<![\p{{L}}])(?P<q>(?i:{_alternation(list(quals))}))[ \t\u00a0]++\Z"
+        rf"(?<![\p{{L}}])(?P<q>(?i:{_alternation(list(quals))}))[ \t\u00a0]++",
+        regex.REVERSE,
     )
     scale_words = regex.compile(
         rf"""(?:[ \t\u00a0]++(?:total[ \t]++)?+)
@@ -305,9 +329,9 @@ def _patterns() -> _Patterns:
         rf"[ \t\u00a0]++of[ \t\u00a0]++(?P<p>(?i:{_alternation(list(nw.plurals))}))(?![\p{{L}}])"
     )
     after_a = regex.compile(rf"[ \t\u00a0]++(?P<u>(?i:{_alternation(a_units)}))(?![\p{{L}}\p{{N}}])")
-    a_left_rate = regex.compile(r"(?i)(?:once|twice|thrice|times|per|every)[ \t]++\Z")
+    a_left_rate = regex.compile(r"(?i)(?:once|twice|thrice|times|per|every)[ \t]++", regex.REVERSE)
     return _Patterns(
-        anchor, unit_word, unit_symbol, per, power, currency_left, currency_right,
+        anchors, unit_word, unit_symbol, per, power, currency_left, currency_right,
         qualifier_left, scale_words, plural_of, after_a, a_left_rate,
     )
 
@@ -425,12 +449,12 @@ def _unit_with_compounds(text: str, p: int, limit: int, r: _Reading) -> tuple[st
     got = _match_unit(text, p, limit, r)
     if got is None:
         # "2 in", "2 in." (inch) only at the end of a clause or before a size word
-        m = regex.match(r"[ \t]++in(?=\.?\s*+$|\.?[ \t]*+(?:thick|long|wide|tall|high|deep|diameter)\b)", text[p:limit])
-        if m is not None and r.digits:
-            return "inch", "dimension", p + m.end()
-        m = regex.match(r"[ \t]*+(?P<u>pm|am)(?![\p{L}])", text[p:limit])
-        if m is not None and r.digits and not r.integer and len(r.raw.split(".")[-1]) != 2:
-            return ("picometer" if m["u"] == "pm" else "attometer"), "dimension", p + m.end()
+        m = _INCH_WORD.match(text, p, limit) if r.digits else None
+        if m is not None:
+            return "inch", "dimension", m.end()
+        m = _AM_PM.match(text, p, limit) if r.digits else None
+        if m is not None and not r.integer and len(r.raw.split(".")[-1]) != 2:
+            return ("picometer" if m["u"] == "pm" else "attometer"), "dimension", m.end()
         return None
     unit, kind, end, how = got
     inv = _INVERSE.match(text, end, limit)
@@ -572,7 +596,7 @@ def _glued_suffix(text: str, p: int, limit: int, r: _Reading) -> int | None:
     if p >= limit or not text[p].isalpha() and text[p] not in "'’":
         return p
     nw = lexicon.numbers()
-    m = regex.match(r"\p{L}++", text[p:limit])
+    m = _LETTERS.match(text, p, limit)
     letters = m.group() if m else ""
     after = p + len(letters)
     boundary = after >= limit or not (text[after].isalnum() or text[after] == "_")
@@ -641,6 +665,12 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading) -> int | None:
     return end
 
 
+def _scan(i: int, name: str, pat: Any, text: str, lo: int, hi: int) -> Any:
+    """(start, order, name, match) for each match of one anchor pattern in text[lo:hi]."""
+    for m in pat.finditer(text, lo, hi, timeout=SCAN_TIMEOUT):
+        yield m.start(), i, name, m
+
+
 class _Parser:
     """State for one call of parse_quantities."""
 
@@ -651,14 +681,14 @@ class _Parser:
         self.last_end = 0
 
     # -- left context ------------------------------------------------------------------
-    def left(self, pos: int, width: int = _LEFT) -> str:
-        return self.text[max(self.last_end, pos - width): pos]
+    def left(self, pattern: Any, pos: int, width: int = _LEFT) -> Any:
+        """``pattern`` (compiled REVERSE) matched so that it ends at ``pos``."""
+        return pattern.match(self.text, max(self.last_end, pos - width), pos)
 
     def left_currency(self, pos: int, r: _Reading) -> int:
         P = _patterns()
         ul = lexicon.units()
-        win = self.left(pos, 12)
-        m = P.currency_left.search(win)
+        m = self.left(P.currency_left, pos, 12)
         if m is None:
             return pos
         sym = m.group().rstrip(" \t\u00a0")
@@ -668,7 +698,7 @@ class _Parser:
         if code is None:
             return pos
         r.unit, r.kind, r.currency_left = code, "currency", True
-        return pos - (len(win) - m.start())
+        return int(m.start())
 
     def left_sign(self, pos: int, r: _Reading) -> int:
         if pos > 0 and self.text[pos - 1] in "-−+" and pos - 1 >= self.last_end:
@@ -680,8 +710,7 @@ class _Parser:
         return pos
 
     def left_qualifier(self, pos: int, r: _Reading) -> tuple[int, lexicon.QualifierEntry | None]:
-        win = self.left(pos)
-        m = _patterns().qualifier_left.search(win)
+        m = self.left(_patterns().qualifier_left, pos)
         if m is None:
             return pos, None
         phrase = " ".join(m["q"].lower().split())
@@ -692,7 +721,7 @@ class _Parser:
         # "some of", and not for dates/ordinals.
         if r.kind in ("date", "ordinal"):
             return pos, None
-        return pos - (len(win) - m.start()), entry
+        return int(m.start()), entry
 
     # -- emit ----------------------------------------------------------------------------
     def emit(self, r: _Reading) -> None:
@@ -729,11 +758,14 @@ class _Parser:
                 if block_end < 0 or block_end - pos > 4 * BLOCK:
                     block_end = min(n, pos + 4 * BLOCK)
             try:
-                for m in P.anchor.finditer(text, pos, block_end, timeout=SCAN_TIMEOUT):
-                    if m.start() < self.last_end:
+                scans = [
+                    _scan(i, name, pat, text, pos, block_end) for i, (name, pat) in enumerate(P.anchors)
+                ]
+                for start, _, name, m in heapq.merge(*scans):
+                    if start < self.last_end:
                         continue
                     try:
-                        self.at_anchor(m)
+                        self.at_anchor(name, m)
                     except (ValueError, OverflowError, ZeroDivisionError, IndexError, KeyError):
                         self.last_end = max(self.last_end, m.end())
             except TimeoutError:
@@ -741,8 +773,7 @@ class _Parser:
             pos = block_end
         return self.out
 
-    def at_anchor(self, m: Any) -> None:
-        g = m.lastgroup
+    def at_anchor(self, g: str, m: Any) -> None:
         if g == "digit":
             self.at_number(m.start(), digits=True)
         elif g == "word" or g == "vulgar":
@@ -798,7 +829,7 @@ class _Parser:
         if self.out and self.out[-1].end == self.last_end and between.strip() == "" and len(between) < 3:
             self.last_end = u.end()
             return  # "12 hours a day": a rate, not a second quantity
-        if P.a_left_rate.search(self.left(m.start(), 12)):
+        if self.left(P.a_left_rate, m.start(), 12):
             self.last_end = u.end()
             return
         e = lexicon.units().words[" ".join(u["u"].lower().split())]
@@ -880,7 +911,7 @@ class _Parser:
         limit = min(n, start + _RIGHT)
         if digits:
             # identifiers and lists before anything else
-            if _LABEL_LEFT.search(self.left(start, 24)) is not None:
+            if self.left(_LABEL_LEFT, start, 24) is not None:
                 self.skip_number(start, limit)
                 return
             if _first_line_start(text, start) and _LIST_ITEM.match(text, start, limit):
@@ -891,7 +922,7 @@ class _Parser:
                 self.last_end = sr.end()
                 return
         sign_at = start - 1 if start > 0 and text[start - 1] in "-−" else start
-        has_currency = _patterns().currency_left.search(self.left(sign_at, 12)) is not None
+        has_currency = self.left(_patterns().currency_left, sign_at, 12) is not None
         r, end = self.read_core(start, digits, limit, currency=has_currency)
         if r is None:
             self.last_end = max(self.last_end, end)
@@ -911,7 +942,7 @@ class _Parser:
             self.finish_date(r)
             return
         # magnitude 6.1
-        if regex.search(r"(?i)magnitude[ \t-]*+\Z", self.left(r.start, 16)):
+        if self.left(_MAGNITUDE_LEFT, r.start, 16):
             r.counted, r.rule = "magnitude", "magnitude <n>"
         # unit
         ustart = r.end
@@ -966,16 +997,16 @@ class _Parser:
             word = _WORD.match(text, nxt.end(), limit) if nxt else None
             wl = word.group().lower() if word else ""
             is_count = word is not None and (_singular(word.group()) is not None and wl not in lexicon.units().stopwords)
-            if not is_count or _YEAR_LEFT.search(self.left(r.start, 24)):
+            if not is_count or self.left(_YEAR_LEFT, r.start, 24):
                 r.kind, r.rule = "date", "year"
                 # 2013-14, 2013–2014: a span of years
-                ys = regex.match(r"[-–/](\d{2}|\d{4})(?![\d\p{L}])", text[r.end:limit])
+                ys = _YEAR_SPAN.match(text, r.end, limit)
                 if ys is not None:
                     y2 = int(ys.group(1))
                     y2 = y2 + (int(r.value or 0) // 100) * 100 if y2 < 100 else y2
                     if y2 > (r.value or 0):
                         r.low, r.high, r.value = r.value, float(y2), None
-                        r.qualifier, r.rule, r.end = "range", "year span", r.end + ys.end()
+                        r.qualifier, r.rule, r.end = "range", "year span", ys.end()
                         self.emit(r)
                         return
                 self.finish_date(r)
@@ -986,8 +1017,8 @@ class _Parser:
         self.finish(r, limit, digits)
 
     def skip_number(self, start: int, limit: int) -> None:
-        m = regex.match(r"[\d.,:/-]*+\p{L}*+", self.text[start:limit])
-        self.last_end = start + (m.end() if m else 1)
+        m = _IDENT.match(self.text, start, limit)
+        self.last_end = max(m.end() if m else start + 1, start + 1)
 
     def finish_date(self, r: _Reading) -> None:
         r.qualifier = "exact"
@@ -1008,9 +1039,8 @@ class _Parser:
 
     def finish_plural(self, r: _Reading, limit: int) -> None:
         text = self.text
-        left = self.left(r.start, 12)
+        the = self.left(_THE_LEFT, r.start, 12)
         has_of = _OF.match(text, r.end, limit) is not None
-        the = regex.search(r"(?i)(?<![\p{L}])the[ \t]++\Z", left) is not None
         word = _WORD.match(text, r.start)
         lw = word.group().lower() if word else ""
         if lw in ("tens", "scores") and not has_of:
@@ -1025,8 +1055,8 @@ class _Parser:
                 r.unit, r.kind, r.end = unit[0], unit[1], end
             elif noun is not None:
                 r.counted, r.end = noun, end
-        if the:
-            r.start -= len(left) - regex.search(r"(?i)(?<![\p{L}])the[ \t]++\Z", left).start()  # type: ignore[union-attr]
+        if the is not None:
+            r.start = the.start()
         self.emit(r)
 
     def finish_qualifier(self, r: _Reading) -> lexicon.QualifierEntry | None:
@@ -1099,7 +1129,7 @@ class _Parser:
         if sep is None:
             return False
         word = sep.group().strip().lower()
-        bl = _BETWEEN_LEFT.search(self.left(r.start, 16))
+        bl = self.left(_BETWEEN_LEFT, r.start, 16)
         if word in ("and", "or") and (bl is None or bl["w"].lower() != "between" or word == "or"):
             return False
         if word in ("-", "–", "—", "‒") and not digits:
@@ -1108,13 +1138,11 @@ class _Parser:
         p = sep.end()
         r2 = _Reading(start=p, end=p, value=None)
         cur = p
-        cm = _patterns().currency_left.match(text, p, limit)
-        if cm is None:
-            # "$350 per kg to $680 per kg", "€5-€10"
-            m2 = regex.match(r"(?:US\$|HK\$|[$€£¥₹])[ ]?", text[p:limit])
-            if m2 is not None:
-                cur = p + m2.end()
-                r2.currency_left = True
+        # "$350 per kg to $680 per kg", "€5-€10"
+        m2 = _CURRENCY_GLUED.match(text, p, limit)
+        if m2 is not None:
+            cur = m2.end()
+            r2.currency_left = True
         if cur < limit and text[cur] in "-−" and digits:
             neg = True
             cur += 1
@@ -1164,7 +1192,7 @@ class _Parser:
         r.qualifier, r.rule = "range", "<number> <sep> <number>"
         r.end = r2.end
         if bl is not None:
-            r.start -= len(self.left(r.start, 16)) - bl.start()
+            r.start = bl.start()
         if r.unit is None:
             noun, end, unit = _read_counted(text, r.end, limit, singular_ok=False)
             if unit is not None:
