@@ -856,6 +856,11 @@ def _doc_event(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# "Tencent announced that the accounts would be suspended": an organisation stating its own
+# act is reported as fact, not as a claim attributed to it (the cue list leaves
+# "announced" out for this reason); "X said/told/reported ..." still attributes.
+_EXCLUDED_CUES = ("announced", "announces")
+
 _DAY_CUE = regex.compile(
     r"\b(?:said|says|announced|launched|started|began|begins|starts|launches|cited|reported|"
     r"unveiled|issued|released|declared|struck|hit|occurred|happened|took\s+place)\b",
@@ -914,7 +919,7 @@ def extract(
         while k < len(quantities) and quantities[k].end <= s.end:
             sq.append(quantities[k])
             k += 1
-        if s.boilerplate:
+        if not s.claimable:
             continue
         if s.repeat_of is not None and s.repeat_of in by_sentence:
             orig = sentences[s.repeat_of]
@@ -928,7 +933,7 @@ def extract(
         toks = _tokens(text, s.start, s.end)
         ctx = _Ctx(d.id, text, toks, alias_map, topic, event, sq, synonyms, midcaps)
         att = _attr.find_attribution(text, s.start, s.end, doc_id=d.id, aliases=alias_map,
-                                     previous=previous_att)
+                                     previous=previous_att, exclude_cues=_EXCLUDED_CUES)
         times = _time.find_times(text, s.start, s.end, published=d.published)
         sent_span = Span.from_text(text, s.start, s.end, d.id)
         sent_text = text[s.start : s.end]
@@ -950,7 +955,8 @@ def extract(
             a = None
             if att is not None:
                 a = _attr.find_attribution(text, s.start, s.end, doc_id=d.id, aliases=alias_map,
-                                           previous=previous_att, quantity=(q.start, q.end))
+                                           previous=previous_att, quantity=(q.start, q.end),
+                                           exclude_cues=_EXCLUDED_CUES)
             out.append(
                 {
                     "id": _claim_id(d.id, q, b.subject, metric),

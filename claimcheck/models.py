@@ -204,8 +204,9 @@ class Attribution(BaseModel):
     """Who a text says stated a claim.
 
     ``chain`` lists the speakers outermost first: "Xinhua said, citing an SIIO statement"
-    gives ``["Xinhua", "State Internet Information Office"]``; ``source`` is the innermost
-    named origin (the last of the chain); ``cue`` is the word that signals attribution.
+    gives ``["Xinhua", "State Internet Information Office"]``; ``source`` is the outermost
+    speaker (``chain[0]``, the one the article quotes directly); :attr:`origin` is the
+    innermost (the last of the chain); ``cue`` is the word that signals attribution.
 
     Example:
         >>> a = Attribution(source="Xinhua", cue="said", chain=("Xinhua",),
