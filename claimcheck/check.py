@@ -646,12 +646,24 @@ def _temporal_findings(key: tuple[str, str], claims: list[Claim], opts: _Options
         groups.setdefault(wd if weekday_only and wd else v, []).append(c)
     subject = _display([c.subject for c in claims], key[0], opts)
     metric = key[1]
-    order = sorted(groups, key=lambda g: (-len({c.doc_id for c in groups[g]}), g))
-    sups = tuple(_support(groups[g], g, opts) for g in order)
-    parts = " vs ".join(f"{g} ({_docs_text(c.doc_id for c in groups[g])})" for g in order)
+
+    def label(g: str) -> str:  # "Monday 2025-03-03" for a resolved date, else as grouped
+        if _ISO_DATE_RE.match(g):
+            wd = _date_value(groups[g][0])[1]
+            return f"{wd} {g}" if wd else g
+        return g
+
+    def chronological(g: str) -> tuple[Any, ...]:
+        wd = g if g in _WEEKDAYS else None
+        return (g if _ISO_DATE_RE.match(g) else "", _WEEKDAYS.index(wd) if wd else 7, g)
+
+    order = sorted(groups, key=chronological)
+    sups = tuple(_support(groups[g], label(g), opts) for g in order)
+    parts = " vs ".join(f"{label(g)} ({_docs_text(c.doc_id for c in groups[g])})" for g in order)
     if len(groups) == 1:
         (g,) = order
-        msg = f"{sups[0].documents} documents agree that the {metric} of {subject} is {g} ({_docs_text(c.doc_id for c in claims)})."
+        msg = (f"{sups[0].documents} documents agree that the {metric} of {subject} is {label(g)} "
+               f"({_docs_text(c.doc_id for c in claims)}).")
         return [Finding(kind="agreement", subject=subject, metric=metric, claims=_sort_claims(claims),
                         values=sups, temporal=True, message=msg)]
     msg = (

@@ -197,7 +197,7 @@ def test_bundled_story_meta_is_complete() -> None:
 
 def test_bundled_story_with_the_real_extractor(capsys: pytest.CaptureFixture[str]) -> None:
     try:
-        cc.extract("Zipply has 12 million monthly active users.")
+        cc.extract("Zipdrop has 12 million monthly active users.")
     except NotImplementedError:
         pytest.skip("claim extraction is not implemented yet")
     status = main(["check", str(STORY), "--format", "json"])
