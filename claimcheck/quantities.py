@@ -395,6 +395,26 @@ def _norm_counted(word: str) -> str:
     return word if word[:1].isupper() and len(word) > 1 else word.lower()
 
 
+# Up to four words, for looking unit names up in the lexicon (a dict, not a regex).
+_WORD_RUN = regex.compile(
+    r"(\p{L}++)(?:[ \t\u00a0]++(\p{L}++)(?:[ \t\u00a0]++(\p{L}++)(?:[ \t\u00a0]++(\p{L}++))?+)?+)?+"
+)
+
+
+def _unit_word_at(text: str, q: int, limit: int) -> tuple[lexicon.UnitEntry, int] | None:
+    """The longest unit name written in words at ``text[q]``: (entry, end)."""
+    m = _WORD_RUN.match(text, q, limit)
+    if m is None:
+        return None
+    words = lexicon.units().words
+    for k in range(m.lastindex or 1, 0, -1):
+        alias = " ".join(m.group(i) for i in range(1, k + 1)).lower()
+        e = words.get(alias)
+        if e is not None:
+            return e, m.end(k)
+    return None
+
+
 def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = True) -> tuple[str, str, int, str] | None:
     """A unit at ``text[p]`` (after optional space or hyphen): (unit, kind, end, rule)."""
     P = _patterns()
@@ -405,16 +425,15 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
     hyphen = gap is not None and "-" in gap.group()
     if gap is not None and not allow_space:
         return None
-    m = P.unit_word.match(text, q, limit)
+    m = _unit_word_at(text, q, limit)
     if m is not None:
-        alias = " ".join(m.group().lower().split())
-        e = ul.words[alias]
+        e, wend = m
         unit, kind = e.unit, e.kind
         if unit == "pound" and (r.scaled or r.currency_left):
             unit, kind = "GBP", "currency"
         if glued and not hyphen and e.kind != "currency" and r.digits is False:
             return None  # "twothousand" etc.
-        return unit, kind, m.end(), "word"
+        return unit, kind, wend, "word"
     if hyphen and not r.digits:
         return None
     m = P.unit_symbol.match(text, q, limit)
@@ -519,11 +538,9 @@ def _read_counted(
         if lw in stop:
             break
         if i < 3:
-            um = P.unit_word.match(text, wstart, limit)
-            if um is not None and um.end() >= m.end():
-                e = ul.words[" ".join(um.group().lower().split())]
-                if e.kind in ("duration", "currency"):
-                    return None, um.end(), (e.unit, e.kind)
+            um = _unit_word_at(text, wstart, limit)
+            if um is not None and um[0].kind in ("duration", "currency"):
+                return None, um[1], (um[0].unit, um[0].kind)
         s = _singular(w)
         if s is not None:
             if one:
