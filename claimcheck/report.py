@@ -103,6 +103,20 @@ def _doc_label(doc_id: str, docs: dict[str, Document]) -> str:
     return f"{doc_id} ({d.source})" if d is not None and d.source else doc_id
 
 
+_DOC_FIELDS = ("id", "source", "published", "title", "url")
+
+
+def _doc_fields(documents: Iterable[Document]) -> list[str]:
+    """The document columns worth showing: the id, and each field some document has."""
+    docs = list(documents)
+    return [k for k in _DOC_FIELDS if k == "id" or any(getattr(d, k) for d in docs)]
+
+
+def _doc_field(d: Document, name: str) -> str:
+    v = getattr(d, name)
+    return "" if v is None else str(v)
+
+
 def _value(c: Claim) -> str:
     from .check import format_value
 
@@ -180,10 +194,10 @@ def to_markdown(report: Report) -> str:
             out.pop()
             out.append("")
     if report.documents:
-        out += ["## Documents", "", "| id | source | published | title | url |", "|---|---|---|---|---|"]
+        fields = _doc_fields(report.documents)
+        out += ["## Documents", "", "| " + " | ".join(fields) + " |", "|" + "---|" * len(fields)]
         for d in report.documents:
-            out.append(f"| {_md(d.id)} | {_md(d.source or '')} | {d.published or ''} | "
-                       f"{_md(d.title or '')} | {_md(d.url or '')} |")
+            out.append("| " + " | ".join(_md(_doc_field(d, k)) for k in fields) + " |")
         out.append("")
     if report.claims:
         out += ["## Claims", "", "| doc | subject | metric | value | time | attribution | quote |",
@@ -277,14 +291,16 @@ def _html_body(report: Report) -> str:
     if report.warnings:
         out.append("<h2>Warnings</h2><ul>" + "".join(f"<li>{_h(w)}</li>" for w in report.warnings) + "</ul>")
     if report.documents:
-        out.append("<h2>Documents</h2><table><tr><th>id</th><th>source</th><th>published</th>"
-                   "<th>title</th><th>url</th></tr>")
+        fields = _doc_fields(report.documents)
+        out.append("<h2>Documents</h2><table><tr>" + "".join(f"<th>{k}</th>" for k in fields) + "</tr>")
         for d in report.documents:
-            url = _h(d.url or "")
-            if d.url and re.match(r"https?://", d.url):  # never a javascript: link
-                url = f'<a href="{url}" rel="noopener noreferrer">{url}</a>'
-            out.append(f"<tr><td>{_h(d.id)}</td><td>{_h(d.source or '')}</td><td>{_h(d.published or '')}</td>"
-                       f"<td>{_h(d.title or '')}</td><td>{url}</td></tr>")
+            cells = []
+            for k in fields:
+                cell = _h(_doc_field(d, k))
+                if k == "url" and d.url and re.match(r"https?://", d.url):  # never a javascript: link
+                    cell = f'<a href="{cell}" rel="noopener noreferrer">{cell}</a>'
+                cells.append(f"<td>{cell}</td>")
+            out.append("<tr>" + "".join(cells) + "</tr>")
         out.append("</table>")
     if report.claims:
         out.append(f"<details><summary>All {len(report.claims)} claims</summary>"

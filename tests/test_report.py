@@ -140,3 +140,9 @@ def test_documents_table_shows_metadata(seed_report: cc.Report) -> None:
     assert "2014-05-28" in page and '<a href="https://example.org/a"' in page
     assert "| x | Agency | 2014-05-28 | T |" in r.to_markdown()
     assert "x (Agency)" not in to_text(r)  # no findings, so no quotes
+
+
+def test_empty_document_fields_are_not_shown(seed_report: cc.Report) -> None:
+    md = seed_report.to_markdown()
+    assert "| id |\n|---|\n| 000 |" in md
+    assert "<th>source</th>" not in seed_report.to_html()
