@@ -86,6 +86,8 @@ _RELATION_WORDS = {
     "at_most": "at most ",
     "range": "",
 }
+#: A hedge of one or two words right before the number ("nearly 3,000", "close to 40").
+_HEDGE_RE = re.compile(r"^([A-Za-z]+(?: [a-z]+)?) (?=[\d$€£¥])")
 _IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "century": "centuries", "person": "people"}
 
 
@@ -203,7 +205,11 @@ def format_value(claim: Claim) -> str:
         num = f"{_fmt_number(q.low)}–{_fmt_number(q.high)}"
         v: float | None = q.high
     elif q.value is not None:
-        num = _QUALIFIER_WORDS[q.qualifier] + _fmt_number(q.value)
+        word = _QUALIFIER_WORDS[q.qualifier]
+        if q.qualifier == "approximate":  # keep the writer's hedge: "nearly", "some", "around"
+            m = _HEDGE_RE.match(q.text)
+            word = m.group(1).lower() + " " if m else word
+        num = word + _fmt_number(q.value)
         v = q.value
     else:
         return q.text

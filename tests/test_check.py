@@ -603,3 +603,13 @@ def test_seed_articles_end_to_end() -> None:
         assert len({c.doc_id for c in f.claims}) > 1, f.message
         assert not (8e8 in values(f) and values(f) & {355e6, 396e6}), f.message
         assert 143.8e6 not in values(f), f.message
+
+
+def test_approximate_values_keep_the_writers_hedge() -> None:
+    a = claim("a", "Nearly 3,000 people left.", "Nearly 3,000 people", 3000, qualifier="approximate",
+              low=2700, high=3000, metric="people evacuated", subject="town")
+    b = claim("b", "About 1,250 people left.", "About 1,250 people", 1250, qualifier="approximate",
+              metric="people evacuated", subject="town")
+    (f,) = run([a, b]).findings
+    assert f.kind == "conflict"
+    assert f.message.startswith("about 1,250 (b) vs nearly 3,000 (a) people evacuated for town: 140% apart")
