@@ -7,7 +7,7 @@ never see a pint exception.
 
 Example:
     >>> from claimcheck.units import to_pint, comparable, base_magnitude
-    >>> to_pint(2, "week").to("day").magnitude
+    >>> to_pint(2.0, "week").to("day").magnitude
     14.0
     >>> comparable("week", "day"), comparable("USD", "EUR"), comparable("kilometer", "month")
     (True, False, False)
