@@ -303,9 +303,11 @@ class _Class:
     """Claims of one bucket that state the same value (after unit conversion)."""
 
     value: float  # stated value in base units
-    low: float  # interval in base units, ±inf when unbounded
+    low: float  # interval compared, in base units, ±inf when unbounded (rounding included)
     high: float
     claims: list[Claim] = field(default_factory=list)
+    exact_low: float = -math.inf  # the interval as stated, without rounding
+    exact_high: float = math.inf
 
     @property
     def docs(self) -> set[str]:
@@ -320,6 +322,32 @@ def _r(x: float) -> float:
 def _base(value: float, unit: str | None) -> float:
     """:func:`claimcheck.units.base_magnitude`, cached: pint conversions are slow."""
     return value if unit is None else base_magnitude(value, unit)
+
+
+_NUMBER_TOKEN_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _rounding(claim: Claim) -> float:
+    """Half a unit of the last digit a figure states, in base units: "10 kilometers" ±500 m,
+    "143.8 million" ±50,000, "six miles" ±0.5 mile."""
+    q = claim.quantity
+    if q.value is None:
+        return 0.0
+    half, scale = 0.5, 1.0
+    m = _NUMBER_TOKEN_RE.search(q.text)
+    if m:
+        decimals = len(m.group(1) or "")
+        half = 0.5 * 10.0 ** -decimals
+        try:
+            stated = float(m.group(0).replace(",", ""))
+        except ValueError:
+            stated = 0.0
+        if stated and q.value and not math.isclose(stated, q.value):
+            scale = abs(q.value / stated)  # "334" in "$334M"
+    try:
+        return abs(_base(q.value + half * scale, q.unit) - _base(q.value, q.unit))
+    except UnitError:
+        return half * scale
 
 
 def _interval(claim: Claim, tolerance: float) -> tuple[float, float, float] | None:
@@ -444,6 +472,10 @@ def _numeric_findings(
     subj_key, metric_key, _dim, time_key = key
     if len({c.doc_id for c in claims}) < 2:
         return []
+    # Figures converted between units are rounded ("10 kilometers (6 miles)"): when a bucket
+    # mixes units, each figure also covers half a unit of its last stated digit, at most the
+    # tolerance. Keep in sync with docs/findings.md ("Rounding across units").
+    mixed_units = len({c.quantity.unit for c in claims}) > 1
     buckets: dict[tuple[Any, ...], _Class] = {}
     for c in claims:
         iv = _interval(c, opts.tolerance)
@@ -452,20 +484,33 @@ def _numeric_findings(
         v, lo, hi = iv
         ck = (c.quantity.qualifier, _r(v), _r(lo), _r(hi))
         if ck not in buckets:
-            buckets[ck] = _Class(v, lo, hi)
-        buckets[ck].claims.append(c)
+            buckets[ck] = _Class(v, lo, hi, exact_low=lo, exact_high=hi)
+        k = buckets[ck]
+        k.claims.append(c)
+        if mixed_units:  # never wider than the tolerance: "one month" is not 15-45 days
+            half = min(_rounding(c), opts.tolerance * abs(v))
+            k.low, k.high = min(k.low, lo - half), max(k.high, hi + half)
     classes = sorted(buckets.values(), key=lambda k: (k.low, k.high, k.value, _sort_claims(k.claims)[0].id))
     if not classes:
         return []
     all_claims = [c for k in classes for c in k.claims]
     if len({c.doc_id for c in all_claims}) < 2:
         return []
+    # "some 75 kilometers" and "75 kilometers" state the same number: an agreement
+    if len(classes) > 1 and len({_r(k.value) for k in classes}) == 1 and all(
+        c.quantity.qualifier in ("exact", "approximate") for c in all_claims
+    ):
+        exactish = sorted(classes, key=lambda k: (k.claims[0].quantity.qualifier != "exact", k.low))
+        merged = _Class(classes[0].value, min(k.low for k in classes), max(k.high for k in classes),
+                        claims=[c for k in exactish for c in k.claims])
+        classes = [merged]
     subject = _display([c.subject for c in all_claims], subj_key, opts)
     metric = metric_key
     time = min((c.time for c in all_claims if c.time), default=None)
 
-    def label(k: _Class) -> str:
-        return format_value(_sort_claims(k.claims)[0])
+    def label(k: _Class) -> str:  # the exact wording if there is one, else the first
+        first = min(k.claims, key=lambda c: (c.quantity.qualifier != "exact", _natural(c.doc_id), c.span.start))
+        return format_value(first)
 
     def supports(ks: list[_Class]) -> tuple[ValueSupport, ...]:
         return tuple(_support(k.claims, label(k), opts) for k in ks)
@@ -497,11 +542,13 @@ def _numeric_findings(
                     spread=sp, message=msg)
         ]
     values = [k.value for k in classes]
-    sp = spread(min(values), max(values))
+    # an open interval ("at least 40") has no meaningful distance to the figures inside it
+    bounded = all(math.isfinite(k.low) and math.isfinite(k.high) for k in classes)
+    sp = spread(min(values), max(values)) if bounded else None
     parts = " and ".join(f"{label(k)} ({_docs_text(k.docs)})" for k in classes)
     msg = (
-        f"{parts} {_about(metric, subject)} overlap: compatible but not the same figure "
-        f"({_pct(sp)} apart); {_time_note(time, len(classes))}."
+        f"{parts} {_about(metric, subject)} overlap: compatible but not the same figure"
+        f"{f' ({_pct(sp)} apart)' if sp is not None else ''}; {_time_note(time, len(classes))}."
     )
     return [
         Finding(kind="compatible", subject=subject, metric=metric, time=time,
@@ -515,12 +562,20 @@ def _misattribution_findings(claims: list[Claim], opts: _Options) -> list[Findin
         s = opts.subject(c.subject)
         assert s is not None
         by_subject.setdefault(s, []).append(c)
-    docs = {c.doc_id for c in claims}
-    # ≥ 2 subjects and ≥ 2 documents always contain a pair (subject A in doc x, subject B in
-    # doc y, x ≠ y): a finding never sets a document against itself.
-    if len(by_subject) < 2 or len(docs) < 2:
+    # A subject counts only if some document gives the figure for it and for no other subject:
+    # a document that pins the figure on two subjects at once (an extraction slip, or a
+    # sentence about both) is no evidence that two sources disagree. Two such subjects
+    # always come from two different documents.
+    subjects_in: dict[str, set[str]] = {}
+    for s_key, cs in by_subject.items():
+        for c in cs:
+            subjects_in.setdefault(c.doc_id, set()).add(s_key)
+    own = {s_key for s_key, cs in by_subject.items()
+           if any(subjects_in[c.doc_id] == {s_key} for c in cs)}
+    if len(own) < 2:
         return []
-    subjects = sorted(by_subject, key=lambda s: (min(_natural(c.doc_id) for c in by_subject[s]), s))
+    claims = [c for s_key in own for c in by_subject[s_key]]
+    subjects = sorted(own, key=lambda s: (min(_natural(c.doc_id) for c in by_subject[s]), s))
     first = _sort_claims(claims)[0]
     value = format_value(first)
     metric = opts.metric(first.metric)

@@ -613,3 +613,25 @@ def test_approximate_values_keep_the_writers_hedge() -> None:
     (f,) = run([a, b]).findings
     assert f.kind == "conflict"
     assert f.message.startswith("about 1,250 (b) vs nearly 3,000 (a) people evacuated for town: 140% apart")
+
+
+def test_misattribution_needs_a_document_of_its_own_for_each_subject() -> None:
+    # doc b gives 6.1 both for the quake and for a mis-parsed subject: no second source
+    quake = [claim(d, "A 6.1-magnitude quake hit.", "6.1", 6.1, subject="earthquake", metric="magnitude")
+             for d in ("a", "b")]
+    junk = claim("b", "An earthquake of magnitude 6.1 hit.", "6.1", 6.1, subject="Earthquake Of Magnitude",
+                 metric="magnitude", sent_start=80)
+    assert [f.kind for f in run([*quake, junk]).findings] == ["agreement"]
+
+
+def test_compatible_open_intervals_state_no_spread() -> None:
+    (f,) = two(claim("a", "At least 4 bombs fell.", "At least 4", 4, qualifier="at_least", metric="bombs"),
+               claim("b", "Over 220 bombs fell.", "Over 220", 220, qualifier="more_than", metric="bombs"))
+    assert f.kind == "compatible" and f.spread is None and "apart" not in f.message
+
+
+def test_agreement_prefers_the_exact_wording() -> None:
+    (f,) = two(claim("a", "It is some 75 km away.", "some 75 km", 75, qualifier="approximate",
+                     unit="kilometer", kind="dimension", metric="distance"),
+               claim("b", "It is 75 km away.", "75 km", 75, unit="kilometer", kind="dimension", metric="distance"))
+    assert f.kind == "agreement" and f.message.startswith("2 documents agree on 75 kilometers")
