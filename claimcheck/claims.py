@@ -764,8 +764,12 @@ def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
         after = toks[ri : ri + 30]
         verb = None
         for k, t in enumerate(after):
-            if t.text in (".", ";", ","):
+            if t.text in (".", ";", ",") or (verb is not None and t.low in ("and", "that", "but", "or")):
                 break
+            if verb is not None and t.low == "in" and k + 1 < len(after):
+                n = _np_after(ctx, ri + k + 1)
+                if n and n[0] in lex.events.values():
+                    return done(n, "in-event", verb)  # "2 million people died in the war"
             norm = lex.verb_normal.get(t.low)
             if verb is None and t.low not in lex.reporting and (
                 norm or t.low in lex.other_verbs or (t.low.endswith("ed") and len(t.low) > 4 and not t.cap)
@@ -960,7 +964,7 @@ def extract(
             if q.kind in ("date", "multiplier"):
                 continue
             if _time_frame(text, q) or _anaphoric(text, q, seen) or _conversion(text, q, sq) \
-                    or _referential(text, q):
+                    or _referential(text, q) or _speaker(ctx, q):
                 continue
             b = _bind(ctx, q)
             if b is None or not b.subject or not b.metric:
@@ -1056,6 +1060,12 @@ def _referential(text: str, q: Quantity) -> bool:
     """"the two sides", "the three bank workers": a group already known, not a new figure."""
     first = q.text.split(maxsplit=1)[0].lower() if q.text.strip() else ""
     return first in _SMALL_WORDS and text[max(0, q.start - 4) : q.start].lower() == "the "
+
+
+def _speaker(ctx: _Ctx, q: Quantity) -> bool:
+    """"One report said ...", "two officials told AFP": the figure counts speakers."""
+    ri = _index_at(ctx.toks, q.end)
+    return ri < len(ctx.toks) and ctx.toks[ri].low in (_lex().reporting | {"told"})
 
 
 def _sentence_topic(ctx: _Ctx) -> tuple[str, str] | None:
