@@ -111,6 +111,9 @@ _JUNK = regex.compile(
     regex.VERBOSE,
 )
 
+# Characters one of which appears near the start of anything _JUNK or _COMMA_RUN rejects.
+_JUNK_CHARS = frozenset(".-–/:,aApP")
+
 # Digits and commas; a numeral only if the commas separate thousands ("1,1,1" is not one).
 _COMMA_RUN = regex.compile(r"\d++(?:,\d++)++")
 _THOUSANDS = regex.compile(r"[1-9]\d{0,2}+(?:,\d{3})++")
@@ -174,6 +177,8 @@ _TOLERANCE = regex.compile(r"[ \t]*+(?:±|\+/-|\+-)[ \t]*+\d++(?:\.\d++)?+(?:[eE
 _SPACED_FRACTION = regex.compile(r"[ \t\u00a0]++([1-9]\d?+)/([1-9]\d?+)(?![\d/])")
 _FRACTION = regex.compile(r"/([1-9]\d{0,2}+)(?![\d/])")
 _VULGAR_GLUED = regex.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+# A numeral can only continue (fraction, tolerance) with one of these after it.
+_AFTER_NUMERAL = frozenset("½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞/ \t\u00a0±+")
 
 _WORD = regex.compile(r"\p{L}++(?:['’]\p{L}++)?+")
 _GAP = regex.compile(r"[ \t\u00a0]++")
@@ -516,6 +521,14 @@ def _per_unit(text: str, p: int, limit: int) -> tuple[str, int] | None:
     return got[0], got[2]
 
 
+@functools.cache
+def _number_words() -> frozenset[str]:
+    nw = lexicon.numbers()
+    return frozenset(
+        [*nw.cardinals, *nw.scales, *nw.ordinals, *nw.plurals, *nw.multipliers, *nw.collectives, "half"]
+    )
+
+
 def _read_counted(
     text: str, p: int, limit: int, singular_ok: bool, one: bool = False
 ) -> tuple[str | None, int, tuple[str, str] | None]:
@@ -535,7 +548,7 @@ def _read_counted(
             break
         w = m.group()
         lw = w.lower()
-        if lw in stop:
+        if lw in stop or lw in _number_words():
             break
         if i < 3:
             um = _unit_word_at(text, wstart, limit)
@@ -654,6 +667,9 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading) -> int | None:
     r.integer = "." not in raw and m["exp"] is None
     r.value = value
     end = m.end()
+    nxt = text[end: end + 1]
+    if not nxt or nxt not in _AFTER_NUMERAL:
+        return end
     # 2½, 2 1/2, 1/4
     v = _VULGAR_GLUED.match(text, end, limit)
     if v is not None and r.integer:
@@ -751,15 +767,17 @@ class _Parser:
                 return
         if r.low is not None and r.high is not None and r.low > r.high:
             r.low, r.high = r.high, r.low
-        try:
-            q = Quantity(
-                text=self.text[start:end], start=start, end=end, value=r.value, low=r.low,
-                high=r.high, low_inclusive=r.low_inclusive, high_inclusive=r.high_inclusive,
-                qualifier=r.qualifier, unit=r.unit, counted=r.counted, kind=r.kind,  # type: ignore[arg-type]
-                rule=r.rule, latent=r.latent,
-            )
-        except ValueError:
-            return
+        # The checks Quantity's validator makes are made above (offsets come from slicing,
+        # values are finite, low <= high), so the model is built without re-validating.
+        q = Quantity.model_construct(
+            text=self.text[start:end], start=start, end=end,
+            value=None if r.value is None else float(r.value),
+            low=None if r.low is None else float(r.low),
+            high=None if r.high is None else float(r.high),
+            low_inclusive=r.low_inclusive, high_inclusive=r.high_inclusive,
+            qualifier=r.qualifier, unit=r.unit, counted=r.counted, kind=r.kind,
+            rule=r.rule, latent=r.latent,
+        )
         self.out.append(q)
         self.last_end = end
 
@@ -869,12 +887,15 @@ class _Parser:
         text = self.text
         r = _Reading(start=start, end=start, value=None, currency_left=currency)
         if digits:
-            j = _JUNK.match(text, start, limit)
-            if j is not None:
-                return None, j.end()
-            cr = _COMMA_RUN.match(text, start, limit)
-            if cr is not None and not _THOUSANDS.fullmatch(cr.group()):
-                return None, cr.end()
+            # junk (times, phones, versions, bad commas) always has one of these soon
+            probe = text[start: start + 16]
+            if any(c in probe for c in _JUNK_CHARS):
+                j = _JUNK.match(text, start, limit)
+                if j is not None:
+                    return None, j.end()
+                cr = _COMMA_RUN.match(text, start, limit)
+                if cr is not None and not _THOUSANDS.fullmatch(cr.group()):
+                    return None, cr.end()
             end = _read_numeral(text, start, limit, r)
             if end is None:
                 return None, start + 1
@@ -934,7 +955,8 @@ class _Parser:
             if _first_line_start(text, start) and _LIST_ITEM.match(text, start, limit):
                 self.last_end = start + 2
                 return
-            sr = _SPACED_RUN.match(text, start, limit)
+            sp = text.find(" ", start, start + 24)
+            sr = _SPACED_RUN.match(text, start, limit) if sp > 0 and text[sp + 1: sp + 2].isdigit() else None
             if sr is not None and not _NUMERAL.fullmatch(sr.group()):
                 self.last_end = sr.end()
                 return
@@ -959,7 +981,7 @@ class _Parser:
             self.finish_date(r)
             return
         # magnitude 6.1
-        if self.left(_MAGNITUDE_LEFT, r.start, 16):
+        if "itude" in text[max(0, r.start - 16): r.start] and self.left(_MAGNITUDE_LEFT, r.start, 16):
             r.counted, r.rule = "magnitude", "magnitude <n>"
         # unit
         ustart = r.end
