@@ -767,17 +767,15 @@ class _Parser:
                 return
         if r.low is not None and r.high is not None and r.low > r.high:
             r.low, r.high = r.high, r.low
-        # The checks Quantity's validator makes are made above (offsets come from slicing,
-        # values are finite, low <= high), so the model is built without re-validating.
-        q = Quantity.model_construct(
-            text=self.text[start:end], start=start, end=end,
-            value=None if r.value is None else float(r.value),
-            low=None if r.low is None else float(r.low),
-            high=None if r.high is None else float(r.high),
-            low_inclusive=r.low_inclusive, high_inclusive=r.high_inclusive,
-            qualifier=r.qualifier, unit=r.unit, counted=r.counted, kind=r.kind,
-            rule=r.rule, latent=r.latent,
-        )
+        try:
+            q = Quantity(
+                text=self.text[start:end], start=start, end=end, value=r.value, low=r.low,
+                high=r.high, low_inclusive=r.low_inclusive, high_inclusive=r.high_inclusive,
+                qualifier=r.qualifier, unit=r.unit, counted=r.counted, kind=r.kind,  # type: ignore[arg-type]
+                rule=r.rule, latent=r.latent,
+            )
+        except ValueError:  # pydantic's ValidationError is a ValueError: skip, never raise
+            return
         self.out.append(q)
         self.last_end = end
 

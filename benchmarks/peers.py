@@ -1,0 +1,195 @@
+"""claimcheck and quantulum3 side by side on the peer suites, plus throughput.
+
+Run from the repository root:  .venv/bin/python benchmarks/peers.py
+
+- quantulum3 (PyPI ``quantulum3==0.10.0``) is installed into its own throw-away virtual
+  environment, ``benchmarks/.peer-venv`` (git-ignored), on first run, and run there in a
+  subprocess: none of its code enters this repository or this process. It runs in its
+  default mode (no classifier extras).
+- Every ``../shared/peers/*.jsonl`` file is scored for both, by ``tests/peer_scoring.py``
+  (the rules of ``../shared/peers/README.md`` "How to score"): precision / recall / F1
+  for value and value+unit, per kind.
+- Throughput in characters per second on the seed articles (``../shared/seeds/*.txt``)
+  and on the peer texts, each parser timed in its own process on the same texts
+  (best of several runs for claimcheck; one run for quantulum3, which is slow).
+
+Options: ``--no-peer`` scores claimcheck alone (no install).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import claimcheck as cc  # noqa: E402
+from peer_scoring import PEERS_DIR, load_rows, quantity_to_prediction, score_rows  # noqa: E402
+
+PEER_VENV = ROOT / "benchmarks" / ".peer-venv"
+PEER_PACKAGE = "quantulum3==0.10.0"
+SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+
+# Runs inside the peer's environment: reads {"texts": [...]} on stdin, writes predictions
+# (one list per text) and the seconds spent parsing.
+PEER_RUNNER = r"""
+import json, sys, time, warnings
+warnings.simplefilter("ignore")
+from quantulum3 import parser
+texts = json.load(sys.stdin)["texts"]
+parser.parse("warm up 5 km")
+out = []
+t0 = time.perf_counter()
+for t in texts:
+    try:
+        qs = parser.parse(t)
+    except Exception as e:  # the peer may fail on odd input; count it as no output
+        qs = []
+    out.append(qs)
+elapsed = time.perf_counter() - t0
+preds = []
+for qs in out:
+    row = []
+    for q in qs:
+        unc = getattr(q, "uncertainty", None)
+        unit = q.unit.name
+        entity = q.unit.entity.name if q.unit.entity is not None else ""
+        row.append({"start": q.span[0], "end": q.span[1], "value": q.value,
+                    "uncertainty": unc, "unit": unit, "entity": entity,
+                    "currency_code": getattr(q.unit, "currency_code", None)})
+    preds.append(row)
+json.dump({"seconds": elapsed, "predictions": preds}, sys.stdout)
+"""
+
+
+def ensure_peer() -> Path:
+    """The peer environment's python, creating the environment on first use."""
+    py = PEER_VENV / "bin" / "python"
+    if not py.exists():
+        print(f"creating {PEER_VENV} and installing {PEER_PACKAGE} ...", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True, clear=True).create(PEER_VENV)
+        subprocess.run([str(py), "-m", "pip", "install", "--quiet", PEER_PACKAGE], check=True)
+    return py
+
+
+def run_peer(py: Path, texts: list[str]) -> tuple[list[list[dict]], float]:
+    """quantulum3's raw predictions for ``texts`` and the seconds it spent parsing."""
+    proc = subprocess.run(
+        [str(py), "-c", PEER_RUNNER], input=json.dumps({"texts": texts}),
+        capture_output=True, text=True, check=True,
+    )
+    out = json.loads(proc.stdout)
+    return out["predictions"], out["seconds"]
+
+
+def peer_prediction(p: dict) -> dict:
+    """A quantulum3 quantity as a scoring prediction (ranges: value ± uncertainty)."""
+    unit = p["unit"]
+    entity = p.get("entity") or ""
+    unit = {"dimensionless": None, "percentage": "percent", "pound-mass": "pound"}.get(unit, unit)
+    if entity == "currency" or (unit and p.get("currency_code")):
+        kind = "currency"
+    elif entity == "temperature":
+        kind = "temperature"
+    elif unit == "percent":
+        kind = "percent"
+    elif unit is None:
+        kind = "number"
+    else:
+        kind = "dimension"
+    low = high = None
+    unc = p.get("uncertainty")
+    if unc and p["value"] is not None:
+        low, high, kind = p["value"] - unc, p["value"] + unc, "range"
+    return {"start": p["start"], "end": p["end"], "value": p["value"], "low": low,
+            "high": high, "unit": unit, "kind": kind}
+
+
+def time_claimcheck(texts: list[str], repeat: int = 5) -> float:
+    """Best-of-``repeat`` seconds claimcheck takes to parse ``texts``."""
+    cc.parse_quantities("warm up 5 km")
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for t in texts:
+            cc.parse_quantities(t)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def fmt(c: object) -> str:
+    if c is None:
+        return f"{'-':>17}"
+    return f"{c.precision:5.3f} {c.recall:5.3f} {c.f1:5.3f}"  # type: ignore[attr-defined]
+
+
+def print_scores(name: str, rows: list[dict], ours: dict, theirs: dict | None) -> None:
+    n_items = sum(1 for r in rows for e in r["expected"] if any(e.get(k) is not None for k in ("value", "low", "high")))
+    print(f"\n## {name}: {len(rows)} rows, {n_items} scored items")
+    print(f"{'criterion':<11} {'kind':<12} {'items':>5}   {'claimcheck P R F1':>17}   {'quantulum3 P R F1':>17}")
+    for crit in ("value", "value+unit"):
+        kinds = sorted(k for k in ours[crit] if not k.startswith("_") and k != "all")
+        if theirs is not None:
+            kinds = sorted(set(kinds) | {k for k in theirs[crit] if not k.startswith("_") and k != "all"})
+        for kind in ["all", *kinds]:
+            a = ours[crit].get(kind)
+            b = theirs[crit].get(kind) if theirs is not None else None
+            items = (a.tp + a.fn) if a is not None else (b.tp + b.fn if b is not None else 0)
+            print(f"{crit:<11} {kind:<12} {items:>5}   {fmt(a)}   {fmt(b)}")
+    for label, res in (("claimcheck", ours), ("quantulum3", theirs)):
+        if res is None:
+            continue
+        ov, ident = res["value+unit"].get("_overlap"), res["value+unit"].get("_identical")
+        if ov is not None and ov.tp + ov.fp:
+            print(f"span agreement ({label}, over value+unit matches): overlap "
+                  f"{ov.tp / (ov.tp + ov.fp):.3f}, identical {ident.tp / (ident.tp + ident.fp):.3f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-peer", action="store_true", help="score claimcheck only")
+    args = ap.parse_args()
+    py = None if args.no_peer else ensure_peer()
+
+    files = sorted(PEERS_DIR.glob("*.jsonl"))
+    if not files:
+        print(f"no peer suites in {PEERS_DIR}")
+        return 1
+    all_peer_texts: list[str] = []
+    for f in files:
+        rows = load_rows(f)
+        texts = [r["text"] for r in rows]
+        all_peer_texts += texts
+        ours = score_rows(rows, [[quantity_to_prediction(q) for q in cc.parse_quantities(t)] for t in texts])
+        theirs = None
+        if py is not None:
+            raw, _ = run_peer(py, texts)
+            theirs = score_rows(rows, [[peer_prediction(p) for p in ps] for ps in raw])
+        print_scores(f.name, rows, ours, theirs)
+
+    print("\n## throughput (characters per second; parsing only, same texts, same machine)")
+    print(f"{'texts':<28} {'chars':>8} {'claimcheck':>12} {'quantulum3':>12} {'ratio':>8}")
+    seeds = [p.read_text("utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))]
+    for label, texts in (("seed articles", seeds), ("peer texts", all_peer_texts)):
+        if not texts:
+            continue
+        chars = sum(len(t) for t in texts)
+        ours_s = time_claimcheck(texts)
+        ours_cps = chars / ours_s
+        if py is not None:
+            _, peer_s = run_peer(py, texts)
+            peer_cps = chars / peer_s
+            print(f"{label:<28} {chars:>8} {ours_cps:>12,.0f} {peer_cps:>12,.0f} {ours_cps / peer_cps:>7.0f}x")
+        else:
+            print(f"{label:<28} {chars:>8} {ours_cps:>12,.0f} {'-':>12} {'-':>8}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
