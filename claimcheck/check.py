@@ -247,6 +247,14 @@ class _Options:
     display: Mapping[str, str]  # normalised canonical name -> as the user spelled it
     synonyms: Mapping[str, str]
     tolerance: float
+    intervals: dict[int, tuple[float, float, float] | None] = field(default_factory=dict)
+
+    def interval(self, claim: Claim) -> tuple[float, float, float] | None:
+        """:func:`_interval`, computed once per claim of this check."""
+        key = id(claim)
+        if key not in self.intervals:
+            self.intervals[key] = _interval(claim, self.tolerance)
+        return self.intervals[key]
 
     def subject(self, subject: str | None) -> str | None:
         if subject is None or not subject.strip():
@@ -309,8 +317,8 @@ class _Class:
     exact_low: float = -math.inf  # the interval as stated, without rounding
     exact_high: float = math.inf
 
-    @property
-    def docs(self) -> set[str]:
+    @functools.cached_property
+    def docs(self) -> set[str]:  # read only once the class is complete
         return {c.doc_id for c in self.claims}
 
 
@@ -478,7 +486,7 @@ def _numeric_findings(
     mixed_units = len({c.quantity.unit for c in claims}) > 1
     buckets: dict[tuple[Any, ...], _Class] = {}
     for c in claims:
-        iv = _interval(c, opts.tolerance)
+        iv = opts.interval(c)
         if iv is None:
             continue
         v, lo, hi = iv
@@ -774,7 +782,7 @@ def _find(claims: Sequence[Claim], opts: _Options) -> list[Finding]:
         if kind in ("count", "currency") and q.value is not None and (
             abs(q.value) >= _MISATTRIBUTION_MIN or not float(q.value).is_integer()
         ):
-            iv = _interval(c, opts.tolerance)
+            iv = opts.interval(c)
             if iv is not None:
                 by_value.setdefault((metric, dim, q.qualifier, *map(_r, iv)), []).append(c)
 
