@@ -17,8 +17,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.installed-core
 
+# `claimcheck check` exits 1 when it finds conflicts (the example story has some): that is
+# the demo working, not failing.
 demo: $(VENV)/.installed-core
-	$(BIN)/claimcheck check examples/story
+	$(BIN)/claimcheck check examples/story || [ $$? -eq 1 ]
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
