@@ -80,6 +80,7 @@ class _Lex:
     conj: frozenset[str]
     appos: frozenset[str]
     not_names: frozenset[str]
+    referring: frozenset[str]
     possession: frozenset[str]
     other_verbs: frozenset[str]
     reporting: frozenset[str]
@@ -103,6 +104,7 @@ def _lex() -> _Lex:
         conj=frozenset(w["conjunctions"]),
         appos=frozenset(w["apposition_starts"]),
         not_names=frozenset(w["not_names"]),
+        referring=frozenset(w["referring"]),
         possession=frozenset(v["possession"]),
         other_verbs=frozenset(v["other"]),
         reporting=frozenset(v["reporting"]),
@@ -270,6 +272,8 @@ def _np_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[str, str, str] | None:
         return None
     if len(words) <= 2 and words[-1].low in lex.pron and ctx.topic:
         return ctx.topic[0], ctx.topic[1], "pronoun"
+    if len(words) == 2 and words[0].low == "the" and words[1].low in lex.referring and ctx.topic:
+        return ctx.topic[0], ctx.topic[1], "pronoun"  # "The company has ..." -> the topic
     runs = [(i, j) for i, j in _name_runs(ctx) if i >= lo and j <= hi]
     # cut at the first preposition or verb outside a name: "services in China" -> "services",
     # "A 6.4-magnitude quake hit the town" -> "quake"
@@ -440,7 +444,9 @@ def _verb_group_start(ctx: _Ctx, k: int) -> tuple[int, list[_Tok]]:
         low = t.low
         if not t.word:
             break
-        if low in lex.aux or low in lex.possession or low in lex.particles or low.endswith("ly"):
+        if low in lex.aux or low in lex.possession or low in lex.particles or (
+            low.endswith("ly") and not t.cap
+        ):
             verbs.append(t)
         elif low in lex.verb_normal or (
             low.endswith("ed") and len(low) > 4 and not t.cap and (i == 0 or toks[i - 1].low not in lex.det)
