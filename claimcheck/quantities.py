@@ -50,7 +50,6 @@ Example:
 from __future__ import annotations
 
 import functools
-import heapq
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,7 +111,12 @@ _JUNK = regex.compile(
 )
 
 # Characters one of which appears near the start of anything _JUNK or _COMMA_RUN rejects.
-_JUNK_CHARS = frozenset(".-–/:,aApP")
+_JUNK_CHARS = frozenset(".-–/:,")
+_DIGIT_RUN = regex.compile(r"\d++")
+# First characters of scale words and abbreviations ("million", "bn", "m" after a currency).
+_SCALE_FIRST = frozenset("hHtTmMbBlLcCk")
+# First characters of currency signs written after an amount ("-15€").
+_SUFFIX_FIRST = frozenset("€£")
 
 # Digits and commas; a numeral only if the commas separate thousands ("1,1,1" is not one).
 _COMMA_RUN = regex.compile(r"\d++(?:,\d++)++")
@@ -135,6 +139,7 @@ _RANGE_SEP = regex.compile(
 
 # Patterns over the text just left of a number are compiled REVERSE and matched with
 # ``match(text, lo, pos)``: one attempt that must end at ``pos`` (no scan of the window).
+_RANGE_WORDS = regex.compile(r" (?:to|through|and|or) ", regex.IGNORECASE)
 _BETWEEN_LEFT = regex.compile(r"(?i)(?<![\p{L}])(?P<w>between|from)[ \t]++", regex.REVERSE)
 _MAGNITUDE_LEFT = regex.compile(r"(?i)(?<![\p{L}])magnitude[ \t-]*+", regex.REVERSE)
 _THE_LEFT = regex.compile(r"(?i)(?<![\p{L}])the[ \t]++", regex.REVERSE)
@@ -146,19 +151,23 @@ _YEAR_SPAN = regex.compile(r"[-–/](\d{2}|\d{4})(?![\d\p{L}])")
 _IDENT = regex.compile(r"[\d.,:/-]*+\p{L}*+")
 
 # Labels after which a number is an identifier, not a quantity.
+#: Words after which a number is an identifier, not a quantity ("iOS 7", "Room 12").
+LABEL_WORDS = frozenset(
+    """number version ios android windows macos python java linux playstation xbox article
+    section chapter paragraph clause room flight route highway interstate channel category
+    level phase grade episode season volume page model platform gate bus line row seat apt
+    apartment suite unit ward district precinct lot box code id zip tel phone fax ext
+    amendment resolution act item step stage rank ranked war ww part issue figure fig table
+    appendix verse psalm game round week day match race lap bill""".split()
+)
 _LABEL_LEFT = regex.compile(
     r"""(?x)
     (?:
-        (?<![\p{L}])(?:No|no|Nos|nos|Nr|nr|Vol|vol|Art|art|pp?)\.[ \t]?
-      | \#[ \t]?
-      | (?<![\p{L}])(?i:number|version|iOS|Android|Windows|macOS|Python|Java|Linux|PlayStation|Xbox
-            |article|section|chapter|paragraph|clause|room|flight|route|highway|interstate
-            |channel|category|level|phase|grade|episode|season|volume|page|model|platform
-            |gate|bus|line|row|seat|apt|apartment|suite|unit|ward|district|precinct|lot|box
-            |code|id|zip|tel|phone|fax|ext|amendment|resolution|act|item|step|stage|rank|ranked
-            |top|world\ war|ww|part|issue|figure|fig|table|appendix|verse|psalm|game|round|week
-            |day|match|race|lap|bill|hr|sb|h\.r\.|s\.)
-        [ \t]++
+        (?<![\p{L}])(?:No|no|Nos|nos|Nr|nr|Vol|vol|Art|art|pp?)\.[ \t]?   # No. 3, Vol. 2
+      | \#[ \t]?                                                      # #4
+      | (?<![\p{L}])(?i:"""
+    + "|".join(sorted(LABEL_WORDS, key=len, reverse=True))
+    + r""")[ \t]++                                                    # iOS 7, Room 12
     )
     """,
     regex.REVERSE,
@@ -256,7 +265,11 @@ def _alternation(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class _Patterns:
-    anchors: tuple[tuple[str, Any], ...]
+    digit_scan: Any
+    word_scan: Any
+    word_kinds: dict[str, str]
+    a_next: Any
+    month_next: Any
     unit_word: Any
     unit_symbol: Any
     per: Any
@@ -281,27 +294,29 @@ def _patterns() -> _Patterns:
     a_units = [w for w, e in ul.words.items() if e.after_a]
     a_next = list(nw.scales) + list(nw.collectives) + list(nw.fractions) + ["half"] + a_units
     long_units = ["year", "month", "week", "day", "hour", "minute", "decade", "century", "night"]
-    # The anchors, one pattern each: several small scans are much faster than one big
-    # alternation tried at every position. Their matches are merged in text order.
-    first = "".join(sorted({w[0] for w in number_words}))
-    anchors = (
-        # a numeral (not inside identifiers: J1149.5+6663, F-16, L2)
-        ("digit", regex.compile(r"(?<![\p{L}\p{N}_])(?<!\p{N}[.,+])(?<![\p{Lu}\p{N}]-)\d")),
-        ("vulgar", regex.compile(r"(?<![\p{L}\p{N}])[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")),
-        # "a"/"an" before a scale, a fraction or a unit: "a dozen", "a third", "a week"
-        ("a", regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}'’-])(?i:an?)(?=[ \t\u00a0]++(?i:{_alternation(a_next)})(?![\p{{L}}]))"
-        )),
-        ("long", regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}-])(?i:{'|'.join(long_units)})(?=-long(?![\p{{L}}]))"
-        )),
-        ("month", regex.compile(rf"\b{_MONTH_RE}(?=\.?[ \t]++\d)")),
-        ("weekday", regex.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")),
-        # number words, guarded by their first letters (cheap rejection of other words)
-        ("word", regex.compile(
-            rf"(?<!['’])\b(?=[{first}{first.upper()}])(?i:{_alternation(number_words)})\b"
-        )),
+    # Two scans find the anchors: numerals (and vulgar fractions), and words. A word is an
+    # anchor when the dict ``word_kinds`` knows it (lower-cased): a number word, "a"/"an",
+    # a month or weekday name, or a time unit that may be followed by "-long". Two simple
+    # scans plus a dict are much faster than one big alternation tried at every position.
+    digit_scan = regex.compile(
+        r"(?<![\p{L}\p{N}_])(?<!\p{N}[.,+])(?<![\p{Lu}\p{N}]-)[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]"
     )
+    word_kinds: dict[str, str] = {}
+    for w in long_units:
+        word_kinds[w] = "long"
+    for w in _MONTHS:
+        word_kinds[w] = "month"
+    for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+        word_kinds[d] = "weekday"
+    for w in number_words:
+        word_kinds[w] = "word"
+    word_kinds["a"] = word_kinds["an"] = "a"
+    first = "".join(sorted({w[0] for w in word_kinds}))
+    word_scan = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’_])[{first}{first.upper()}]\p{{L}}*+")
+    a_next_re = regex.compile(
+        rf"[ \t\u00a0]++(?i:{_alternation(a_next)})(?![\p{{L}}])"
+    )
+    month_next = regex.compile(r"\.?[ \t]++\d")
     words = list(ul.words)
     unit_word = regex.compile(
         rf"(?i:{_alternation(words)})(?![\p{{L}}\p{{N}}])"
@@ -336,7 +351,7 @@ def _patterns() -> _Patterns:
     after_a = regex.compile(rf"[ \t\u00a0]++(?P<u>(?i:{_alternation(a_units)}))(?![\p{{L}}\p{{N}}])")
     a_left_rate = regex.compile(r"(?i)(?:once|twice|thrice|times|per|every)[ \t]++", regex.REVERSE)
     return _Patterns(
-        anchors, unit_word, unit_symbol, per, power, currency_left, currency_right,
+        digit_scan, word_scan, word_kinds, a_next_re, month_next, unit_word, unit_symbol, per, power, currency_left, currency_right,
         qualifier_left, scale_words, plural_of, after_a, a_left_rate,
     )
 
@@ -406,6 +421,11 @@ _WORD_RUN = regex.compile(
 )
 
 
+@functools.cache
+def _symbol_first() -> frozenset[str]:
+    return frozenset(s[0] for s in lexicon.units().symbols)
+
+
 def _unit_word_at(text: str, q: int, limit: int) -> tuple[lexicon.UnitEntry, int] | None:
     """The longest unit name written in words at ``text[q]``: (entry, end)."""
     m = _WORD_RUN.match(text, q, limit)
@@ -424,7 +444,8 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
     """A unit at ``text[p]`` (after optional space or hyphen): (unit, kind, end, rule)."""
     P = _patterns()
     ul = lexicon.units()
-    gap = _HYPHEN_GAP.match(text, p, limit)
+    c = text[p: p + 1]
+    gap = _HYPHEN_GAP.match(text, p, limit) if c and c in " \t\u00a0-" else None
     q = gap.end() if gap else p
     glued = q == p
     hyphen = gap is not None and "-" in gap.group()
@@ -440,6 +461,8 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
             return None  # "twothousand" etc.
         return unit, kind, wend, "word"
     if hyphen and not r.digits:
+        return None
+    if text[q: q + 1] not in _symbol_first():
         return None
     m = P.unit_symbol.match(text, q, limit)
     if m is None:
@@ -473,10 +496,11 @@ def _unit_with_compounds(text: str, p: int, limit: int, r: _Reading) -> tuple[st
     got = _match_unit(text, p, limit, r)
     if got is None:
         # "2 in", "2 in." (inch) only at the end of a clause or before a size word
-        m = _INCH_WORD.match(text, p, limit) if r.digits else None
+        near = text[p: p + 4]
+        m = _INCH_WORD.match(text, p, limit) if r.digits and "in" in near else None
         if m is not None:
             return "inch", "dimension", m.end()
-        m = _AM_PM.match(text, p, limit) if r.digits else None
+        m = _AM_PM.match(text, p, limit) if r.digits and ("m" in near) else None
         if m is not None and not r.integer and len(r.raw.split(".")[-1]) != 2:
             return ("picometer" if m["u"] == "pm" else "attometer"), "dimension", m.end()
         return None
@@ -597,6 +621,8 @@ def _scale_after(text: str, p: int, limit: int, r: _Reading) -> int:
     P = _patterns()
     nw = lexicon.numbers()
     for _ in range(2):
+        if text[p + 1: p + 2] not in _SCALE_FIRST:
+            break
         m = P.scale_words.match(text, p, limit)
         if m is None:
             break
@@ -698,12 +724,6 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading) -> int | None:
     return end
 
 
-def _scan(i: int, name: str, pat: Any, text: str, lo: int, hi: int) -> Any:
-    """(start, order, name, match) for each match of one anchor pattern in text[lo:hi]."""
-    for m in pat.finditer(text, lo, hi, timeout=SCAN_TIMEOUT):
-        yield m.start(), i, name, m
-
-
 class _Parser:
     """State for one call of parse_quantities."""
 
@@ -791,82 +811,113 @@ class _Parser:
                 if block_end < 0 or block_end - pos > 4 * BLOCK:
                     block_end = min(n, pos + 4 * BLOCK)
             try:
-                scans = [
-                    _scan(i, name, pat, text, pos, block_end) for i, (name, pat) in enumerate(P.anchors)
-                ]
-                for start, _, name, m in heapq.merge(*scans):
-                    if start < self.last_end:
-                        continue
-                    try:
-                        self.at_anchor(name, m)
-                    except (ValueError, OverflowError, ZeroDivisionError, IndexError, KeyError):
-                        self.last_end = max(self.last_end, m.end())
+                events = self.anchors(pos, block_end)
             except TimeoutError:
-                pass
+                events = []  # a block the scan cannot finish in time is skipped, not hung on
+            for start, end, name in events:
+                if start < self.last_end:
+                    continue
+                try:
+                    self.at_anchor(name, start, end)
+                except (ValueError, OverflowError, ZeroDivisionError, IndexError, KeyError):
+                    self.last_end = max(self.last_end, end)
             pos = block_end
         return self.out
 
-    def at_anchor(self, g: str, m: Any) -> None:
+    def anchors(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The anchors in text[lo:hi], in order: (start, end, kind)."""
+        P = _patterns()
+        text = self.text
+        kinds = P.word_kinds
+        events = [
+            (m.start(), m.end(), "digit" if m.group().isdigit() else "vulgar")
+            for m in P.digit_scan.finditer(text, lo, hi, timeout=SCAN_TIMEOUT)
+        ]
+        words = []
+        for m in P.word_scan.finditer(text, lo, hi, timeout=SCAN_TIMEOUT):
+            w = m.group()
+            k = kinds.get(w.lower())
+            if k is None:
+                continue
+            s, e = m.span()
+            if k == "a":
+                if text[s - 1: s] == "-" or P.a_next.match(text, e, hi) is None:
+                    continue
+            elif k == "long":
+                if not text.startswith("-long", e) or text[s - 1: s] == "-":
+                    continue
+            elif k == "month":
+                if not w[0].isupper() or P.month_next.match(text, e, min(hi, e + 4)) is None:
+                    continue
+            elif k == "weekday":
+                if not w[0].isupper():
+                    continue
+            words.append((s, e, k))
+        if not events:
+            return words
+        if words:
+            events += words
+            events.sort()
+        return events
+
+    def at_anchor(self, g: str, start: int, end: int) -> None:
         if g == "digit":
-            self.at_number(m.start(), digits=True)
+            self.at_number(start, digits=True)
         elif g == "word" or g == "vulgar":
-            self.at_number(m.start(), digits=False)
+            self.at_number(start, digits=False)
         elif g == "a":
-            self.at_article(m)
+            self.at_article(start, end)
         elif g == "long":
-            self.at_long(m)
+            self.at_long(start, end)
         elif g == "month":
-            self.at_month(m)
+            self.at_month(start, end)
         elif g == "weekday":
-            r = _Reading(start=m.start(), end=m.end(), value=None, kind="date", rule="weekday")
+            r = _Reading(start=start, end=end, value=None, kind="date", rule="weekday")
             self.emit(r)
 
-    def at_long(self, m: Any) -> None:
+    def at_long(self, start: int, end: int) -> None:
         text = self.text
         ul = lexicon.units()
-        e = ul.words[m.group().lower()] if m.group().lower() in ul.words else None
-        end = m.end() + 5
+        word = text[start:end].lower()
+        e = ul.words.get(word)
+        end += 5
         if e is None:
             return
-        r = _Reading(start=m.start(), end=end, value=1.0, unit=e.unit, kind=e.kind, rule="<unit>-long")
-        if text[max(0, m.start() - 2): m.start()].lower() in ("a ", "n "):
-            pass
+        r = _Reading(start=start, end=end, value=1.0, unit=e.unit, kind=e.kind, rule="<unit>-long")
         _interval(r, None)
         self.emit(r)
 
-    def at_month(self, m: Any) -> None:
-        t = _MONTH_TAIL.match(self.text, m.end(), min(self.n, m.end() + 12))
+    def at_month(self, start: int, end: int) -> None:
+        t = _MONTH_TAIL.match(self.text, end, min(self.n, end + 12))
         if t is None:
-            self.last_end = m.end()
+            self.last_end = end
             return
-        if m.group() == "May" or m.group() == "March":
-            pass
         if t["year"] is not None:
-            r = _Reading(start=m.start(), end=t.end(), value=float(t["year"]), kind="date", rule="<month> <year>")
+            r = _Reading(start=start, end=t.end(), value=float(t["year"]), kind="date", rule="<month> <year>")
         else:
-            r = _Reading(start=m.start(), end=t.end(), value=float(t["day"]), kind="date", rule="<month> <day>")
+            r = _Reading(start=start, end=t.end(), value=float(t["day"]), kind="date", rule="<month> <day>")
         _interval(r, None)
         self.emit(r)
 
-    def at_article(self, m: Any) -> None:
+    def at_article(self, start: int, end: int) -> None:
         """ "a"/"an" before a number word ("a dozen") or a unit ("a week")."""
-        w = read_number_words(self.text, m.start())
+        w = read_number_words(self.text, start)
         if w is not None:
-            self.at_number(m.start(), digits=False)
+            self.at_number(start, digits=False)
             return
         P = _patterns()
-        u = P.after_a.match(self.text, m.end(), min(self.n, m.end() + 40))
+        u = P.after_a.match(self.text, end, min(self.n, end + 40))
         if u is None:
             return
-        between = self.text[self.last_end: m.start()]
+        between = self.text[self.last_end: start]
         if self.out and self.out[-1].end == self.last_end and between.strip() == "" and len(between) < 3:
             self.last_end = u.end()
             return  # "12 hours a day": a rate, not a second quantity
-        if self.left(P.a_left_rate, m.start(), 12):
+        if self.left(P.a_left_rate, start, 12):
             self.last_end = u.end()
             return
         e = lexicon.units().words[" ".join(u["u"].lower().split())]
-        r = _Reading(start=m.start(), end=u.end(), value=1.0, unit=e.unit, kind=e.kind, rule="a <unit>")
+        r = _Reading(start=start, end=u.end(), value=1.0, unit=e.unit, kind=e.kind, rule="a <unit>")
         lg = _LONG.match(self.text, u.end(), min(self.n, u.end() + 6))
         if lg is not None:
             r.end = lg.end()
@@ -885,9 +936,13 @@ class _Parser:
         text = self.text
         r = _Reading(start=start, end=start, value=None, currency_left=currency)
         if digits:
-            # junk (times, phones, versions, bad commas) always has one of these soon
-            probe = text[start: start + 16]
-            if any(c in probe for c in _JUNK_CHARS):
+            # junk (times, phones, versions, bad commas) shows right after the first digits
+            dr = _DIGIT_RUN.match(text, start, limit)
+            e = dr.end() if dr else start
+            c1, c2 = text[e: e + 1], text[e + 1: e + 2]
+            if (c1 and c1 in _JUNK_CHARS and c2.isdigit()) or (c1 in ("a", "p", "A", "P")) or (
+                c1 == " " and c2 in ("a", "p", "A", "P")
+            ):
                 j = _JUNK.match(text, start, limit)
                 if j is not None:
                     return None, j.end()
@@ -947,7 +1002,9 @@ class _Parser:
         limit = min(n, start + _RIGHT)
         if digits:
             # identifiers and lists before anything else
-            if self.left(_LABEL_LEFT, start, 24) is not None:
+            prev = text[max(0, start - 24): start].rstrip(" \t")
+            pw = prev.rsplit(None, 1)[-1].lower() if prev else ""
+            if (pw[-1:] in ("#", ".") or pw in LABEL_WORDS) and self.left(_LABEL_LEFT, start, 24) is not None:
                 self.skip_number(start, limit)
                 return
             if _first_line_start(text, start) and _LIST_ITEM.match(text, start, limit):
@@ -959,7 +1016,7 @@ class _Parser:
                 self.last_end = sr.end()
                 return
         sign_at = start - 1 if start > 0 and text[start - 1] in "-−" else start
-        has_currency = self.left(_patterns().currency_left, sign_at, 12) is not None
+        has_currency = self.left(_patterns().currency_left, sign_at, 12) is not None if sign_at > 0 else False
         r, end = self.read_core(start, digits, limit, currency=has_currency)
         if r is None:
             self.last_end = max(self.last_end, end)
@@ -997,7 +1054,9 @@ class _Parser:
             return
         got = None
         if r.kind != "currency":
-            cs = _patterns().currency_right.match(text, ustart, limit)
+            near = text[ustart: ustart + 2]
+            cs = _patterns().currency_right.match(text, ustart, limit) if any(
+                c in near for c in _SUFFIX_FIRST) else None
             if cs is not None and digits:
                 code = lexicon.units().currency_suffixes[cs.group().strip()]
                 r.unit, r.kind, r.end = code, "currency", cs.end()
@@ -1106,11 +1165,11 @@ class _Parser:
     def finish(self, r: _Reading, limit: int, digits: bool) -> None:
         text = self.text
         if r.unit is None:
-            fold = _FOLD.match(text, r.end, limit)
+            fold = _FOLD.match(text, r.end, limit) if "fold" in text[r.end: r.end + 6].lower() else None
             if fold is not None:
                 r.kind, r.end, r.rule = "multiplier", fold.end(), "<n>-fold"
         if r.unit is None and r.kind == "count":
-            mag = _MAGNITUDE_AFTER.match(text, r.end, limit)
+            mag = _MAGNITUDE_AFTER.match(text, r.end, limit) if "agnit" in text[r.end: r.end + 8] else None
             if mag is not None:
                 r.counted, r.end, r.rule = "magnitude", mag.end(), "<n>-magnitude"
         if r.unit is None and r.kind == "count" and r.counted is None and (
@@ -1162,6 +1221,9 @@ class _Parser:
     def try_range(self, r: _Reading, digits: bool, limit: int) -> bool:
         """``r`` followed by a connector and a second number: a range. Emits and returns True."""
         text = self.text
+        ahead = text[r.end: r.end + 10]
+        if not any(c in ahead for c in "-–—‒") and not _RANGE_WORDS.search(ahead):
+            return False
         sep = _RANGE_SEP.match(text, r.end, limit)
         if sep is None:
             return False
