@@ -63,6 +63,8 @@ def parse_digits(s: str) -> float:
         (10000.0, 2.48e-05, 8192.0)
     """
     s = s.replace("−", "-").replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if not ("e" in s or "E" in s or "x" in s or "×" in s):
+        return float(s)
     m = _EXPONENT.match(s)
     if m is None:
         return float(s)

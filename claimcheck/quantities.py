@@ -68,6 +68,8 @@ SCAN_TIMEOUT = 1.0
 #: Blocks of text scanned with one timeout: the text is cut at the first newline after
 #: this many characters (or hard, at a space, when there is none).
 BLOCK = 16384
+#: Blocks shorter than this are scanned without a timeout (see _Parser.anchors).
+TIMEOUT_FROM = 4096
 #: How far left of a number qualifiers and currency signs are looked for.
 _LEFT = 48
 #: How far right of a number units and nouns are looked for.
@@ -181,6 +183,8 @@ _ORD_SUFFIX = regex.compile(r"(?:st|nd|rd|th)(?![\p{L}\p{N}])", regex.IGNORECASE
 # A decade: 1960s, 1960's, 90s.
 _DECADE = regex.compile(r"['’]?s(?![\p{L}\p{N}])")
 
+# A unit can only continue (power, inverse, "/", "per") with one of these after it.
+_AFTER_UNIT = frozenset("-−^23²³/ \t")
 _INVERSE = regex.compile(r"[-−]1(?![\p{N}])")
 _TOLERANCE = regex.compile(r"[ \t]*+(?:±|\+/-|\+-)[ \t]*+\d++(?:\.\d++)?+(?:[eE][-+]?\d{1,3})?+")
 _SPACED_FRACTION = regex.compile(r"[ \t\u00a0]++([1-9]\d?+)/([1-9]\d?+)(?![\d/])")
@@ -505,15 +509,21 @@ def _unit_with_compounds(text: str, p: int, limit: int, r: _Reading) -> tuple[st
             return ("picometer" if m["u"] == "pm" else "attometer"), "dimension", m.end()
         return None
     unit, kind, end, how = got
-    inv = _INVERSE.match(text, end, limit)
+    c = text[end: end + 1]
+    if not c or c not in _AFTER_UNIT:
+        return unit, kind, end
+    inv = _INVERSE.match(text, end, limit) if c in "-−" else None
     if inv is not None and how == "symbol":
         return f"1 / {unit}", kind, inv.end()
-    pw = P.power.match(text, end, limit)
+    pw = P.power.match(text, end, limit) if c in "^23²³" else None
     if pw is not None and how == "symbol" and kind == "dimension" and not unit.startswith(("square", "cubic")):
         n = pw["n"] or ("2" if pw["sq"] else "3")
         unit = ("square " if n == "2" else "cubic ") + unit
         end = pw.end()
     for _ in range(2):
+        c = text[end: end + 2]
+        if not ("/" in c or (c[:1] == " " and text[end + 1: end + 4].lower() == "per")):
+            break
         pm = P.per.match(text, end, limit)
         if pm is None:
             break
@@ -556,43 +566,51 @@ def _number_words() -> frozenset[str]:
 def _read_counted(
     text: str, p: int, limit: int, singular_ok: bool, one: bool = False
 ) -> tuple[str | None, int, tuple[str, str] | None]:
-    """The counted noun after a number: (noun, end, unit) — unit when the noun is a unit word."""
+    """The counted noun after a number: (noun, end, unit) — unit when the noun is a unit word.
+
+    Looks at up to four words after ``p`` (after a space or a hyphen): the first plural
+    noun is the counted noun ("200 public accounts"); with ``singular_ok`` ("one man") the
+    first word is; a time unit or currency word among the first three makes a unit
+    ("two consecutive years"). Stop words end the search.
+    """
+    c = text[p: p + 1]
+    if c in (" ", "\t", "\u00a0", "-"):
+        g = _HYPHEN_GAP.match(text, p, limit)
+        q = g.end() if g is not None else p
+    elif c.isalpha() and p > 0 and text[p - 1] == " ":
+        q = p
+    else:
+        return None, p, None
+    m = _WORD_RUN.match(text, q, limit)
+    if m is None:
+        return None, p, None
     ul = lexicon.units()
     stop = ul.stopwords
-    P = _patterns()
-    candidate: tuple[str, int] | None = None
-    q = p
-    for i in range(4):
-        g = _HYPHEN_GAP.match(text, q, limit) if i == 0 else _GAP.match(text, q, limit)
-        if g is None and not (i == 0 and q < limit and text[q].isalpha() and q > 0 and text[q - 1] == " "):
-            break
-        wstart = g.end() if g is not None else q
-        m = _WORD.match(text, wstart, limit)
-        if m is None:
-            break
-        w = m.group()
+    numw = _number_words()
+    units = ul.words
+    n = m.lastindex or 1
+    for i in range(1, n + 1):
+        w = m.group(i)
         lw = w.lower()
-        if lw in stop or lw in _number_words():
+        if lw in stop or lw in numw or not w[:1].isalpha():
             break
-        if i < 3:
-            um = _unit_word_at(text, wstart, limit)
-            if um is not None and um[0].kind in ("duration", "currency"):
-                return None, um[1], (um[0].unit, um[0].kind)
-        s = _singular(w)
-        if s is not None:
+        if i <= 3:
+            # a time unit or currency word, possibly of two or three words ("US dollars")
+            for k in range(min(n, i + 2), i - 1, -1):
+                alias = lw if k == i else " ".join(m.group(j) for j in range(i, k + 1)).lower()
+                e = units.get(alias)
+                if e is not None and e.kind in ("duration", "currency"):
+                    return None, m.end(k), (e.unit, e.kind)
+        sg = _singular(w)
+        if sg is not None:
             if one:
                 break  # "one costs": a verb, not a plural noun
-            return _norm_counted(s), m.end(), None
+            return _norm_counted(sg), m.end(i), None
         if singular_ok:
             # "one man", "a dozen eggs": the first word only, and not a verb form
-            if i == 0 and not lw.endswith(("ed", "ing")):
-                candidate = (_norm_counted(w), m.end())
+            if i == 1 and not lw.endswith(("ed", "ing")):
+                return _norm_counted(w), m.end(i), None
             break
-        q = m.end()
-        if not w[:1].isalpha():
-            break
-    if candidate is not None:
-        return candidate[0], candidate[1], None
     return None, p, None
 
 
@@ -696,6 +714,10 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading) -> int | None:
     nxt = text[end: end + 1]
     if not nxt or nxt not in _AFTER_NUMERAL:
         return end
+    if nxt in " \t\u00a0":
+        c2 = text[end + 1: end + 2]
+        if not (c2.isdigit() or c2 in ("±", "+")):
+            return end  # the common case: "800 million"
     # 2½, 2 1/2, 1/4
     v = _VULGAR_GLUED.match(text, end, limit)
     if v is not None and r.integer:
@@ -722,6 +744,16 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading) -> int | None:
     if t is not None:
         end = t.end()
     return end
+
+
+@functools.cache
+def _qualifier_last_words() -> frozenset[str]:
+    return frozenset(p.split()[-1] for p in lexicon.qualifiers())
+
+
+@functools.cache
+def _currency_prefix_last() -> frozenset[str]:
+    return frozenset(p[-1] for p in lexicon.units().currency_prefixes)
 
 
 class _Parser:
@@ -763,6 +795,9 @@ class _Parser:
         return pos
 
     def left_qualifier(self, pos: int, r: _Reading) -> tuple[int, lexicon.QualifierEntry | None]:
+        prev = self.text[max(self.last_end, pos - 16): pos].rstrip()
+        if not prev or prev.rsplit(None, 1)[-1].lower() not in _qualifier_last_words():
+            return pos, None
         m = self.left(_patterns().qualifier_left, pos)
         if m is None:
             return pos, None
@@ -829,12 +864,15 @@ class _Parser:
         P = _patterns()
         text = self.text
         kinds = P.word_kinds
+        # The timeout costs a few microseconds per call, so short blocks (scanned in
+        # microseconds by these linear patterns) go without it.
+        kw = {"timeout": SCAN_TIMEOUT} if hi - lo > TIMEOUT_FROM else {}
         events = [
             (m.start(), m.end(), "digit" if m.group().isdigit() else "vulgar")
-            for m in P.digit_scan.finditer(text, lo, hi, timeout=SCAN_TIMEOUT)
+            for m in P.digit_scan.finditer(text, lo, hi, **kw)
         ]
         words = []
-        for m in P.word_scan.finditer(text, lo, hi, timeout=SCAN_TIMEOUT):
+        for m in P.word_scan.finditer(text, lo, hi, **kw):
             w = m.group()
             k = kinds.get(w.lower())
             if k is None:
@@ -1016,7 +1054,10 @@ class _Parser:
                 self.last_end = sr.end()
                 return
         sign_at = start - 1 if start > 0 and text[start - 1] in "-−" else start
-        has_currency = self.left(_patterns().currency_left, sign_at, 12) is not None if sign_at > 0 else False
+        before = text[sign_at - 2: sign_at] if sign_at >= 2 else text[:sign_at]
+        has_currency = bool(before) and (before[-1] in _currency_prefix_last() or (
+            before[-1] in " \u00a0" and before[:1] in _currency_prefix_last())) and (
+            self.left(_patterns().currency_left, sign_at, 12) is not None)
         r, end = self.read_core(start, digits, limit, currency=has_currency)
         if r is None:
             self.last_end = max(self.last_end, end)
@@ -1031,7 +1072,8 @@ class _Parser:
                 return
         # left: sign, currency, qualifier
         r.start = self.left_sign(start, r) if digits else start
-        r.start = self.left_currency(r.start, r)
+        if has_currency:
+            r.start = self.left_currency(r.start, r)
         if r.kind == "date":
             self.finish_date(r)
             return
