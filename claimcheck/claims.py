@@ -46,7 +46,7 @@ from . import attribution as _attr
 from . import entities as _ent
 from . import text as _text
 from . import timeexpr as _time
-from .errors import InputError, LexiconError
+from .errors import InputError, LexiconError, UnitError
 from .lexicon import load_toml
 from .models import Attribution, Claim, Document, Quantity, Relation, Span
 from .quantities import parse_quantities
@@ -393,7 +393,7 @@ def _segment_start(toks: Sequence[_Tok], k: int) -> int:
             t.text == "-" and i > 0 and toks[i - 1].end < t.start
         ):
             return i + 1
-        if t.low in lex.rel and i < k - 1:
+        if t.low in lex.rel:
             return i
         if t.low in ("and", "but") and i > 0:
             return i + 1
@@ -442,13 +442,13 @@ def _verb_group_start(ctx: _Ctx, k: int) -> tuple[int, list[_Tok]]:
     while i >= 0:
         t = toks[i]
         low = t.low
-        if not t.word:
-            break
+        if not t.word or low in lex.reporting:
+            break  # "Officials said about 1,250 ...": the reported clause starts here
         if low in lex.aux or low in lex.possession or low in lex.particles or (
             low.endswith("ly") and not t.cap
         ):
             verbs.append(t)
-        elif low in lex.verb_normal or (
+        elif low in lex.verb_normal or (low in lex.other_verbs and not t.cap) or (
             low.endswith("ed") and len(low) > 4 and not t.cap and (i == 0 or toks[i - 1].low not in lex.det)
         ):
             verbs.append(t)
@@ -603,6 +603,21 @@ def _noun_after(ctx: _Ctx, k: int) -> tuple[str, str] | None:
 # --------------------------------------------------------------------------- metric rules
 
 
+_SHAPE = regex.compile(r"[\s-]*(high|tall|long|wide|deep|thick)\b", regex.I)
+_SHAPES = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth",
+           "thick": "thickness"}
+
+
+@functools.lru_cache(maxsize=256)
+def _is_length(unit: str) -> bool:
+    from .units import dimension_key
+
+    try:
+        return dimension_key(unit) == "[length]"
+    except UnitError:  # an unknown unit is simply not a length
+        return False
+
+
 _METRIC_SUFFIX = regex.compile(r"\s*(?:in|behind)\s+(?:prison|jail|bars)\b", regex.I)
 _DEPTH = regex.compile(r"\b(?:depth|deep|beneath|below|underground)\b", regex.I)
 
@@ -631,7 +646,10 @@ def _metric(ctx: _Ctx, q: Quantity, ri: int) -> str | None:
         return "amount"
     if q.kind == "dimension":
         window = text[max(0, q.start - 25) : q.end + 22]
-        if q.unit and ("meter" in q.unit or "mile" in q.unit or "foot" in q.unit):
+        if q.unit and _is_length(q.unit):
+            m = _SHAPE.match(text, q.end, min(len(text), q.end + 12))
+            if m:
+                return _SHAPES[m.group(1).lower()]
             return "depth" if _DEPTH.search(window) else "distance"
         if q.unit and "degree" in q.unit:
             return "temperature"
@@ -649,6 +667,9 @@ def _metric(ctx: _Ctx, q: Quantity, ri: int) -> str | None:
     return None
 
 
+_COMPARE = regex.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to))\b", regex.I)
+
+
 def _borrowed_metric(ctx: _Ctx, q: Quantity, li: int) -> str | None:
     """A bare number takes the metric of a noun phrase right before it ("users, 396 million")
     or of the other figure it is compared with in the same sentence."""
@@ -661,7 +682,10 @@ def _borrowed_metric(ctx: _Ctx, q: Quantity, li: int) -> str | None:
                 lo -= 1
             words = [t.low for t in toks[lo : k + 1]]
             return " ".join(words)
-    if q.value is not None and abs(q.value) >= 1e5:
+    compares = any(o.kind == "multiplier" for o in ctx.quantities) or _COMPARE.search(
+        ctx.text, ctx.toks[0].start if ctx.toks else 0, ctx.toks[-1].end if ctx.toks else 0
+    )
+    if compares and q.value is not None and abs(q.value) >= 1e5:
         for other in ctx.quantities:
             m = ctx.metrics.get(other.start)
             if other is not q and m and other.kind == q.kind:
@@ -731,6 +755,15 @@ def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
         if j < len(toks) and toks[j].low in lex.events and q.kind in ("count", "currency", "dimension"):
             return done((lex.events[toks[j].low], toks[j].text), "modifies")
         del nxt
+    # 2b. "gems worth 85 million euros", "diamonds valued at $108 million"
+    if q.kind == "currency" and li >= 2:
+        k = li - 1
+        if toks[k].low == "at" and toks[k - 1].low in ("valued", "estimated", "priced"):
+            k -= 1
+        if toks[k].low in ("worth", "valued", "priced") and k >= 1 and toks[k - 1].word \
+                and not _is_verb(toks[k - 1], lex):
+            w = toks[k - 1].text
+            return done((w.lower(), w), "worth")
     # 2. hyphenated adjective of a noun: "a one-month campaign", "6.1-magnitude quake"
     if ri < len(toks) and q.kind in ("duration", "count") and "-" in q.text and toks[ri].word:
         if toks[ri - 1].end == q.end and q.text[-1:].isalpha():
