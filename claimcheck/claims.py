@@ -35,7 +35,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import hashlib
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -667,6 +666,9 @@ def _metric(ctx: _Ctx, q: Quantity, ri: int) -> str | None:
     return None
 
 
+_OF_METRICS = frozenset({"depth", "distance", "height", "length", "width", "magnitude", "toll",
+                         "population", "total", "speed", "area"})
+
 _COMPARE = regex.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to))\b", regex.I)
 
 
@@ -783,6 +785,20 @@ def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
             and not _is_verb(toks[k - 1], lex) and not toks[k - 1].cap:
         w = toks[k - 1].text
         return done((_event_name(w) or w.lower(), w), "agent-of")
+    # "at a depth of 10 km", "a death toll of 22": the noun names the metric
+    if li >= 2 and toks[li - 1].low == "of" and toks[li - 2].low in _OF_METRICS:
+        k = li - 2
+        noun = toks[k].low
+        if k >= 1 and toks[k - 1].low in ("death", "casualty", "injury"):
+            k -= 1
+            noun = f"{toks[k].low} {noun}"
+        while k >= 1 and toks[k - 1].low in lex.det:
+            k -= 1
+        if k >= 1 and toks[k - 1].low in lex.prep:
+            k -= 1
+        got = _subject_before(ctx, k)
+        subj = (got[0], got[1]) if got else (ctx.event or STORY, ctx.event or STORY)
+        return _Binding(subj[0], subj[1], noun, "metric-of")
     # 4./5. the clause subject, through relative clauses, appositions and pronouns
     k = li
     if rule_metric == "borrowed" and li >= 2 and toks[li - 1].text == ",":
@@ -907,13 +923,18 @@ _MIDCAP = regex.compile(r"[\p{Ll}\p{N},;] ++(\p{Lu}[\p{L}\p{N}]*+)")
 
 
 def _doc_event(text: str) -> str | None:
+    """The story's event: the first event word of the text (the headline or the lede), which
+    names what the story is about more reliably than the most frequent one (a quake story
+    may mention "tsunami" more often, in warnings that were lifted)."""
     lex = _lex()
-    counts: Counter[str] = Counter()
-    for m in regex.finditer(r"\p{L}+", text[:200_000].lower()):
-        ev = lex.events.get(m.group())
+    for m in _WORD.finditer(text, 0, min(len(text), 200_000)):
+        ev = lex.events.get(m.group().lower())
         if ev:
-            counts[ev] += 1
-    return counts.most_common(1)[0][0] if counts else None
+            return ev
+    return None
+
+
+_WORD = regex.compile(r"\p{L}++")
 
 
 # "Tencent announced that the accounts would be suspended": an organisation stating its own
