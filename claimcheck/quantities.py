@@ -52,7 +52,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 import regex
 
@@ -66,10 +66,11 @@ __all__ = ["parse_quantities"]
 #: Seconds the anchor scan may spend on one block of text before the block is skipped.
 SCAN_TIMEOUT = 1.0
 #: Blocks of text scanned with one timeout: the text is cut at the first newline after
-#: this many characters (or hard, at a space, when there is none).
-BLOCK = 16384
+#: this many characters (or at a space, or hard, when there is none). A block starts where
+#: the last quantity (or skipped junk) ended, so long skipped runs cost nothing.
+BLOCK = 4096
 #: Blocks shorter than this are scanned without a timeout (see _Parser.anchors).
-TIMEOUT_FROM = 4096
+TIMEOUT_FROM = 1024
 #: How far left of a number qualifiers and currency signs are looked for.
 _LEFT = 48
 #: How far right of a number units and nouns are looked for.
@@ -269,6 +270,7 @@ def _alternation(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class _Patterns:
+    number_word_run: Any
     digit_scan: Any
     word_scan: Any
     word_kinds: dict[str, str]
@@ -315,12 +317,24 @@ def _patterns() -> _Patterns:
     for w in number_words:
         word_kinds[w] = "word"
     word_kinds["a"] = word_kinds["an"] = "a"
-    first = "".join(sorted({w[0] for w in word_kinds}))
-    word_scan = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’_])[{first}{first.upper()}]\p{{L}}*+")
+    first = "".join(sorted({w[0] for w in word_kinds} - {"a"}))
+    af = "".join(sorted(_a_first()))
+    word_scan = regex.compile(
+        rf"""(?<![\p{{L}}\p{{N}}'’_])
+        (?:
+            [{first}{first.upper()}]\p{{L}}*+                     # a word that may be an anchor
+          | [Aa](?:n?(?=[ \t\u00a0][{af}])\b|(?:pr|ug|PR|UG)\p{{L}}*+)  # "a dozen", "an hour"; April, August
+        )""",
+        regex.VERBOSE,
+    )
     a_next_re = regex.compile(
         rf"[ \t\u00a0]++(?i:{_alternation(a_next)})(?![\p{{L}}])"
     )
     month_next = regex.compile(r"\.?[ \t]++\d")
+    # A run of further number words ("one one one"), skipped whole when the first is no quantity.
+    number_word_run = regex.compile(
+        rf"(?:[ \t\u00a0-]++(?i:{_alternation(number_words)})(?![\p{{L}}]))*+"
+    )
     words = list(ul.words)
     unit_word = regex.compile(
         rf"(?i:{_alternation(words)})(?![\p{{L}}\p{{N}}])"
@@ -355,6 +369,7 @@ def _patterns() -> _Patterns:
     after_a = regex.compile(rf"[ \t\u00a0]++(?P<u>(?i:{_alternation(a_units)}))(?![\p{{L}}\p{{N}}])")
     a_left_rate = regex.compile(r"(?i)(?:once|twice|thrice|times|per|every)[ \t]++", regex.REVERSE)
     return _Patterns(
+        number_word_run,
         digit_scan, word_scan, word_kinds, a_next_re, month_next, unit_word, unit_symbol, per, power, currency_left, currency_right,
         qualifier_left, scale_words, plural_of, after_a, a_left_rate,
     )
@@ -747,6 +762,15 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading) -> int | None:
 
 
 @functools.cache
+def _a_first() -> frozenset[str]:
+    """First letters of the words that make "a"/"an" an anchor ("a dozen", "a week")."""
+    nw = lexicon.numbers()
+    words = [*nw.scales, *nw.collectives, *nw.fractions, "half"]
+    words += [w for w, e in lexicon.units().words.items() if e.after_a]
+    return frozenset(c for w in words for c in (w[0], w[0].upper()))
+
+
+@functools.cache
 def _qualifier_last_words() -> frozenset[str]:
     return frozenset(p.split()[-1] for p in lexicon.qualifiers())
 
@@ -836,42 +860,57 @@ class _Parser:
 
     # -- anchors -------------------------------------------------------------------------
     def run(self) -> list[Quantity]:
-        P = _patterns()
         text, n = self.text, self.n
         pos = 0
         while pos < n:
-            block_end = n if n - pos <= BLOCK else text.find("\n", pos + BLOCK)
+            pos = max(pos, self.last_end)
+            block_end = n if n - pos <= BLOCK else text.find("\n", pos + BLOCK, pos + 2 * BLOCK)
             if block_end < 0:
-                block_end = text.find(" ", pos + BLOCK)
-                if block_end < 0 or block_end - pos > 4 * BLOCK:
-                    block_end = min(n, pos + 4 * BLOCK)
+                block_end = text.find(" ", pos + BLOCK, pos + 2 * BLOCK)
+                if block_end < 0:
+                    block_end = min(n, pos + 2 * BLOCK)
+            restart = False
             try:
-                events = self.anchors(pos, block_end)
+                for start, end, name in self.anchors(pos, block_end):
+                    if start < self.last_end:
+                        if self.last_end - start > 256:
+                            restart = True  # a long skip: rescan from last_end, not match by match
+                            break
+                        continue
+                    try:
+                        self.at_anchor(name, start, end)
+                    except (ValueError, OverflowError, ZeroDivisionError, IndexError, KeyError):
+                        self.last_end = max(self.last_end, end)
             except TimeoutError:
-                events = []  # a block the scan cannot finish in time is skipped, not hung on
-            for start, end, name in events:
-                if start < self.last_end:
-                    continue
-                try:
-                    self.at_anchor(name, start, end)
-                except (ValueError, OverflowError, ZeroDivisionError, IndexError, KeyError):
-                    self.last_end = max(self.last_end, end)
-            pos = block_end
+                pass  # a block the scan cannot finish in time is skipped, not hung on
+            pos = self.last_end if restart else block_end
         return self.out
 
-    def anchors(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        """The anchors in text[lo:hi], in order: (start, end, kind)."""
+    def anchors(self, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+        """The anchors in text[lo:hi], in text order: (start, end, kind); lazily."""
+        P = _patterns()
+        # The timeout costs a few microseconds per call, so short blocks (scanned in
+        # microseconds by these linear patterns) go without it.
+        kw: dict[str, float] = {"timeout": SCAN_TIMEOUT} if hi - lo > TIMEOUT_FROM else {}
+        digits = P.digit_scan.finditer(self.text, lo, hi, **kw)
+        words = self.word_anchors(lo, hi, kw)
+        d = next(digits, None)
+        w = next(words, None)
+        while d is not None or w is not None:
+            if w is None or (d is not None and d.start() <= w[0]):
+                assert d is not None
+                yield d.start(), d.end(), ("digit" if d.group().isdigit() else "vulgar")
+                d = next(digits, None)
+            else:
+                yield w
+                w = next(words, None)
+
+    def word_anchors(self, lo: int, hi: int, kw: dict[str, float]) -> Iterator[tuple[int, int, str]]:
+        """Words that may start a quantity or a date, in text order."""
         P = _patterns()
         text = self.text
         kinds = P.word_kinds
-        # The timeout costs a few microseconds per call, so short blocks (scanned in
-        # microseconds by these linear patterns) go without it.
-        kw = {"timeout": SCAN_TIMEOUT} if hi - lo > TIMEOUT_FROM else {}
-        events = [
-            (m.start(), m.end(), "digit" if m.group().isdigit() else "vulgar")
-            for m in P.digit_scan.finditer(text, lo, hi, **kw)
-        ]
-        words = []
+        a_first = _a_first()
         for m in P.word_scan.finditer(text, lo, hi, **kw):
             w = m.group()
             k = kinds.get(w.lower())
@@ -879,7 +918,9 @@ class _Parser:
                 continue
             s, e = m.span()
             if k == "a":
-                if text[s - 1: s] == "-" or P.a_next.match(text, e, hi) is None:
+                if text[e + 1: e + 2] not in a_first or text[s - 1: s] == "-":
+                    continue
+                if P.a_next.match(text, e, hi) is None:
                     continue
             elif k == "long":
                 if not text.startswith("-long", e) or text[s - 1: s] == "-":
@@ -890,13 +931,7 @@ class _Parser:
             elif k == "weekday":
                 if not w[0].isupper():
                     continue
-            words.append((s, e, k))
-        if not events:
-            return words
-        if words:
-            events += words
-            events.sort()
-        return events
+            yield s, e, k
 
     def at_anchor(self, g: str, start: int, end: int) -> None:
         if g == "digit":
@@ -981,10 +1016,11 @@ class _Parser:
             if (c1 and c1 in _JUNK_CHARS and c2.isdigit()) or (c1 in ("a", "p", "A", "P")) or (
                 c1 == " " and c2 in ("a", "p", "A", "P")
             ):
-                j = _JUNK.match(text, start, limit)
+                far = min(len(text), start + BLOCK)
+                j = _JUNK.match(text, start, far)
                 if j is not None:
                     return None, j.end()
-                cr = _COMMA_RUN.match(text, start, limit)
+                cr = _COMMA_RUN.match(text, start, far)
                 if cr is not None and not _THOUSANDS.fullmatch(cr.group()):
                     return None, cr.end()
             end = _read_numeral(text, start, limit, r)
@@ -1049,7 +1085,10 @@ class _Parser:
                 self.last_end = start + 2
                 return
             sp = text.find(" ", start, start + 24)
-            sr = _SPACED_RUN.match(text, start, limit) if sp > 0 and text[sp + 1: sp + 2].isdigit() else None
+            sr = (
+                _SPACED_RUN.match(text, start, min(n, start + BLOCK))
+                if sp > 0 and text[sp + 1: sp + 2].isdigit() else None
+            )
             if sr is not None and not _NUMERAL.fullmatch(sr.group()):
                 self.last_end = sr.end()
                 return
@@ -1244,7 +1283,8 @@ class _Parser:
                 # "one" alone is a pronoun in news ("one of the most popular")
                 tol = self.left_qualifier(r.start, r)[1]
                 if tol is None:
-                    self.last_end = r.end
+                    run = _patterns().number_word_run.match(text, r.end, min(len(text), r.end + BLOCK))
+                    self.last_end = run.end() if run is not None else r.end
                     return
         if r.unit is not None and r.kind == "duration":
             old = _OLD.match(text, r.end, limit)
@@ -1320,6 +1360,8 @@ class _Parser:
                 v1 = v1 * f
         elif r2.scaled and not r.scaled and not digits and r2.words_read:
             pass
+        if word in ("-", "–", "—", "‒") and not digits and v1 >= v2:
+            return False  # "one-one", "ten-one": not a range of words
         if word in ("-", "–", "—", "‒") and digits and v1 > v2 and bl is None and not (v1 < 0 or v2 < 0):
             # a score or an identifier ("3-1"), not a range
             self.last_end = r2.end
