@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
-import tomllib
-from pathlib import Path
 
 import pytest
+from casefiles import SHARED, case_params, load_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,16 +22,11 @@ from claimcheck.errors import InputError
 from claimcheck.models import Attribution, Span
 from claimcheck.text import segment
 
-CASES = tomllib.loads((Path(__file__).parent / "cases" / "attribution.toml").read_text("utf-8"))
-SHARED = Path(__file__).parents[1].parent / "shared"
+CASES = load_cases("attribution.toml")
 
 
-def _params(kind: str) -> list[object]:
-    out = []
-    for c in CASES.get(kind, []):
-        marks = [pytest.mark.xfail(reason=c["xfail"], strict=True)] if "xfail" in c else []
-        out.append(pytest.param(c, id=c["id"], marks=marks))
-    return out
+def _params(kind: str) -> list[Any]:
+    return case_params(CASES, kind)
 
 
 def _previous(p: dict | None) -> Attribution | None:

@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
-from pathlib import Path
 from typing import Any
 
 import pytest
+from casefiles import case_params, load_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimcheck as cc
 
-CASES = tomllib.loads((Path(__file__).parent / "cases" / "claims.toml").read_text("utf-8"))
+CASES = load_cases("claims.toml")
 
 
 def _params(kind: str) -> list[Any]:
-    out = []
-    for case in CASES.get(kind, []):
-        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
-        out.append(pytest.param(case, id=case["id"], marks=marks))
-    return out
+    return case_params(CASES, kind)
 
 
 def _claim_for(claims: list[cc.Claim], quote: str) -> cc.Claim:

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
+from typing import Any
+
 
 import pytest
+from casefiles import SHARED, case_params, load_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.errors import InputError
 from claimcheck.text import Sentence, dateline, normalize_space, paragraphs, segment
 
-CASES = tomllib.loads((Path(__file__).parent / "cases" / "text.toml").read_text("utf-8"))
-SHARED = Path(__file__).parents[1].parent / "shared"
+CASES = load_cases("text.toml")
 
 
-def _params(kind: str) -> list[object]:
-    out = []
-    for c in CASES.get(kind, []):
-        marks = [pytest.mark.xfail(reason=c["xfail"], strict=True)] if "xfail" in c else []
-        out.append(pytest.param(c, id=c["id"], marks=marks))
-    return out
+def _params(kind: str) -> list[Any]:
+    return case_params(CASES, kind)
 
 
 @pytest.mark.parametrize("case", _params("case"))
