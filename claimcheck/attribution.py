@@ -293,7 +293,6 @@ def _resolve(
         return (bare,)
     if low in cues.generic or bare in cues.generic:
         return (bare if bare in cues.generic else low,)
-    words = bare.split()
     orig = _bare(np).split()
     k = len(orig)
     while k > 0 and orig[k - 1][:1].isupper():
