@@ -113,6 +113,11 @@ _JUNK = regex.compile(
     regex.VERBOSE,
 )
 
+# Junk repeated: "1:11 1:11 …", "555-1234, 555-1235" is skipped in one match.
+_JUNK_RUN = regex.compile(
+    "(?:" + _JUNK.pattern + "\n)(?:[ \t,;]++(?:" + _JUNK.pattern + "\n))*+", regex.VERBOSE
+)
+
 # Characters one of which appears near the start of anything _JUNK or _COMMA_RUN rejects.
 _JUNK_CHARS = frozenset(".-–/:,")
 _DIGIT_RUN = regex.compile(r"\d++")
@@ -1017,7 +1022,7 @@ class _Parser:
                 c1 == " " and c2 in ("a", "p", "A", "P")
             ):
                 far = min(len(text), start + BLOCK)
-                j = _JUNK.match(text, start, far)
+                j = _JUNK_RUN.match(text, start, far)
                 if j is not None:
                     return None, j.end()
                 cr = _COMMA_RUN.match(text, start, far)
