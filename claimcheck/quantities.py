@@ -69,8 +69,9 @@ SCAN_TIMEOUT = 1.0
 #: this many characters (or at a space, or hard, when there is none). A block starts where
 #: the last quantity (or skipped junk) ended, so long skipped runs cost nothing.
 BLOCK = 4096
-#: Blocks shorter than this are scanned without a timeout (see _Parser.anchors).
-TIMEOUT_FROM = 1024
+#: Texts up to this long are scanned without a timeout: the scan patterns are linear and
+#: finish in microseconds there, while a timeout costs a few microseconds per call.
+TIMEOUT_FROM = 8192
 #: How far left of a number qualifiers and currency signs are looked for.
 _LEFT = 48
 #: How far right of a number units and nouns are looked for.
@@ -147,6 +148,8 @@ _RANGE_SEP = regex.compile(
 
 # Patterns over the text just left of a number are compiled REVERSE and matched with
 # ``match(text, lo, pos)``: one attempt that must end at ``pos`` (no scan of the window).
+_ABSOLUTE_ZERO = regex.compile(r"(?i)absolute[ \t]++zero\b")
+_LIST_NEXT = regex.compile(r"(?:[ \t]*+,[ \t]*+(?:and[ \t]++|or[ \t]++)?+|[ \t]++(?:and|or)[ \t]++)(?=\d)")
 _RANGE_WORDS = regex.compile(r" (?:to|through|and|or) ", regex.IGNORECASE)
 _BETWEEN_LEFT = regex.compile(r"(?i)(?<![\p{L}])(?P<w>between|from)[ \t]++", regex.REVERSE)
 _MAGNITUDE_LEFT = regex.compile(r"(?i)(?<![\p{L}])magnitude[ \t-]*+", regex.REVERSE)
@@ -503,7 +506,9 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
     # Symbols that are also words or letters: accept only where a unit is plausible.
     if len(sym) == 1 and sym.isalpha() and not glued:
         nxt = text[m.end(): m.end() + 2]
-        if sym in ("m", "s", "h", "g", "l", "t", "b", "B", "W", "V", "J", "K", "F", "C", "L") and nxt[:1] not in ("", " ", ".", ",", ";", ")", "!", "?", "\n", "\t", "/"):
+        if sym in ("m", "s", "h", "g", "l", "t", "b", "B", "W", "V", "J", "K", "F", "C", "L") and nxt[:1] not in (
+            "", " ", ".", ",", ";", ")", "!", "?", "\n", "\t", "/"
+        ) and not (nxt[:1] in ("-", "−") and nxt[1:2] == "1"):
             return None
         if nxt[:1] == " " and len(nxt) > 1 and nxt[1].isupper() and sym not in ("C", "F", "K"):
             return None
@@ -894,9 +899,9 @@ class _Parser:
     def anchors(self, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
         """The anchors in text[lo:hi], in text order: (start, end, kind); lazily."""
         P = _patterns()
-        # The timeout costs a few microseconds per call, so short blocks (scanned in
+        # The timeout costs a few microseconds per call, so short texts (scanned in
         # microseconds by these linear patterns) go without it.
-        kw: dict[str, float] = {"timeout": SCAN_TIMEOUT} if hi - lo > TIMEOUT_FROM else {}
+        kw: dict[str, float] = {"timeout": SCAN_TIMEOUT} if self.n > TIMEOUT_FROM else {}
         digits = P.digit_scan.finditer(self.text, lo, hi, **kw)
         words = self.word_anchors(lo, hi, kw)
         d = next(digits, None)
@@ -1097,6 +1102,12 @@ class _Parser:
             if sr is not None and not _NUMERAL.fullmatch(sr.group()):
                 self.last_end = sr.end()
                 return
+        elif text[start: start + 4].lower() == "zero" and start >= 9 and self.last_end <= start - 9:
+            az = _ABSOLUTE_ZERO.match(text, start - 9, limit)
+            if az is not None:  # a temperature, not the number 0
+                self.emit(_Reading(start=start - 9, end=az.end(), value=0.0, low=0.0, high=0.0,
+                                   unit="kelvin", kind="dimension", rule="absolute zero"))
+                return
         sign_at = start - 1 if start > 0 and text[start - 1] in "-−" else start
         before = text[sign_at - 2: sign_at] if sign_at >= 2 else text[:sign_at]
         has_currency = bool(before) and (before[-1] in _currency_prefix_last() or (
@@ -1258,6 +1269,11 @@ class _Parser:
             mag = _MAGNITUDE_AFTER.match(text, r.end, limit) if "agnit" in text[r.end: r.end + 8] else None
             if mag is not None:
                 r.counted, r.end, r.rule = "magnitude", mag.end(), "<n>-magnitude"
+        if r.unit is None and r.counted is None and digits and r.kind == "count":
+            # a list sharing the unit of its last number: "45 and 50 mg", "5, 10 or 15 km"
+            shared = self.shared_unit(r.end, limit)
+            if shared is not None:
+                r.unit, r.kind = shared
         if r.unit is None and r.kind == "count" and r.counted is None and (
             r.value is None or float(r.value).is_integer() or r.numkind != "cardinal"
         ):
@@ -1304,6 +1320,22 @@ class _Parser:
             pass
         self.finish_qualifier(r)
         self.emit(r)
+
+    def shared_unit(self, p: int, limit: int) -> tuple[str, str] | None:
+        """The unit of the next number in a list ("45 and 50 mg" gives 45 the milligrams)."""
+        text = self.text
+        for _ in range(4):
+            m = _LIST_NEXT.match(text, p, limit)
+            if m is None:
+                return None
+            r2, end2 = self.read_core(m.end(), True, limit)
+            if r2 is None or r2.kind != "count" or r2.scaled:
+                return None
+            got = _unit_with_compounds(text, r2.end, limit, r2)
+            if got is not None:
+                return (got[0], got[1]) if got[1] in ("dimension", "percent") else None
+            p = r2.end
+        return None
 
     def try_range(self, r: _Reading, digits: bool, limit: int) -> bool:
         """``r`` followed by a connector and a second number: a range. Emits and returns True."""
