@@ -29,8 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import claimcheck as cc  # noqa: E402
-from peer_scoring import PEERS_DIR, load_rows, quantity_to_prediction, score_rows  # noqa: E402
+from peer_scoring import PEERS_DIR, load_rows, quantity_to_prediction, score_rows
+
+import claimcheck as cc
 
 PEER_VENV = ROOT / "benchmarks" / ".peer-venv"
 PEER_PACKAGE = "quantulum3==0.10.0"

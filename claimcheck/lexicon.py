@@ -22,25 +22,26 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import LexiconError
 
 __all__ = [
-    "load_toml",
-    "numbers",
-    "qualifiers",
-    "units",
+    "QUALIFIERS",
     "NumberWords",
     "Plural",
     "QualifierEntry",
     "UnitEntry",
     "UnitLexicon",
-    "QUALIFIERS",
+    "load_toml",
+    "numbers",
     "plural_forms",
+    "qualifiers",
+    "units",
 ]
 
 #: Where the data files live (inside the installed package).

@@ -25,7 +25,7 @@ import regex
 
 from . import lexicon
 
-__all__ = ["parse_digits", "read_number_words", "WordNumber"]
+__all__ = ["WordNumber", "parse_digits", "read_number_words"]
 
 # A numeral as parse_digits accepts it; the quantity parser finds numerals itself and
 # hands over the matched text.
@@ -213,9 +213,7 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
                 break
             current = 0.5
         elif cls in (_UNIT, _TEEN):
-            if last == _TENS and cls == _UNIT and current % 10 == 0 and current % 100 >= 20:
-                current += v
-            elif last in (None, _HUNDRED, _SCALE) or (last == _AND and and_after in (_HUNDRED, _SCALE)):
+            if last == _TENS and cls == _UNIT and current % 10 == 0 and current % 100 >= 20 or last in (None, _HUNDRED, _SCALE) or (last == _AND and and_after in (_HUNDRED, _SCALE)):
                 current += v
             else:
                 break

@@ -51,8 +51,9 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, field
-from typing import Any, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -164,12 +165,7 @@ _IDENT = regex.compile(r"[\d.,:/-]*+\p{L}*+")
 # Labels after which a number is an identifier, not a quantity.
 #: Words after which a number is an identifier, not a quantity ("iOS 7", "Room 12").
 LABEL_WORDS = frozenset(
-    """number version ios android windows macos python java linux playstation xbox article
-    section chapter paragraph clause room flight route highway interstate channel category
-    level phase grade episode season volume page model platform gate bus line row seat apt
-    apartment suite unit ward district precinct lot box code id zip tel phone fax ext
-    amendment resolution act item step stage rank ranked war ww part issue figure fig table
-    appendix verse psalm game round week day match race lap bill""".split()
+    ["number", "version", "ios", "android", "windows", "macos", "python", "java", "linux", "playstation", "xbox", "article", "section", "chapter", "paragraph", "clause", "room", "flight", "route", "highway", "interstate", "channel", "category", "level", "phase", "grade", "episode", "season", "volume", "page", "model", "platform", "gate", "bus", "line", "row", "seat", "apt", "apartment", "suite", "unit", "ward", "district", "precinct", "lot", "box", "code", "id", "zip", "tel", "phone", "fax", "ext", "amendment", "resolution", "act", "item", "step", "stage", "rank", "ranked", "war", "ww", "part", "issue", "figure", "fig", "table", "appendix", "verse", "psalm", "game", "round", "week", "day", "match", "race", "lap", "bill"]
 )
 _LABEL_LEFT = regex.compile(
     r"""(?x)
@@ -284,7 +280,6 @@ class _Patterns:
     word_kinds: dict[str, str]
     a_next: Any
     month_next: Any
-    unit_word: Any
     unit_symbol: Any
     per: Any
     power: Any
@@ -343,10 +338,6 @@ def _patterns() -> _Patterns:
     number_word_run = regex.compile(
         rf"(?:[ \t\u00a0-]++(?i:{_alternation(number_words)})(?![\p{{L}}]))*+"
     )
-    words = list(ul.words)
-    unit_word = regex.compile(
-        rf"(?i:{_alternation(words)})(?![\p{{L}}\p{{N}}])"
-    )
     unit_symbol = regex.compile(
         rf"(?:{_alternation(list(ul.symbols))})"
         rf"(?=[23²³](?![\p{{L}}\p{{N}}])|[-−]1(?![\p{{N}}])|(?![\p{{L}}\p{{N}}]|\.\p{{L}}|['’]\p{{L}}))"
@@ -378,7 +369,7 @@ def _patterns() -> _Patterns:
     a_left_rate = regex.compile(r"(?i)(?:once|twice|thrice|times|per|every)[ \t]++", regex.REVERSE)
     return _Patterns(
         number_word_run,
-        digit_scan, word_scan, word_kinds, a_next_re, month_next, unit_word, unit_symbol, per, power, currency_left, currency_right,
+        digit_scan, word_scan, word_kinds, a_next_re, month_next, unit_symbol, per, power, currency_left, currency_right,
         qualifier_left, scale_words, plural_of, after_a, a_left_rate,
     )
 
@@ -412,7 +403,6 @@ class _Reading:
     latent: bool = False
     currency_left: bool = False
     words_read: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _singular(word: str) -> str | None:
@@ -428,13 +418,11 @@ def _singular(word: str) -> str | None:
         return None
     if lw.endswith("ies") and len(lw) > 4:
         s = word[:-3] + "y"
-    elif lw.endswith(("sses", "shes", "ches", "xes", "zes")):
-        s = word[:-2]
-    elif lw.endswith("oes") and lw not in ("shoes", "canoes"):
+    elif lw.endswith(("sses", "shes", "ches", "xes", "zes")) or lw.endswith("oes") and lw not in ("shoes", "canoes"):
         s = word[:-2]
     else:
         s = word[:-1]
-    return s if not word[:1].isupper() or word.isupper() else s
+    return s
 
 
 def _norm_counted(word: str) -> str:
@@ -514,8 +502,6 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
             return None
     if sym in ("in",):
         return None
-    if e.kind == "currency" and not glued and False:
-        return None
     return e.unit, e.kind, m.end(), "symbol"
 
 
@@ -556,7 +542,7 @@ def _unit_with_compounds(text: str, p: int, limit: int, r: _Reading) -> tuple[st
         got2 = _match_unit(text, pm.end(), limit, r2, allow_space=False)
         if got2 is None or got2[1] == "currency":
             break
-        u2, k2, e2, how2 = got2
+        u2, _k2, e2, how2 = got2
         pw = P.power.match(text, e2, limit)
         if pw is not None and how2 == "symbol" and not u2.startswith(("square", "cubic")):
             n = pw["n"] or ("2" if pw["sq"] else "3")
@@ -938,9 +924,8 @@ class _Parser:
             elif k == "month":
                 if not w[0].isupper() or P.month_next.match(text, e, min(hi, e + 4)) is None:
                     continue
-            elif k == "weekday":
-                if not w[0].isupper():
-                    continue
+            elif k == "weekday" and not w[0].isupper():
+                continue
             yield s, e, k
 
     def at_anchor(self, g: str, start: int, end: int) -> None:
@@ -1119,7 +1104,7 @@ class _Parser:
             return
         # a day before a month: "6 March", "30th of May"
         if digits and r.integer and r.value is not None and 1 <= r.value <= 31 and not r.scaled:
-            dm = _DAY_MONTH.match(text, r.end if r.kind != "ordinal" else r.end, limit)
+            dm = _DAY_MONTH.match(text, r.end, limit)
             if dm is not None and r.kind != "date":
                 r.kind, r.rule, r.end = "date", "<day> <month>", dm.end()
                 _interval(r, None)
@@ -1173,14 +1158,11 @@ class _Parser:
                     r.end = uend
                 got = None
             else:
-                if kind == "currency" and r.kind == "currency" and r.unit != unit:
-                    pass
                 r.unit, r.kind, r.end = unit, kind, uend
-        if r.unit is None and r.kind == "count" and got is None:
+        if r.unit is None and r.kind == "count" and got is None and digits and r.end < n and text[r.end].isalpha():
             # glued letters that are no unit make an identifier: "06F6", "3D"
-            if digits and r.end < n and text[r.end].isalpha():
-                self.skip_number(start, limit)
-                return
+            self.skip_number(start, limit)
+            return
         # years
         if (
             digits and r.unit is None and r.integer and not r.scaled and r.raw.isdigit()
@@ -1222,7 +1204,7 @@ class _Parser:
         r.rule = r.rule or "ordinal"
         noun, end, _unit = _read_counted(self.text, r.end, limit, singular_ok=True)
         if noun is not None:
-            r.counted = noun[:1].lower() + noun[1:] if noun[:1].isupper() and noun[1:].islower() and False else noun
+            r.counted = noun
             r.end = end
         elif _unit is not None:
             r.counted = _unit[0]
@@ -1316,8 +1298,6 @@ class _Parser:
                 r.end = lg.end()
         if not r.rule:
             r.rule = f"<number>{' <unit>' if r.unit else ''}{' <noun>' if r.counted else ''}"
-        if r.counted is None and r.kind == "count" and not digits and r.numkind == "fraction":
-            pass
         self.finish_qualifier(r)
         self.emit(r)
 
@@ -1328,7 +1308,7 @@ class _Parser:
             m = _LIST_NEXT.match(text, p, limit)
             if m is None:
                 return None
-            r2, end2 = self.read_core(m.end(), True, limit)
+            r2, _ = self.read_core(m.end(), True, limit)
             if r2 is None or r2.kind != "count" or r2.scaled:
                 return None
             got = _unit_with_compounds(text, r2.end, limit, r2)
@@ -1350,9 +1330,8 @@ class _Parser:
         bl = self.left(_BETWEEN_LEFT, r.start, 16)
         if word in ("and", "or") and (bl is None or bl["w"].lower() != "between" or word == "or"):
             return False
-        if word in ("-", "–", "—", "‒") and not digits:
-            if not text[sep.end(): sep.end() + 1].isalpha():
-                return False
+        if word in ("-", "–", "—", "‒") and not digits and not text[sep.end(): sep.end() + 1].isalpha():
+            return False
         p = sep.end()
         r2 = _Reading(start=p, end=p, value=None)
         cur = p
@@ -1371,7 +1350,7 @@ class _Parser:
         is_digit = text[cur].isdigit()
         if is_digit != digits and word in ("-", "–", "—", "‒"):
             return False
-        r2, end2 = self.read_core(cur, is_digit, limit)
+        r2, _ = self.read_core(cur, is_digit, limit)
         if r2 is None or r2.value is None or r2.kind in ("date", "ordinal") or r2.numkind == "plural":
             return False
         if neg:

@@ -22,20 +22,20 @@ Example:
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 __all__ = [
     "PEERS_DIR",
+    "Counts",
     "load_rows",
     "normalise_unit",
     "quantity_to_prediction",
     "score_rows",
-    "Counts",
 ]
 
 #: Where the peer suites live: ``<repo>/../shared/peers``.

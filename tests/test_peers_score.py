@@ -8,9 +8,9 @@ improves, never lower them. Scoring follows ../shared/peers/README.md "How to sc
 from __future__ import annotations
 
 import pytest
+from peer_scoring import PEERS_DIR, load_rows, quantity_to_prediction, score_rows
 
 import claimcheck as cc
-from peer_scoring import PEERS_DIR, load_rows, quantity_to_prediction, score_rows
 
 #: F1 floors on quantulum3_en.jsonl (acceptance: value >= 0.95, value+unit >= 0.85).
 FLOORS = {"value": 0.958, "value+unit": 0.898}

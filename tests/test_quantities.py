@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import tomllib
 from pathlib import Path
@@ -83,7 +84,7 @@ def test_offsets_and_order() -> None:
     assert [q.value for q in qs] == [800e6, 355e6, 143.8e6]
     for q in qs:
         assert text[q.start:q.end] == q.text
-    assert all(a.end <= b.start for a, b in zip(qs, qs[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(qs))
 
 
 def test_rule_names_each_reading() -> None:
