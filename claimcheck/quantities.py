@@ -1,18 +1,22 @@
 """Find every quantity mention in a text: ``parse_quantities(text) -> list[Quantity]``.
 
-How it works: one scan with a compiled pattern finds *anchors* (a digit, a number word,
-"a"/"an" before a scale or a time unit, a vulgar fraction, "month-long", a month name
-before a day, a weekday). At each anchor a small reader works left and right with
-anchored, bounded matches (each looks at most a few dozen characters): the number and
-its scale, a currency sign or code before it, a unit or counted noun after it, a
-qualifier before it, and a second number making a range. Everything is linear in the
-length of the text; the anchor scan runs with a ``timeout`` per block of text, and a block
-whose scan times out is skipped rather than hanging.
+How it works: two scans find *anchors*: numerals (and vulgar fractions), and words a
+dict knows (number words, "a"/"an" before a scale or a time unit, "month-long", month
+names before a day, weekdays). At each anchor a small reader works left and right with
+anchored, bounded matches (a few dozen characters each; patterns over the text left of a
+number are compiled REVERSE and tried once, ending at the number): the number and its
+scale, a currency sign or code before it, a unit or counted noun after it, a qualifier
+before it, a second number making a range. Junk (clock times, phone numbers, versions,
+runs of numerals) is skipped in one match. Everything is linear in the length of the
+text. Texts longer than ``TIMEOUT_FROM`` characters are scanned in blocks of about
+``BLOCK`` characters, each scan with a ``timeout``: a block whose scan times out is
+skipped rather than hung on (shorter texts scan in microseconds, and a timeout costs
+more than that).
 
 Readings, in short (each is a ``rule`` name on the result):
 
 - ``value`` is the number as stated ("over 800 million" → 800000000). For a range it is
-  the lower end; ``low``/``high`` hold the interval.
+  the first number stated; ``low``/``high`` hold the interval.
 - Qualifiers (``data/qualifiers.toml``) give intervals as DESIGN.md defines them:
   more_than (v, ∞); at_least [v, ∞); at_most [0, v] and less_than [0, v) for counts,
   durations, percentages, currencies and multiples (quantities that are never negative;
