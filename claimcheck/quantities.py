@@ -155,7 +155,6 @@ _RANGE_SEP = regex.compile(
 # ``match(text, lo, pos)``: one attempt that must end at ``pos`` (no scan of the window).
 _ABSOLUTE_ZERO = regex.compile(r"(?i)absolute[ \t]++zero\b")
 _LIST_NEXT = regex.compile(r"(?:[ \t]*+,[ \t]*+(?:and[ \t]++|or[ \t]++)?+|[ \t]++(?:and|or)[ \t]++)(?=\d)")
-_RANGE_WORDS = regex.compile(r" (?:to|through|and|or) ", regex.IGNORECASE)
 _BETWEEN_LEFT = regex.compile(r"(?i)(?<![\p{L}])(?P<w>between|from)[ \t]++", regex.REVERSE)
 _MAGNITUDE_LEFT = regex.compile(r"(?i)(?<![\p{L}])magnitude[ \t-]*+", regex.REVERSE)
 _THE_LEFT = regex.compile(r"(?i)(?<![\p{L}])the[ \t]++", regex.REVERSE)
@@ -438,6 +437,8 @@ def _norm_counted(word: str) -> str:
 _WORD_RUN = regex.compile(
     r"(\p{L}++)(?:[ \t\u00a0]++(\p{L}++)(?:[ \t\u00a0]++(\p{L}++)(?:[ \t\u00a0]++(\p{L}++))?+)?+)?+"
 )
+# The same, for unit names (at most three words).
+_UNIT_RUN = regex.compile(r"(\p{L}++)(?:[ \t\u00a0]++(\p{L}++)(?:[ \t\u00a0]++(\p{L}++))?+)?+")
 
 
 @functools.cache
@@ -447,16 +448,24 @@ def _symbol_first() -> frozenset[str]:
 
 def _unit_word_at(text: str, q: int, limit: int) -> tuple[lexicon.UnitEntry, int] | None:
     """The longest unit name written in words at ``text[q]``: (entry, end)."""
-    m = _WORD_RUN.match(text, q, limit)
+    m = _UNIT_RUN.match(text, q, limit)
     if m is None:
         return None
     words = lexicon.units().words
-    for k in range(m.lastindex or 1, 0, -1):
-        alias = " ".join(m.group(i) for i in range(1, k + 1)).lower()
-        e = words.get(alias)
+    g = m.groups()
+    first = g[0].lower()
+    if g[1] is not None:
+        # longest first: unit names have at most three words ("British thermal units")
+        two = first + " " + g[1].lower()
+        if g[2] is not None:
+            e = words.get(two + " " + g[2].lower())
+            if e is not None:
+                return e, m.end(3)
+        e = words.get(two)
         if e is not None:
-            return e, m.end(k)
-    return None
+            return e, m.end(2)
+    e = words.get(first)
+    return (e, m.end(1)) if e is not None else None
 
 
 def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = True) -> tuple[str, str, int, str] | None:
@@ -1308,6 +1317,9 @@ class _Parser:
     def shared_unit(self, p: int, limit: int) -> tuple[str, str] | None:
         """The unit of the next number in a list ("45 and 50 mg" gives 45 the milligrams)."""
         text = self.text
+        ahead = text[p: p + 6]
+        if "," not in ahead and " and " not in ahead and " or " not in ahead:
+            return None
         for _ in range(4):
             m = _LIST_NEXT.match(text, p, limit)
             if m is None:
@@ -1325,8 +1337,10 @@ class _Parser:
         """``r`` followed by a connector and a second number: a range. Emits and returns True."""
         text = self.text
         ahead = text[r.end: r.end + 10]
-        if not any(c in ahead for c in "-–—‒") and not _RANGE_WORDS.search(ahead):
-            return False
+        if not any(c in ahead for c in "-–—‒"):
+            low = ahead.lower()
+            if not (" to " in low or " and " in low or " or " in low or " through " in low):
+                return False
         sep = _RANGE_SEP.match(text, r.end, limit)
         if sep is None:
             return False
