@@ -115,6 +115,7 @@ _JUNK = regex.compile(
     | \d{3,}+[-–]\d{4,}+                            # phone numbers: 555-1234
     | \d{1,2}:\d{2}(?::\d{2})?+(?:[ ]?(?:[ap]\.m\.?|[AP]\.M\.?|[ap]m\b|[AP]M\b))?  # 2:09 a.m.
     | \d{1,2}(?:[.]\d{2})?+[ ]?(?:[ap]\.m\.?|[AP]\.M\.?|[ap]m\b|[AP]M\b)   # 7 a.m., 2.17pm
+    | \d{4}[ ]?(?:GMT|UTC|GST|BST|CET|EST|PST|hrs|HRS)\b     # 2248 GMT (a time of day)
     """,
     regex.VERBOSE,
 )
@@ -126,6 +127,8 @@ _JUNK_RUN = regex.compile(
 
 # Characters one of which appears near the start of anything _JUNK or _COMMA_RUN rejects.
 _JUNK_CHARS = frozenset(".-–/:,")
+# First letters of what makes junk after a space: "7 a.m.", "2248 GMT", "0600 hrs".
+_JUNK_AFTER_SPACE = frozenset("apAPGUBCEhH")
 _DIGIT_RUN = regex.compile(r"\d++")
 # First characters of scale words and abbreviations ("million", "bn", "m" after a currency).
 _SCALE_FIRST = frozenset("hHtTmMbBlLcCk")
@@ -361,7 +364,7 @@ def _patterns() -> _Patterns:
         regex.REVERSE,
     )
     scale_words = regex.compile(
-        rf"""(?:[ \t\u00a0]++(?:total[ \t]++)?+)
+        rf"""(?:[ \t\u00a0]++(?:total[ \t]++)?+|-(?=[\p{{L}}]{{4}}))   # "143.8 million", "$137-million"
         (?P<w>(?i:{_alternation(list(nw.scales))})|bn|mn|mln|bln|tn|trn|[mb](?=[ \t]*+[\p{{L}}]))(?![\p{{L}}\p{{N}}])""",
         regex.VERBOSE,
     )
@@ -686,6 +689,14 @@ def _scale_after(text: str, p: int, limit: int, r: _Reading) -> int:
     return p
 
 
+def _currency_word_after(text: str, p: int, limit: int) -> bool:
+    """Whether a currency name follows ``p`` after a space ("2m euros": 2 million euros)."""
+    if text[p: p + 1] != " ":
+        return False
+    got = _unit_word_at(text, p + 1, limit)
+    return got is not None and got[0].kind == "currency"
+
+
 def _glued_suffix(text: str, p: int, limit: int, r: _Reading) -> int | None:
     """Letters glued to digits: a scale ("5k", "$1.2bn"), ordinal ("25th"), decade ("1960s").
 
@@ -699,7 +710,8 @@ def _glued_suffix(text: str, p: int, limit: int, r: _Reading) -> int | None:
     after = p + len(letters)
     boundary = after >= limit or not (text[after].isalnum() or text[after] == "_")
     if letters and boundary:
-        table = nw.suffixes_currency if r.currency_left else nw.suffixes_always
+        table = nw.suffixes_currency if r.currency_left or _currency_word_after(text, after, limit) else (
+            nw.suffixes_always)
         if letters in table and not (letters == "K" and len(r.raw.partition(".")[2]) >= 2):
             r.value = (r.value or 0.0) * table[letters]
             r.scaled = True
@@ -1022,7 +1034,7 @@ class _Parser:
             e = dr.end() if dr else start
             c1, c2 = text[e: e + 1], text[e + 1: e + 2]
             if (c1 and c1 in _JUNK_CHARS and c2.isdigit()) or (c1 in ("a", "p", "A", "P")) or (
-                c1 == " " and c2 in ("a", "p", "A", "P")
+                c1 == " " and c2 in _JUNK_AFTER_SPACE
             ):
                 far = min(len(text), start + BLOCK)
                 j = _JUNK_RUN.match(text, start, far)
@@ -1175,6 +1187,10 @@ class _Parser:
         if r.unit is None and r.kind == "count" and got is None and digits and r.end < n and text[r.end].isalpha():
             # glued letters that are no unit make an identifier: "06F6", "3D"
             self.skip_number(start, limit)
+            return
+        if r.unit is None and r.numkind == "fraction" and not digits and text[r.end: r.end + 1] == "-":
+            # "half-dead", "half-brother": a compound word, not a quantity
+            self.last_end = r.end
             return
         # years
         if (
