@@ -440,8 +440,8 @@ def _norm_counted(word: str) -> str:
 _WORD_RUN = regex.compile(
     r"(\p{L}++)(?:[ \t\u00a0]++(\p{L}++)(?:[ \t\u00a0]++(\p{L}++)(?:[ \t\u00a0]++(\p{L}++))?+)?+)?+"
 )
-# The same, for unit names (at most three words).
-_UNIT_RUN = regex.compile(r"(\p{L}++)(?:[ \t\u00a0]++(\p{L}++)(?:[ \t\u00a0]++(\p{L}++))?+)?+")
+# The same, for unit names (at most three words, spaced or hyphenated: "square-kilometer").
+_UNIT_RUN = regex.compile(r"(\p{L}++)(?:[ \t\u00a0-]++(\p{L}++)(?:[ \t\u00a0-]++(\p{L}++))?+)?+")
 
 
 @functools.cache
