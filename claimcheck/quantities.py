@@ -160,6 +160,7 @@ _ABSOLUTE_ZERO = regex.compile(r"(?i)absolute[ \t]++zero\b")
 _LIST_NEXT = regex.compile(r"(?:[ \t]*+,[ \t]*+(?:and[ \t]++|or[ \t]++)?+|[ \t]++(?:and|or)[ \t]++)(?=\d)")
 _BETWEEN_LEFT = regex.compile(r"(?i)(?<![\p{L}])(?P<w>between|from)[ \t]++", regex.REVERSE)
 _MAGNITUDE_LEFT = regex.compile(r"(?i)(?<![\p{L}])magnitude[ \t-]*+", regex.REVERSE)
+_MINUS_LEFT = regex.compile(r"(?i)(?<![\p{L}])minus[ \t]++", regex.REVERSE)
 _THE_LEFT = regex.compile(r"(?i)(?<![\p{L}])the[ \t]++", regex.REVERSE)
 _CURRENCY_GLUED = regex.compile(r"(?:US\$|HK\$|[$€£¥₹])[ ]?")
 _INCH_WORD = regex.compile(r"[ \t]++in(?=\.?\s*+$|\.?[ \t]*+(?:thick|long|wide|tall|high|deep|diameter)\b)")
@@ -837,6 +838,11 @@ class _Parser:
                 if self.text[pos - 1] != "+":
                     r.value = -r.value
                 return pos - 1
+        if pos >= 6 and self.text[pos - 6: pos].lower() in ("minus ", "inus  ") and r.value is not None:
+            m = _MINUS_LEFT.match(self.text, max(self.last_end, pos - 12), pos)
+            if m is not None:  # "minus 5 degrees"
+                r.value = -r.value
+                return int(m.start())
         return pos
 
     def left_qualifier(self, pos: int, r: _Reading) -> tuple[int, lexicon.QualifierEntry | None]:
@@ -1136,7 +1142,7 @@ class _Parser:
                 self.emit(r)
                 return
         # left: sign, currency, qualifier
-        r.start = self.left_sign(start, r) if digits else start
+        r.start = self.left_sign(start, r)
         if has_currency:
             r.start = self.left_currency(r.start, r)
         if r.kind == "date":
