@@ -323,7 +323,8 @@ def _np_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[str, str, str] | None:
     return canonical, written, "phrase"
 
 
-_NOT_SUBJECT = frozenset({"a.m", "p.m", "gmt", "utc", "there", "here", "one", "two", "three",
+_NOT_SUBJECT = frozenset({"a.m", "p.m", "gmt", "utc", "there", "here", "reports", "report",
+                          "figures", "estimates", "estimate", "data", "statistics", "one", "two", "three",
                           "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
                           "hundreds", "thousands", "millions", "just", "only", "about"})
 
@@ -351,7 +352,8 @@ def _event_name(phrase: str) -> str | None:
     words = phrase.lower().split()
     if words:
         head = words[-1].strip("\"'“”")
-        ev = _lex().events.get(head)
+        events = _lex().events
+        ev = events.get(head) or (events.get(head[:-1]) if head.endswith("s") else None)
         if ev is not None:
             return ev
     return None
@@ -509,6 +511,14 @@ def _subject_before(ctx: _Ctx, k: int) -> tuple[str, str, str, list[_Tok]] | Non
             if q.counted and toks[lo_end - 1].end == q.end:
                 noun = _plural(q.counted)
                 return noun, noun, "relative", verbs
+        # an event verb ("which also wounded around 100 people") belongs to the event the
+        # phrase names ("The Israeli attack on the school in Jabaliya, which ..."), not to
+        # the place at its end
+        if _participle(verbs, lex) in lex.verb_normal.values():
+            for k2 in range(prev, lo_end):
+                ev = lex.events.get(toks[k2].low)
+                if ev:
+                    return ev, toks[k2].text, "relative", verbs
         # the noun phrase right before the comma: after the last verb or preposition
         runs_all = _name_runs(ctx)
         tail = prev
