@@ -650,7 +650,8 @@ def _interval(r: _Reading, tol: lexicon.QualifierEntry | None) -> None:
     if q == "exact":
         r.low = r.high = v
     elif q == "approximate" and tol is not None:
-        a, b = v * (1 - tol.below), v * (1 + tol.above)
+        # 12 significant digits: 330, not 330.00000000000006, for "about 300"
+        a, b = float(f"{v * (1 - tol.below):.12g}"), float(f"{v * (1 + tol.above):.12g}")
         r.low, r.high = min(a, b), max(a, b)
     elif q == "more_than":
         r.low, r.high, r.low_inclusive = v, None, False
@@ -1308,7 +1309,10 @@ class _Parser:
                 if noun.lower() == "time" or noun.lower() == "times":
                     cmp = _TIMES_COMPARE.match(text, end, limit)
                     if cmp is not None:
-                        r.kind, r.rule, r.end = "multiplier", "<n> times <comparison>", cmp.end()
+                        # the text takes in a comparative ("three times higher"), not "the"
+                        word = cmp.group().split()[0].lower()
+                        keep = word not in ("the", "that", "what", "its", "their", "his", "her", "over")
+                        r.kind, r.rule, r.end = "multiplier", "<n> times <comparison>", cmp.end() if keep else end
                         noun = None
                 if noun is not None:
                     if r.counted is None:
