@@ -597,7 +597,7 @@ def _noun_after(ctx: _Ctx, k: int) -> tuple[str, str] | None:
     j = k
     n = len(toks)
     while j < n and toks[j].word and j - k < 3 and toks[j].low not in lex.prep \
-            and not _is_verb(toks[j], lex):
+            and toks[j].low not in lex.conj and not _is_verb(toks[j], lex):
         if toks[j].low in lex.events:
             return lex.events[toks[j].low], toks[j].text
         j += 1
@@ -1134,8 +1134,15 @@ def _referential(text: str, q: Quantity) -> bool:
 
 def _speaker(ctx: _Ctx, q: Quantity) -> bool:
     """"One report said ...", "two officials told AFP": the figure counts speakers."""
-    ri = _index_at(ctx.toks, q.end)
-    return ri < len(ctx.toks) and ctx.toks[ri].low in (_lex().reporting | {"told"})
+    toks = ctx.toks
+    ri = _index_at(toks, q.end)
+    speech = _lex().reporting | {"told"}
+    for t in toks[ri : ri + 4]:  # "one woman in Qeshm told AFP"
+        if t.low in speech:
+            return True
+        if not t.word or _is_verb(t, _lex()):
+            return False
+    return False
 
 
 def _sentence_topic(ctx: _Ctx) -> tuple[str, str] | None:
