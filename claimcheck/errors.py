@@ -23,16 +23,49 @@ __all__ = ["ClaimcheckError", "InputError", "LexiconError", "UnitError"]
 
 
 class ClaimcheckError(Exception):
-    """Base class of every error claimcheck raises on purpose."""
+    """Base class of every error claimcheck raises on purpose.
+
+    Example:
+        >>> import claimcheck as cc
+        >>> issubclass(cc.InputError, cc.ClaimcheckError)
+        True
+    """
 
 
 class InputError(ClaimcheckError, ValueError):
-    """A bad argument: a non-string text, an empty document id, an unknown option."""
+    """A bad argument: a non-string text, an empty document id, an unknown option.
+
+    Example:
+        >>> import claimcheck as cc
+        >>> try:
+        ...     cc.check(["a", "b"], colour="red")
+        ... except cc.InputError as e:
+        ...     print("InputError")
+        InputError
+    """
 
 
 class LexiconError(ClaimcheckError, ValueError):
-    """A lexicon data file is missing, malformed or inconsistent."""
+    """A lexicon data file is missing, malformed or inconsistent.
+
+    Example:
+        >>> from claimcheck.lexicon import load_toml
+        >>> try:
+        ...     load_toml("no-such-file.toml")
+        ... except LexiconError as e:
+        ...     print(str(e).split(":")[0])
+        data/no-such-file.toml
+    """
 
 
 class UnitError(ClaimcheckError, ValueError):
-    """A unit name that the claimcheck unit registry does not know."""
+    """A unit name that the claimcheck unit registry does not know.
+
+    Example:
+        >>> from claimcheck.units import to_pint
+        >>> try:
+        ...     to_pint(1, "frobnitz")
+        ... except UnitError as e:
+        ...     print(e)
+        unknown unit 'frobnitz'
+    """
