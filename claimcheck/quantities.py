@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import functools
 import math
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -63,7 +64,7 @@ import regex
 
 from . import lexicon
 from .errors import InputError
-from .models import Quantity
+from .models import Kind, Qualifier, Quantity
 from .numbers import parse_digits, read_number_words
 
 __all__ = ["parse_quantities"]
@@ -386,13 +387,13 @@ def _patterns() -> _Patterns:
 # ---------------------------------------------------------------------------------------
 
 
-@dataclass
 class _Reading:
-    """A quantity being assembled at one anchor."""
+    """A quantity being assembled at one anchor.
 
-    start: int
-    end: int
-    value: float | None
+    A plain class (not a dataclass): one is made per anchor, so its construction is on the
+    hot path. Fields not given to ``__init__`` read their class-level defaults until set.
+    """
+
     kind: str = "count"
     numkind: str = "cardinal"  # cardinal, ordinal, fraction, collective, plural
     digits: bool = False
@@ -410,6 +411,22 @@ class _Reading:
     latent: bool = False
     currency_left: bool = False
     words_read: int = 0
+
+    def __init__(
+        self, start: int, end: int, value: float | None, kind: str = "count",
+        unit: str | None = None, rule: str = "", low: float | None = None,
+        high: float | None = None, digits: bool = False, currency_left: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.kind = kind
+        self.unit = unit
+        self.rule = rule
+        self.low = low
+        self.high = high
+        self.digits = digits
+        self.currency_left = currency_left
 
 
 def _singular(word: str) -> str | None:
@@ -733,22 +750,47 @@ def _glued_suffix(text: str, p: int, limit: int, r: _Reading) -> int | None:
     return p  # leave it to the unit reader (glued units: "10kg"); checked there
 
 
-def _read_numeral(text: str, start: int, limit: int, r: _Reading) -> int | None:
-    m = _NUMERAL.match(text, start, limit)
-    if m is None:
-        return None
-    raw = m["num"]
-    try:
-        value = parse_digits(m.group())
-    except (ValueError, OverflowError):
-        return None
-    if not math.isfinite(value):
-        return None
-    r.raw = raw
-    r.digits = True
-    r.integer = "." not in raw and m["exp"] is None
-    r.value = value
-    end = m.end()
+# After a run of digits, the characters with which _NUMERAL may go on past the run.
+_NUMERAL_GOES_ON = frozenset(",. \u00a0\u202feE×x")
+
+
+def _read_numeral(text: str, start: int, limit: int, r: _Reading, run_end: int = -1) -> int | None:
+    """Read the numeral at ``start`` into ``r``; its end, or None when there is none.
+
+    ``run_end``, when given, is where the run of digits at ``start`` ends (within
+    ``limit``). A plain run ("800 million") is then read without _NUMERAL: that pattern
+    can only go past the run on one of _NUMERAL_GOES_ON (a space only before a digit, "×"
+    or "x").
+    """
+    c1 = text[run_end: run_end + 1] if run_end > start else ","
+    if c1 not in _NUMERAL_GOES_ON or (
+        c1 == " " and not text[run_end + 1: run_end + 2].isdecimal() and text[run_end + 1: run_end + 2] not in "×x"
+    ):
+        raw = text[start:run_end]
+        value = float(raw)  # what parse_digits makes of plain digits
+        if not math.isfinite(value):
+            return None
+        r.raw = raw
+        r.digits = True
+        r.integer = True
+        r.value = value
+        end = run_end
+    else:
+        m = _NUMERAL.match(text, start, limit)
+        if m is None:
+            return None
+        raw = m["num"]
+        try:
+            value = parse_digits(m.group())
+        except (ValueError, OverflowError):
+            return None
+        if not math.isfinite(value):
+            return None
+        r.raw = raw
+        r.digits = True
+        r.integer = "." not in raw and m["exp"] is None
+        r.value = value
+        end = m.end()
     nxt = text[end: end + 1]
     if not nxt or nxt not in _AFTER_NUMERAL:
         return end
@@ -801,6 +843,59 @@ def _qualifier_last_words() -> frozenset[str]:
 @functools.cache
 def _currency_prefix_last() -> frozenset[str]:
     return frozenset(p[-1] for p in lexicon.units().currency_prefixes)
+
+
+_QUALIFIER_NAMES = frozenset(typing.get_args(Qualifier))
+_KIND_NAMES = frozenset(typing.get_args(Kind))
+_QUANTITY_FIELDS = frozenset(Quantity.model_fields)
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _float(v: float | None) -> float | None:
+    """``v`` as a float, as validation coerces it (an int too large for one: NaN, refused)."""
+    if v is None or type(v) is float:
+        return v
+    try:
+        return float(v)
+    except (OverflowError, TypeError, ValueError):
+        return math.nan
+
+
+def _quantity(
+    text: str, start: int, end: int, value: float | None, low: float | None, high: float | None,
+    low_inclusive: bool, high_inclusive: bool, qualifier: str, unit: str | None,
+    counted: str | None, kind: str, rule: str, latent: bool,
+) -> Quantity | None:
+    """A Quantity built without pydantic's validation, or None where validation would fail.
+
+    The parser makes tens of thousands of these, and validating each costs more than
+    reading it. The checks here are those ``Quantity`` makes (offsets match the text,
+    finite numbers, low <= high, a known qualifier and kind) plus the coercions it does
+    (int to float), on values the parser produced itself; the result equals
+    ``Quantity(**fields)``. Quantities built by users are validated as usual.
+    """
+    value, low, high = _float(value), _float(low), _float(high)
+    if (
+        start < 0 or end < start or len(text) != end - start
+        or qualifier not in _QUALIFIER_NAMES or kind not in _KIND_NAMES
+        or (value is not None and not math.isfinite(value))
+        or (low is not None and not math.isfinite(low))
+        or (high is not None and not math.isfinite(high))
+        or (low is not None and high is not None and low > high)
+    ):
+        return None
+    q = _new_object(Quantity)
+    _set_attribute(q, "__dict__", {
+        "text": text, "start": start, "end": end, "value": value, "low": low, "high": high,
+        "low_inclusive": bool(low_inclusive), "high_inclusive": bool(high_inclusive),
+        "qualifier": qualifier, "unit": unit, "counted": counted, "kind": kind,
+        "rule": rule, "latent": bool(latent),
+    })
+    _set_attribute(q, "__pydantic_fields_set__", set(_QUANTITY_FIELDS))
+    _set_attribute(q, "__pydantic_extra__", None)
+    _set_attribute(q, "__pydantic_private__", None)
+    return q
 
 
 class _Parser:
@@ -874,14 +969,11 @@ class _Parser:
                 return
         if r.low is not None and r.high is not None and r.low > r.high:
             r.low, r.high = r.high, r.low
-        try:
-            q = Quantity(
-                text=self.text[start:end], start=start, end=end, value=r.value, low=r.low,
-                high=r.high, low_inclusive=r.low_inclusive, high_inclusive=r.high_inclusive,
-                qualifier=r.qualifier, unit=r.unit, counted=r.counted, kind=r.kind,  # type: ignore[arg-type]
-                rule=r.rule, latent=r.latent,
-            )
-        except ValueError:  # pydantic's ValidationError is a ValueError: skip, never raise
+        q = _quantity(
+            self.text[start:end], start, end, r.value, r.low, r.high, r.low_inclusive,
+            r.high_inclusive, r.qualifier, r.unit, r.counted, r.kind, r.rule, r.latent,
+        )
+        if q is None:
             return
         self.out.append(q)
         self.last_end = end
@@ -1050,7 +1142,7 @@ class _Parser:
                 cr = _COMMA_RUN.match(text, start, far)
                 if cr is not None and not _THOUSANDS.fullmatch(cr.group()):
                     return None, cr.end()
-            end = _read_numeral(text, start, limit, r)
+            end = _read_numeral(text, start, limit, r, e)
             if end is None:
                 return None, start + 1
             s = _glued_suffix(text, end, limit, r)
