@@ -28,6 +28,7 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/peers.py
 	$(BIN)/python benchmarks/adversarial.py
+	$(BIN)/python benchmarks/adversarial_claims.py
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/check_scale.py
 

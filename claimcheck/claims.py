@@ -32,6 +32,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import hashlib
@@ -174,6 +175,30 @@ class _Ctx:
     midcaps: frozenset[str] = frozenset()
     runs: list[tuple[int, int]] | None = None
     metrics: dict[int, str] = field(default_factory=dict)  # quantity start -> metric
+    metric_by_kind: dict[str, str] = field(default_factory=dict)  # first metric of each kind
+    # lookups that keep the per-quantity work constant, however many figures a sentence has
+    q_by_end: dict[int, Quantity] = field(default_factory=dict)
+    q_tok: list[int] = field(default_factory=list)  # token index of each non-date figure
+    has_multiplier: bool = False
+    _compares: bool | None = None
+
+    def index(self) -> None:
+        self.q_by_end = {q.end: q for q in self.quantities}
+        self.q_tok = sorted(_index_at(self.toks, q.start) for q in self.quantities if q.kind != "date")
+        self.has_multiplier = any(q.kind == "multiplier" for q in self.quantities)
+
+    def figure_between(self, lo: int, hi: int) -> bool:
+        """Whether a figure starts at a token index in [lo, hi)."""
+        i = bisect.bisect_left(self.q_tok, lo)
+        return i < len(self.q_tok) and self.q_tok[i] < hi
+
+    @property
+    def compares(self) -> bool:
+        if self._compares is None:
+            a = self.toks[0].start if self.toks else 0
+            b = self.toks[-1].end if self.toks else 0
+            self._compares = self.has_multiplier or bool(_COMPARE.search(self.text, a, b))
+        return self._compares
 
 
 @dataclass(slots=True)
@@ -297,7 +322,7 @@ def _np_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[str, str, str] | None:
         if t.word and t.low not in lex.det and t.low not in lex.pron and not t.text[:1].isdigit()
         and t.low not in lex.aux and t.low not in _NOT_SUBJECT
     ]
-    if any(lo <= _index_at(toks, q.start) < cut for q in ctx.quantities if q.kind != "date"):
+    if ctx.figure_between(lo, cut):
         return None  # "four rack switches, four terminal servers": a list, not a subject
     while kept and kept[0].low in lex.prep:
         kept.pop(0)
@@ -374,6 +399,11 @@ def _index_at(toks: Sequence[_Tok], pos: int) -> int:
     return lo
 
 
+#: How far back (in tokens) the binder looks for a clause start, and the longest stretch of
+#: a run-on sentence it binds at once: both keep extract() linear on hostile text.
+_MAX_REACH = 60
+_MAX_PIECE = 600
+
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                        "sunday"})
 
@@ -388,7 +418,8 @@ def _segment_start(toks: Sequence[_Tok], k: int) -> int:
     """
     lex = _lex()
     i = k - 1
-    while i >= 0:
+    floor = max(0, k - _MAX_REACH)  # a clause subject further back than this is not found
+    while i >= floor:
         t = toks[i]
         if t.text in (",", ";", ":", "—", "–", "(", ")", '"', "“", "”") or (
             t.text == "-" and i > 0 and toks[i - 1].end < t.start
@@ -408,7 +439,7 @@ def _segment_start(toks: Sequence[_Tok], k: int) -> int:
                 j += 1
             return j
         i -= 1
-    return 0
+    return floor
 
 
 def _relative_at(toks: Sequence[_Tok], seg: int, end: int) -> int | None:
@@ -440,7 +471,8 @@ def _verb_group_start(ctx: _Ctx, k: int) -> tuple[int, list[_Tok]]:
     toks = ctx.toks
     verbs: list[_Tok] = []
     i = k - 1
-    while i >= 0:
+    floor = max(0, k - _MAX_REACH)
+    while i >= floor:
         t = toks[i]
         low = t.low
         if not t.word or low in lex.reporting:
@@ -507,10 +539,10 @@ def _subject_before(ctx: _Ctx, k: int) -> tuple[str, str, str, list[_Tok]] | Non
             lo_end = prev - 1
             prev = _segment_start(toks, lo_end)
         # the antecedent is the end of that segment: a quantity phrase or a name
-        for q in ctx.quantities:
-            if q.counted and toks[lo_end - 1].end == q.end:
-                noun = _plural(q.counted)
-                return noun, noun, "relative", verbs
+        q = ctx.q_by_end.get(toks[lo_end - 1].end) if lo_end > 0 else None
+        if q is not None and q.counted:
+            noun = _plural(q.counted)
+            return noun, noun, "relative", verbs
         # an event verb ("which also wounded around 100 people") belongs to the event the
         # phrase names ("The Israeli attack on the school in Jabaliya, which ..."), not to
         # the place at its end
@@ -694,14 +726,8 @@ def _borrowed_metric(ctx: _Ctx, q: Quantity, li: int) -> str | None:
                 lo -= 1
             words = [t.low for t in toks[lo : k + 1]]
             return " ".join(words)
-    compares = any(o.kind == "multiplier" for o in ctx.quantities) or _COMPARE.search(
-        ctx.text, ctx.toks[0].start if ctx.toks else 0, ctx.toks[-1].end if ctx.toks else 0
-    )
-    if compares and q.value is not None and abs(q.value) >= 1e5:
-        for other in ctx.quantities:
-            m = ctx.metrics.get(other.start)
-            if other is not q and m and other.kind == q.kind:
-                return m
+    if q.value is not None and abs(q.value) >= 1e5 and ctx.compares:
+        return ctx.metric_by_kind.get(q.kind)
     return None
 
 
@@ -814,7 +840,7 @@ def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
     if rule_metric == "borrowed" and li >= 2 and toks[li - 1].text == ",":
         k = li - 1  # "as many monthly active users, 396 million": the subject of that phrase
         while k > 0 and toks[k - 1].word and not (toks[k - 1].low in lex.possession):
-            prev_q = next((o for o in ctx.quantities if o.end == toks[k - 1].end), None)
+            prev_q = ctx.q_by_end.get(toks[k - 1].end)
             if prev_q is not None:
                 k = _index_at(toks, prev_q.start)
                 continue
@@ -865,18 +891,19 @@ def _relation_for(ctx: _Ctx, q: Quantity, claims: list[dict[str, Any]]) -> None:
     text = ctx.text
     if q.value is None:
         return
-    after = [c for c in claims if c["quantity"].start >= q.end and c["quantity"].kind != "date"]
-    if len(after) < 2:
+    starts = [c["quantity"].start for c in claims]  # claims are in text order
+    i = bisect.bisect_left(starts, q.end)
+    if i + 1 >= len(claims):
         return
-    a = after[0]
+    a = claims[i]
     m = _THAN.search(text, a["quantity"].end, min(len(text), a["quantity"].end + 80))
     if m is None:
         return
-    right = [c for c in after[1:] if c["quantity"].start >= m.end()]
-    if not right or right[0]["metric"] != a["metric"]:
+    j = bisect.bisect_left(starts, m.end(), i + 1)
+    if j >= len(claims) or claims[j]["metric"] != a["metric"]:
         return
     span = Span.from_text(text, q.start, q.end, ctx.doc_id)
-    a["relation"] = Relation(factor=q.value, qualifier=q.qualifier, other=right[0]["id"], span=span)
+    a["relation"] = Relation(factor=q.value, qualifier=q.qualifier, other=claims[j]["id"], span=span)
 
 
 # --------------------------------------------------------------------------- time, attribution
@@ -896,6 +923,8 @@ def _time_for(ctx: _Ctx, times: Sequence[_time.TimeExpr], q: Quantity) -> _time.
         ti = _index_at(toks, t.start)
         te = _index_at(toks, t.end)
         opening = ti <= 1 and te < len(toks) and toks[te].text == ","
+        if not opening and abs(ti - qi) > 14:
+            continue
         if not opening:
             lo, hi = (te, qi) if te <= qi else (_index_at(toks, q.end), ti)
             between = toks[lo:hi]
@@ -1021,76 +1050,129 @@ def extract(
                     Span.from_text(text, sp.start + shift, sp.end + shift, d.id)
                 )
             continue
-        toks = _tokens(text, s.start, s.end)
-        ctx = _Ctx(d.id, text, toks, alias_map, topic, event, sq, synonyms, midcaps)
-        att = _attr.find_attribution(text, s.start, s.end, doc_id=d.id, aliases=alias_map,
-                                     previous=previous_att, exclude_cues=_EXCLUDED_CUES)
-        times = _time.find_times(text, s.start, s.end, published=d.published)
-        sent_span = Span.from_text(text, s.start, s.end, d.id)
-        sent_text = text[s.start : s.end]
-        hedged = _attr.is_hedged(sent_text)
-        out: list[dict[str, Any]] = []
-        for q in sq:
-            if q.kind in ("date", "multiplier"):
-                continue
-            if _time_frame(text, q) or _anaphoric(text, q, seen) or _conversion(text, q, sq) \
-                    or _referential(text, q) or _speaker(ctx, q):
-                continue
-            b = _bind(ctx, q)
-            if b is None or not b.subject or not b.metric:
-                continue
-            seen.add((q.value, q.counted, q.unit))
-            metric = synonyms.get(b.metric.lower(), b.metric)
-            ctx.metrics[q.start] = metric
-            t = _time_for(ctx, times, q)
-            a = None
-            if att is not None:
-                a = _attr.find_attribution(text, s.start, s.end, doc_id=d.id, aliases=alias_map,
-                                           previous=previous_att, quantity=(q.start, q.end),
-                                           exclude_cues=_EXCLUDED_CUES)
-            out.append(
-                {
-                    "id": _claim_id(d.id, q, b.subject, metric),
-                    "doc_id": d.id,
-                    "subject": b.subject,
-                    "subject_text": b.subject_text,
-                    "metric": metric,
-                    "quantity": q,
-                    "time": (t.value or t.text) if t else None,
-                    "time_text": t.text if t else None,
-                    "attribution": a,
-                    "span": Span.from_text(text, q.start, q.end, d.id),
-                    "sentence": sent_span,
-                    "hedged": hedged,
-                    "negated": _attr.is_negated(sent_text, q.start - s.start, q.end - s.start),
-                    "repeats": [],
-                    "relation": None,
-                    "rule": b.rule,
-                }
+        sentence_out: list[dict[str, Any]] = []
+        for a, b, pq in _pieces(text, s.start, s.end, sq):
+            out, att, ctx = _piece_claims(
+                d, a, b, pq, alias_map, synonyms, midcaps, topic, event, previous_att, seen
             )
-        for q in sq:
-            if q.kind == "multiplier":
-                _relation_for(ctx, q, out)
-        out.extend(_day_claims(ctx, d, s, times, att, sent_span, event))
-        out.sort(key=lambda c: c["span"].start)
-        if att is not None:
-            previous_att = att
-        if out:
-            by_sentence[si] = out
-            claims.extend(out)
-            first = next((c for c in out if c["quantity"].kind != "date"), None)
-            if first is not None and first["rule"] not in ("event", "day"):
-                topic = (first["subject"], first["subject_text"])
-        new_topic = _sentence_topic(ctx)
-        if new_topic is not None and not out:
-            topic = new_topic
-        elif new_topic is not None and out and topic is None:
-            topic = new_topic
+            if att is not None:
+                previous_att = att
+            if out:
+                sentence_out.extend(out)
+                first = next((c for c in out if c["quantity"].kind != "date"), None)
+                if first is not None and first["rule"] not in ("event", "day"):
+                    topic = (first["subject"], first["subject_text"])
+            new_topic = _sentence_topic(ctx)
+            if new_topic is not None and (not out or topic is None):
+                topic = new_topic
+        if sentence_out:
+            by_sentence[si] = sentence_out
+            claims.extend(sentence_out)
     result = []
     for c in claims:
         c["repeats"] = tuple(c["repeats"])
         result.append(Claim(**c))
     return result
+
+
+def _pieces(
+    text: str, start: int, end: int, sq: Sequence[Quantity]
+) -> list[tuple[int, int, list[Quantity]]]:
+    """The stretches a sentence is bound in: the sentence itself, or, for a run-on "sentence"
+    longer than ``2 * _MAX_PIECE`` (scraped tables, hostile input), pieces of about
+    ``_MAX_PIECE`` characters cut at a space outside any figure."""
+    if end - start <= 2 * _MAX_PIECE:
+        return [(start, end, list(sq))]
+    out: list[tuple[int, int, list[Quantity]]] = []
+    qi, a = 0, start
+    while a < end:
+        b = min(end, a + _MAX_PIECE)
+        if b < end:
+            cut = text.rfind(" ", a + 1, b)
+            b = cut if cut > a else b
+        piece: list[Quantity] = []
+        while qi < len(sq) and sq[qi].start < b:
+            b = max(b, sq[qi].end)  # never cut through a figure
+            piece.append(sq[qi])
+            qi += 1
+        out.append((a, b, piece))
+        a = b
+    return out
+
+
+def _piece_claims(
+    d: Document,
+    a: int,
+    b: int,
+    sq: list[Quantity],
+    alias_map: Mapping[str, str],
+    synonyms: Mapping[str, str],
+    midcaps: frozenset[str],
+    topic: tuple[str, str] | None,
+    event: str | None,
+    previous_att: Attribution | None,
+    seen: set[tuple[float | None, str | None, str | None]],
+) -> tuple[list[dict[str, Any]], Attribution | None, _Ctx]:
+    """The claims of one sentence (or one piece of a run-on sentence) ``text[a:b]``."""
+    text = d.text
+    toks = _tokens(text, a, b)
+    ctx = _Ctx(d.id, text, toks, alias_map, topic, event, sq, synonyms, midcaps)
+    ctx.index()
+    att = _attr.find_attribution(text, a, b, doc_id=d.id, aliases=alias_map,
+                                 previous=previous_att, exclude_cues=_EXCLUDED_CUES)
+    times = _time.find_times(text, a, b, published=d.published)
+    sent_span = Span.from_text(text, a, b, d.id)
+    sent_text = text[a:b]
+    hedged = _attr.is_hedged(sent_text)
+    # scoping the attribution per figure re-reads the sentence: do it where figures are few
+    per_figure = len(sq) <= 20
+    out: list[dict[str, Any]] = []
+    for q in sq:
+        if q.kind in ("date", "multiplier"):
+            continue
+        if _time_frame(text, q) or _anaphoric(text, q, seen) or _conversion(ctx, q) \
+                or _referential(text, q) or _speaker(ctx, q):
+            continue
+        bnd = _bind(ctx, q)
+        if bnd is None or not bnd.subject or not bnd.metric:
+            continue
+        seen.add((q.value, q.counted, q.unit))
+        metric = synonyms.get(bnd.metric.lower(), bnd.metric)
+        ctx.metrics[q.start] = metric
+        ctx.metric_by_kind.setdefault(q.kind, metric)
+        t = _time_for(ctx, times, q)
+        at = att
+        if att is not None and per_figure:
+            at = _attr.find_attribution(text, a, b, doc_id=d.id, aliases=alias_map,
+                                        previous=previous_att, quantity=(q.start, q.end),
+                                        exclude_cues=_EXCLUDED_CUES)
+        out.append(
+            {
+                "id": _claim_id(d.id, q, bnd.subject, metric),
+                "doc_id": d.id,
+                "subject": bnd.subject,
+                "subject_text": bnd.subject_text,
+                "metric": metric,
+                "quantity": q,
+                "time": (t.value or t.text) if t else None,
+                "time_text": t.text if t else None,
+                "attribution": at,
+                "span": Span.from_text(text, q.start, q.end, d.id),
+                "sentence": sent_span,
+                "hedged": hedged,
+                "negated": _attr.is_negated(sent_text, q.start - a, q.end - a),
+                "repeats": [],
+                "relation": None,
+                "rule": bnd.rule,
+            }
+        )
+    if ctx.has_multiplier:
+        for q in sq:
+            if q.kind == "multiplier":
+                _relation_for(ctx, q, out)
+    out.extend(_day_claims(ctx, d, a, b, times, att, sent_span, event))
+    out.sort(key=lambda c: c["span"].start)
+    return out, att, ctx
 
 
 _FRAME = regex.compile(r"(?:\b(?:the|in\s+the|over\s+the|for\s+the|during\s+the)\s+(?:last|past|previous|next|coming|first)\s+)\Z", regex.I)
@@ -1113,13 +1195,16 @@ def _anaphoric(text: str, q: Quantity, seen: set[tuple[float | None, str | None,
     return text[max(0, q.start - 4) : q.start].lower() == "the " and (q.value, q.counted, q.unit) in seen
 
 
-def _conversion(text: str, q: Quantity, sq: Sequence[Quantity]) -> bool:
+def _conversion(ctx: _Ctx, q: Quantity) -> bool:
     """"50 km (30 miles)", "85 million euros ($108 million)": the same figure restated."""
+    text = ctx.text
     before = text[max(0, q.start - 3) : q.start].rstrip()
     if not before.endswith("("):
         return False
-    at = text.rfind("(", 0, q.start)
-    return any(o.end <= at and not text[o.end : at].strip() for o in sq)
+    j = text.rfind("(", 0, q.start)
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j in ctx.q_by_end
 
 
 _SMALL_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -1167,7 +1252,8 @@ def _sentence_topic(ctx: _Ctx) -> tuple[str, str] | None:
 def _day_claims(
     ctx: _Ctx,
     d: Document,
-    s: _text.Sentence,
+    a: int,
+    b: int,
     times: Sequence[_time.TimeExpr],
     att: Attribution | None,
     sent_span: Span,
@@ -1176,13 +1262,16 @@ def _day_claims(
     """Weekday claims: "the campaign started Tuesday" -> (campaign, announcement day, Tuesday)."""
     out: list[dict[str, Any]] = []
     text = ctx.text
+    local_event: list[str | None] = []  # looked up once, on the first weekday
     for t in times:
         if getattr(t, "kind", None) != "weekday":
             continue
-        window = text[max(s.start, t.start - 120) : t.start]
+        window = text[max(a, t.start - 120) : t.start]
         if not _DAY_CUE.search(window):
             continue
-        local = _event_name_in(text[s.start : s.end]) or event
+        if not local_event:
+            local_event.append(_event_name_in(text[a:b]) or event)
+        local = local_event[0]
         if local is None:
             continue
         q = Quantity(text=t.text, start=t.start, end=t.end, kind="date", rule="weekday")
