@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -210,6 +211,7 @@ _WORD = regex.compile(r"\p{L}++(?:['’]\p{L}++)?+")
 _GAP = regex.compile(r"[ \t\u00a0]++")
 _OF = regex.compile(r"[ \t\u00a0]++of[ \t\u00a0]++", regex.IGNORECASE)
 _HYPHEN_GAP = regex.compile(r"(?:[ \t\u00a0]*+-[ \t\u00a0]*+|[ \t\u00a0]++)")
+_GAP_CHARS = " \t\u00a0-"
 
 _SIGN_LEFT = regex.compile(r"(?:(?<=[\s(\[:;=,/]|^)[-−+])\Z")
 
@@ -467,8 +469,84 @@ def _symbol_first() -> frozenset[str]:
     return frozenset(s[0] for s in lexicon.units().symbols)
 
 
+@functools.cache
+def _symbol_tables() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[str, ...]]]:
+    """For _symbol_at: by first character, the lengths of the symbols without a space
+    (longest first), and the parts before the first space of those with one ("sq", "°")."""
+    lengths: dict[str, set[int]] = {}
+    heads: dict[str, set[str]] = {}
+    for sym in lexicon.units().symbols:
+        if any(c in sym for c in " \t\u00a0"):
+            heads.setdefault(sym[0], set()).add(sym.split(None, 1)[0])
+        else:
+            lengths.setdefault(sym[0], set()).add(len(sym))
+    return (
+        {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()},
+        {c: tuple(sorted(v)) for c, v in heads.items()},
+    )
+
+
+def _symbol_at(text: str, q: int, limit: int) -> int:
+    """Where the unit symbol ``unit_symbol`` matches at ``text[q]`` ends; -1: none; -2: ask it.
+
+    ``unit_symbol`` is an alternation of the symbols, longest first, each followed by a
+    lookahead (a power, "-1", or no letter or digit next). This finds the same symbol with
+    dict lookups, longest first, and answers -2 (use the pattern) where the shortcut could
+    differ: a symbol with a space in it might match, the lookahead would look past
+    ``limit`` or at a non-ASCII character.
+    """
+    c = text[q]
+    lengths, heads = _symbol_tables()
+    for h in heads.get(c, ()):
+        if text.startswith(h, q) and text[q + len(h): q + len(h) + 1] in (" ", "\t", "\u00a0"):
+            return -2
+    symbols = lexicon.units().symbols
+    for n in lengths.get(c, ()):
+        e = q + n
+        if e > limit or text[q:e] not in symbols:
+            continue
+        if e + 3 > limit:
+            return -2
+        a, b = text[e], text[e + 1]
+        if not (a.isascii() and b.isascii()):
+            return -2
+        if a in "23" and not b.isalnum():
+            return e
+        if a == "-" and b == "1":
+            c3 = text[e + 2]
+            if not c3.isascii():
+                return -2
+            if not c3.isdigit():
+                return e
+        if not a.isalnum() and not (a in ".'" and b.isalpha()):
+            return e
+    return -1
+
+
+@functools.cache
+def _unit_first_words() -> frozenset[str]:
+    """First words of the unit names of more than one word ("square", "british")."""
+    return frozenset(w.split(" ", 1)[0] for w in lexicon.units().words if " " in w)
+
+
+# A run of ASCII letters (stdlib ``re``: cheaper per call than ``regex`` for this).
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def _unit_word_at(text: str, q: int, limit: int) -> tuple[lexicon.UnitEntry, int] | None:
     """The longest unit name written in words at ``text[q]``: (entry, end)."""
+    a = _ASCII_LETTERS.match(text, q, limit)
+    if a is not None:
+        j = a.end()
+        # an ASCII word ending at an ASCII character (or the limit) that starts no unit name
+        # of several words: only the word itself can name a unit (what _UNIT_RUN finds)
+        if (j >= limit or text[j].isascii()):
+            first = a.group().lower()
+            if first not in _unit_first_words():
+                e = lexicon.units().words.get(first)
+                return (e, j) if e is not None else None
+    elif q >= limit or text[q].isascii():
+        return None  # no letter at q: _UNIT_RUN cannot match
     m = _UNIT_RUN.match(text, q, limit)
     if m is None:
         return None
@@ -494,11 +572,14 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
     P = _patterns()
     ul = lexicon.units()
     c = text[p: p + 1]
-    gap = _HYPHEN_GAP.match(text, p, limit) if c and c in " \t\u00a0-" else None
-    q = gap.end() if gap else p
-    glued = q == p
-    hyphen = gap is not None and "-" in gap.group()
-    if gap is not None and not allow_space:
+    if c == " " and p + 1 < limit and text[p + 1] not in _GAP_CHARS:
+        q, glued, hyphen = p + 1, False, False  # one space: what _HYPHEN_GAP matches there
+    else:
+        gap = _HYPHEN_GAP.match(text, p, limit) if c and c in _GAP_CHARS else None
+        q = gap.end() if gap else p
+        glued = q == p
+        hyphen = gap is not None and "-" in gap.group()
+    if not glued and not allow_space:
         return None
     m = _unit_word_at(text, q, limit)
     if m is not None:
@@ -513,10 +594,16 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
         return None
     if text[q: q + 1] not in _symbol_first():
         return None
-    m = P.unit_symbol.match(text, q, limit)
-    if m is None:
+    sym_end = _symbol_at(text, q, limit)
+    if sym_end == -2:
+        m = P.unit_symbol.match(text, q, limit)
+        if m is None:
+            return None
+        sym, sym_end = m.group(), m.end()
+    elif sym_end < 0:
         return None
-    sym = m.group()
+    else:
+        sym = text[q:sym_end]
     e = ul.symbols[sym]
     if glued and not r.digits:
         return None  # 'one hundred and two"': a closing quote, not inches
@@ -527,7 +614,7 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
 
     # Symbols that are also words or letters: accept only where a unit is plausible.
     if len(sym) == 1 and sym.isalpha() and not glued:
-        nxt = text[m.end(): m.end() + 2]
+        nxt = text[sym_end: sym_end + 2]
         if sym in ("m", "s", "h", "g", "l", "t", "b", "B", "W", "V", "J", "K", "F", "C", "L") and nxt[:1] not in (
             "", " ", ".", ",", ";", ")", "!", "?", "\n", "\t", "/"
         ) and not (nxt[:1] in ("-", "−") and nxt[1:2] == "1"):
@@ -536,7 +623,7 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
             return None
     if sym in ("in",):
         return None
-    return e.unit, e.kind, m.end(), "symbol"
+    return e.unit, e.kind, sym_end, "symbol"
 
 
 def _unit_with_compounds(text: str, p: int, limit: int, r: _Reading) -> tuple[str, str, int] | None:
