@@ -644,7 +644,15 @@ def _noun_after(ctx: _Ctx, k: int) -> tuple[str, str] | None:
 # --------------------------------------------------------------------------- metric rules
 
 
-_SHAPE = regex.compile(r"[\s-]*(high|tall|long|wide|deep|thick)\b", regex.I)
+_REFERENCE = regex.compile(
+    r"\s*+(?:\([^()]{0,30}\)\s*+)?(?:away\s++)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west"
+    r"|north-north-?east|north-north-?west|south-south-?east|south-south-?west)\s++)?"
+    r"(?:of|from|off)\s++(?:the\s++)?(?:\p{Ll}[\p{Ll}-]*+\s++){0,3}(?:of\s++)?"
+    r"(\p{Lu}[\p{L}-]*+(?:\s++\p{Lu}[\p{L}-]*+){0,3})",
+    regex.V1,
+)
+_SHAPE = regex.compile(r"[\s-]*+(?:\([^()]{0,30}\)\s*+)?(high|tall|long|wide|deep|thick)\b", regex.I)
 _SHAPES = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth",
            "thick": "thickness"}
 
@@ -688,10 +696,14 @@ def _metric(ctx: _Ctx, q: Quantity, ri: int) -> str | None:
     if q.kind == "dimension":
         window = text[max(0, q.start - 25) : q.end + 22]
         if q.unit and _is_length(q.unit):
-            m = _SHAPE.match(text, q.end, min(len(text), q.end + 12))
+            m = _SHAPE.match(text, q.end, min(len(text), q.end + 50))
             if m:
                 return _SHAPES[m.group(1).lower()]
-            return "depth" if _DEPTH.search(window) else "distance"
+            if _DEPTH.search(window):
+                return "depth"
+            # a distance is only checkable against its reference point: "55 km south of Bireun"
+            ref = _REFERENCE.match(text, q.end, min(len(text), q.end + 80))
+            return f"distance from {ref.group(1)}" if ref else None
         if q.unit and "degree" in q.unit:
             return "temperature"
         return q.unit
@@ -923,12 +935,12 @@ def _time_for(ctx: _Ctx, times: Sequence[_time.TimeExpr], q: Quantity) -> _time.
         ti = _index_at(toks, t.start)
         te = _index_at(toks, t.end)
         opening = ti <= 1 and te < len(toks) and toks[te].text == ","
-        if not opening and abs(ti - qi) > 14:
+        if not opening and abs(ti - qi) > 22:
             continue
         if not opening:
             lo, hi = (te, qi) if te <= qi else (_index_at(toks, q.end), ti)
             between = toks[lo:hi]
-            if len(between) > 10 or any(x.text in (",", ";", ":") for x in between):
+            if len(between) > 20 or any(x.text in (",", ";", ":") for x in between):
                 continue
             if ti > 0 and toks[ti - 1].low in lex.events and ti - 1 >= qi:
                 continue
