@@ -341,6 +341,9 @@ def _np_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[str, str, str] | None:
     kept = kept[-4:]
     written = ctx.text[kept[0].start : kept[-1].end]
     canonical = _event_name(written) or _canon(ctx, written)
+    first_word = next((t for t in toks if t.word), None)
+    if kept[0] is first_word and kept[0].text not in ctx.midcaps:
+        canonical = canonical[:1].lower() + canonical[1:]  # "Food-delivery apps have ..."
     # "Some accounts attract ...": an unspecified set, not the accounts named elsewhere
     first = next((t for t in toks[lo:cut] if t.word), None)
     if first is not None and first.low in _INDEFINITE:
