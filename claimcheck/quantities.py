@@ -191,6 +191,12 @@ _LABEL_LEFT = regex.compile(
 
 # Start of a line, then "1." or "1)": list numbering.
 _LIST_ITEM = regex.compile(r"\d{1,2}[.)][ \t]")
+_DOT_PAREN = frozenset(".)")
+_DASHES = frozenset("-–—‒")
+# What may follow the day in _DAY_MONTH ("6 March", "30th of May"): after the ordinal
+# ending, a space or tab, then a space, a tab, a month's capital or "of".
+_ORDINAL_ENDINGS = frozenset(["st", "nd", "rd", "th"])
+_DAY_MONTH_NEXT = frozenset(" \tJFMASONDo")
 
 # An ordinal suffix glued to digits.
 _ORD_SUFFIX = regex.compile(r"(?:st|nd|rd|th)(?![\p{L}\p{N}])", regex.IGNORECASE)
@@ -531,6 +537,7 @@ def _unit_first_words() -> frozenset[str]:
 
 # A run of ASCII letters (stdlib ``re``: cheaper per call than ``regex`` for this).
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+_ASCII_LETTER_SET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _unit_word_at(text: str, q: int, limit: int) -> tuple[lexicon.UnitEntry, int] | None:
@@ -932,6 +939,39 @@ def _currency_prefix_last() -> frozenset[str]:
     return frozenset(p[-1] for p in lexicon.units().currency_prefixes)
 
 
+@functools.cache
+def _letter_prefixes() -> frozenset[str] | None:
+    """The currency prefixes made of letters only ("USD", "Rs"); None if a prefix ending
+    in a letter has something else in it (then _maybe_currency_before cannot tell)."""
+    out = set()
+    for p in lexicon.units().currency_prefixes:
+        if p[-1].isalpha():
+            if not (p.isascii() and p.isalpha()):
+                return None
+            out.add(p)
+    return frozenset(out)
+
+
+def _maybe_currency_before(text: str, pos: int) -> bool:
+    """False when ``currency_left`` cannot match ending at ``pos`` (a cheap test first).
+
+    That pattern ends with an optional space, taken whenever there is one; before it, a
+    prefix that ends in a letter is made of letters only and follows no letter: it is the
+    whole run of letters there. So when that run is ASCII (and so is the character before
+    it) and is no prefix, there is no match.
+    """
+    k = pos - 1 if text[pos - 1: pos] in (" ", "\t", "\u00a0") else pos
+    i = k
+    while i > 0 and text[i - 1] in _ASCII_LETTER_SET:
+        i -= 1
+    if i == k:
+        return True  # no letter before: a symbol ("$", "Fr.") may end there
+    if i > 0 and not text[i - 1].isascii():
+        return True
+    prefixes = _letter_prefixes()
+    return prefixes is None or text[i:k] in prefixes
+
+
 _QUALIFIER_NAMES = frozenset(typing.get_args(Qualifier))
 _KIND_NAMES = frozenset(typing.get_args(Kind))
 _QUANTITY_FIELDS = frozenset(Quantity.model_fields)
@@ -1068,6 +1108,8 @@ class _Parser:
     # -- anchors -------------------------------------------------------------------------
     def run(self) -> list[Quantity]:
         text, n = self.text, self.n
+        if n <= BLOCK:
+            return self.run_short()
         pos = 0
         while pos < n:
             pos = max(pos, self.last_end)
@@ -1091,6 +1133,35 @@ class _Parser:
             except TimeoutError:
                 pass  # a block the scan cannot finish in time is skipped, not hung on
             pos = self.last_end if restart else block_end
+        return self.out
+
+    def run_short(self) -> list[Quantity]:
+        """``run`` for a text of one block: the same anchors, listed at once, read in order.
+
+        (The block is the whole text, so the rescan ``run`` does after a long skip would
+        find the anchors this list holds after the skip: none is lost by not rescanning.)
+        """
+        text, n = self.text, self.n
+        anchors = [
+            (m.start(), m.end(), "digit" if m.group().isdigit() else "vulgar")
+            for m in _patterns().digit_scan.finditer(text, 0, n)
+        ]
+        words = list(self.word_anchors(0, n, {}))
+        if words:
+            anchors += words
+            anchors.sort()
+        for start, end, name in anchors:
+            if start < self.last_end:
+                continue
+            try:
+                if name == "digit":
+                    self.at_number(start, digits=True)
+                elif name == "word" or name == "vulgar":
+                    self.at_number(start, digits=False)
+                else:
+                    self.at_anchor(name, start, end)
+            except (ValueError, OverflowError, ZeroDivisionError, IndexError, KeyError):
+                self.last_end = max(self.last_end, end)
         return self.out
 
     def anchors(self, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
@@ -1287,7 +1358,10 @@ class _Parser:
             if (pw[-1:] in ("#", ".") or pw in LABEL_WORDS) and self.left(_LABEL_LEFT, start, 24) is not None:
                 self.skip_number(start, limit)
                 return
-            if _first_line_start(text, start) and _LIST_ITEM.match(text, start, limit):
+            if (
+                (text[start + 1: start + 2] in _DOT_PAREN or text[start + 2: start + 3] in _DOT_PAREN)
+                and _first_line_start(text, start) and _LIST_ITEM.match(text, start, limit)
+            ):
                 self.last_end = start + 2
                 return
             sp = text.find(" ", start, start + 24)
@@ -1308,14 +1382,17 @@ class _Parser:
         before = text[sign_at - 2: sign_at] if sign_at >= 2 else text[:sign_at]
         has_currency = bool(before) and (before[-1] in _currency_prefix_last() or (
             before[-1] in " \u00a0" and before[:1] in _currency_prefix_last())) and (
-            self.left(_patterns().currency_left, sign_at, 12) is not None)
+            _maybe_currency_before(text, sign_at)
+            and self.left(_patterns().currency_left, sign_at, 12) is not None)
         r, end = self.read_core(start, digits, limit, currency=has_currency)
         if r is None:
             self.last_end = max(self.last_end, end)
             return
         # a day before a month: "6 March", "30th of May"
         if digits and r.integer and r.value is not None and 1 <= r.value <= 31 and not r.scaled:
-            dm = _DAY_MONTH.match(text, r.end, limit)
+            i = r.end + 2 if text[r.end: r.end + 2] in _ORDINAL_ENDINGS else r.end
+            dm = _DAY_MONTH.match(text, r.end, limit) if (
+                text[i: i + 1] in (" ", "\t") and text[i + 1: i + 2] in _DAY_MONTH_NEXT) else None
             if dm is not None and r.kind != "date":
                 r.kind, r.rule, r.end = "date", "<day> <month>", dm.end()
                 _interval(r, None)
@@ -1348,8 +1425,8 @@ class _Parser:
         got = None
         if r.kind != "currency":
             near = text[ustart: ustart + 2]
-            cs = _patterns().currency_right.match(text, ustart, limit) if any(
-                c in near for c in _SUFFIX_FIRST) else None
+            cs = _patterns().currency_right.match(text, ustart, limit) if not _SUFFIX_FIRST.isdisjoint(
+                near) else None
             if cs is not None and digits:
                 code = lexicon.units().currency_suffixes[cs.group().strip()]
                 r.unit, r.kind, r.end = code, "currency", cs.end()
@@ -1542,7 +1619,7 @@ class _Parser:
         """``r`` followed by a connector and a second number: a range. Emits and returns True."""
         text = self.text
         ahead = text[r.end: r.end + 10]
-        if not any(c in ahead for c in "-–—‒"):
+        if _DASHES.isdisjoint(ahead):
             low = ahead.lower()
             if not (" to " in low or " and " in low or " or " in low or " through " in low):
                 return False
