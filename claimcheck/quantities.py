@@ -218,6 +218,7 @@ _GAP = regex.compile(r"[ \t\u00a0]++")
 _OF = regex.compile(r"[ \t\u00a0]++of[ \t\u00a0]++", regex.IGNORECASE)
 _HYPHEN_GAP = regex.compile(r"(?:[ \t\u00a0]*+-[ \t\u00a0]*+|[ \t\u00a0]++)")
 _GAP_CHARS = " \t\u00a0-"
+_SPACES = frozenset(" \t\u00a0")
 
 _SIGN_LEFT = regex.compile(r"(?:(?<=[\s(\[:;=,/]|^)[-−+])\Z")
 
@@ -476,14 +477,16 @@ def _symbol_first() -> frozenset[str]:
 
 
 @functools.cache
-def _symbol_tables() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[str, ...]]]:
+def _symbol_tables() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[tuple[str, str], ...]]]:
     """For _symbol_at: by first character, the lengths of the symbols without a space
-    (longest first), and the parts before the first space of those with one ("sq", "°")."""
+    (longest first), and for those with one the part before the first space and the
+    character after it (("sq", "k"), ("°", "C"))."""
     lengths: dict[str, set[int]] = {}
-    heads: dict[str, set[str]] = {}
+    heads: dict[str, set[tuple[str, str]]] = {}
     for sym in lexicon.units().symbols:
         if any(c in sym for c in " \t\u00a0"):
-            heads.setdefault(sym[0], set()).add(sym.split(None, 1)[0])
+            head, rest = sym.split(None, 1)
+            heads.setdefault(sym[0], set()).add((head, rest[0]))
         else:
             lengths.setdefault(sym[0], set()).add(len(sym))
     return (
@@ -503,9 +506,14 @@ def _symbol_at(text: str, q: int, limit: int) -> int:
     """
     c = text[q]
     lengths, heads = _symbol_tables()
-    for h in heads.get(c, ()):
-        if text.startswith(h, q) and text[q + len(h): q + len(h) + 1] in (" ", "\t", "\u00a0"):
-            return -2
+    for h, nxt in heads.get(c, ()):
+        if text.startswith(h, q):
+            i = q + len(h)
+            if text[i: i + 1] in _SPACES:
+                while i < limit and text[i] in _SPACES:
+                    i += 1
+                if i < limit and text[i] == nxt:
+                    return -2
     symbols = lexicon.units().symbols
     for n in lengths.get(c, ()):
         e = q + n
@@ -774,12 +782,41 @@ def _interval(r: _Reading, tol: lexicon.QualifierEntry | None) -> None:
         r.high_inclusive = q == "at_most"
 
 
+@functools.cache
+def _scale_word_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """What the word after the space in ``scale_words`` may be: lower-cased scale words,
+    and the case-sensitive rest ("total", "bn", "m")."""
+    scales = frozenset(lexicon.numbers().scales)
+    if not all(w.isascii() and w.isalpha() for w in scales):
+        scales = frozenset()  # (empty: _maybe_scale_word cannot tell)
+    return scales, frozenset(["total", "bn", "mn", "mln", "bln", "tn", "trn", "m", "b"])
+
+
+def _maybe_scale_word(text: str, p: int, limit: int) -> bool:
+    """False when ``scale_words`` cannot match at ``p`` (a space or a hyphen comes first;
+    after one space, an ASCII word must be one of _scale_word_forms())."""
+    c = text[p: p + 1]
+    if c not in (" ", "\t", "\u00a0", "-"):
+        return False
+    if c != " " or p + 1 >= limit:
+        return True
+    a = _ASCII_LETTERS.match(text, p + 1, limit)
+    if a is None:
+        return True
+    j = a.end()
+    if j < limit and not text[j].isascii():
+        return True
+    w = a.group()
+    scales, others = _scale_word_forms()
+    return not scales or w.lower() in scales or w in others
+
+
 def _scale_after(text: str, p: int, limit: int, r: _Reading) -> int:
     """Apply scale words after a number ("143.8 million", "800 total million", "3 bn")."""
     P = _patterns()
     nw = lexicon.numbers()
     for _ in range(2):
-        if text[p + 1: p + 2] not in _SCALE_FIRST:
+        if text[p + 1: p + 2] not in _SCALE_FIRST or not _maybe_scale_word(text, p, limit):
             break
         m = P.scale_words.match(text, p, limit)
         if m is None:
@@ -920,6 +957,50 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading, run_end: int =
     return end
 
 
+def _lower_trie(words: set[str]) -> str:
+    """A regex (stdlib syntax) matching exactly ``words`` (lower-case ASCII), prefixes shared."""
+    groups: dict[str, set[str]] = {}
+    done = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], set()).add(w[1:])
+        else:
+            done = True
+    alts = [re.escape(c) + _lower_trie(rest) for c, rest in sorted(groups.items())]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return "(?:" + body + ")?" if done else body
+
+
+@functools.cache
+def _ascii_scan() -> re.Pattern[str] | None:
+    """The anchor scan for ASCII texts, run on the text lower-cased (see ascii_anchors).
+
+    On ASCII text ``digit_scan`` is ``(?<![A-Za-z0-9_])(?<![0-9][.,+])(?<![A-Z0-9]-)[0-9]``
+    and ``word_scan`` finds, after no letter, digit, "_" or "'", either a whole word
+    starting with a letter of ``first`` (kept when ``word_kinds`` knows it), or
+    "a"/"an" (not "AN") before a space and a letter of _a_first(), or "apr..."/"aug..."
+    (not "aPr..."). Here the
+    word branch is a trie of the known words, so unknown words cost nothing. None when a
+    known word is not lower-case ASCII letters (then the general scans are used).
+    """
+    kinds = _patterns().word_kinds
+    if not all(w.isascii() and w.isalpha() and w.islower() for w in kinds):
+        return None
+    af = {c.lower() for c in _a_first()}
+    if not all(c.isascii() and c.isalpha() for c in af):
+        return None
+    trie = _lower_trie({w for w in kinds if w[0] != "a"})
+    return re.compile(
+        r"(?<![a-z0-9_])(?:"
+        r"(?<![0-9][.,+])(?P<d>[0-9])"
+        r"|(?<!')(?:" + trie + r"(?![a-z])"
+        r"|(?P<a>an?(?=[ \t][" + "".join(sorted(af)) + r"]))"
+        r"|(?P<m>a(?:pr|ug)[a-z]*)))"
+    )
+
+
 @functools.cache
 def _a_first() -> frozenset[str]:
     """First letters of the words that make "a"/"an" an anchor ("a dozen", "a week")."""
@@ -976,6 +1057,7 @@ _QUALIFIER_NAMES = frozenset(typing.get_args(Qualifier))
 _KIND_NAMES = frozenset(typing.get_args(Kind))
 _QUANTITY_FIELDS = frozenset(Quantity.model_fields)
 _new_object = object.__new__
+_isfinite = math.isfinite
 _set_attribute = object.__setattr__
 
 
@@ -1002,7 +1084,11 @@ def _quantity(
     (int to float), on values the parser produced itself; the result equals
     ``Quantity(**fields)``. Quantities built by users are validated as usual.
     """
-    value, low, high = _float(value), _float(low), _float(high)
+    if (
+        (value is not None and type(value) is not float) or (low is not None and type(low) is not float)
+        or (high is not None and type(high) is not float)
+    ):
+        value, low, high = _float(value), _float(low), _float(high)
     if (
         start < 0 or end < start or len(text) != end - start
         or qualifier not in _QUALIFIER_NAMES or kind not in _KIND_NAMES
@@ -1090,14 +1176,16 @@ class _Parser:
         start, end = r.start, r.end
         if end <= start:
             return
-        for name in ("value", "low", "high"):
-            v = getattr(r, name)
-            if v is not None and not math.isfinite(v):
-                return
-        if r.low is not None and r.high is not None and r.low > r.high:
-            r.low, r.high = r.high, r.low
+        value, low, high = r.value, r.low, r.high
+        if (
+            (value is not None and not _isfinite(value)) or (low is not None and not _isfinite(low))
+            or (high is not None and not _isfinite(high))
+        ):
+            return
+        if low is not None and high is not None and low > high:
+            r.low, r.high = low, high = high, low
         q = _quantity(
-            self.text[start:end], start, end, r.value, r.low, r.high, r.low_inclusive,
+            self.text[start:end], start, end, value, low, high, r.low_inclusive,
             r.high_inclusive, r.qualifier, r.unit, r.counted, r.kind, r.rule, r.latent,
         )
         if q is None:
@@ -1142,14 +1230,17 @@ class _Parser:
         find the anchors this list holds after the skip: none is lost by not rescanning.)
         """
         text, n = self.text, self.n
-        anchors = [
-            (m.start(), m.end(), "digit" if m.group().isdigit() else "vulgar")
-            for m in _patterns().digit_scan.finditer(text, 0, n)
-        ]
-        words = list(self.word_anchors(0, n, {}))
-        if words:
-            anchors += words
-            anchors.sort()
+        if text.isascii() and _ascii_scan() is not None:
+            anchors = self.ascii_anchors()
+        else:
+            anchors = [
+                (m.start(), m.end(), "digit" if m.group().isdigit() else "vulgar")
+                for m in _patterns().digit_scan.finditer(text, 0, n)
+            ]
+            words = list(self.word_anchors(0, n, {}))
+            if words:
+                anchors += words
+                anchors.sort()
         for start, end, name in anchors:
             if start < self.last_end:
                 continue
@@ -1209,6 +1300,50 @@ class _Parser:
             elif k == "weekday" and not w[0].isupper():
                 continue
             yield s, e, k
+
+    def ascii_anchors(self) -> list[tuple[int, int, str]]:
+        """What ``digit_scan`` and ``word_anchors`` find in a whole ASCII text, in order.
+
+        One scan of the lower-cased text with _ascii_scan() (stdlib ``re``, on ASCII the
+        same lookarounds as those two patterns) yields the digits and only the words the
+        dict knows, instead of every word; the few things that lower-casing hides (a capital
+        before "-", the case of "Apr"/"Aug") are checked on the text itself.
+        """
+        P = _patterns()
+        text, n = self.text, self.n
+        kinds = P.word_kinds
+        a_first = _a_first()
+        out: list[tuple[int, int, str]] = []
+        for m in _ascii_scan().finditer(text.lower()):  # type: ignore[union-attr]
+            s, e = m.span()
+            if m.lastgroup == "d":
+                if s >= 2 and text[s - 1] == "-" and (text[s - 2].isupper() or text[s - 2].isdigit()):
+                    continue  # (?<![\p{Lu}\p{N}]-)
+                out.append((s, e, "digit"))
+                continue
+            w = text[s:e]
+            if m.lastgroup == "m" and text[s + 1: s + 3] not in ("pr", "ug", "PR", "UG"):
+                continue  # word_scan takes [Aa](?:pr|ug|PR|UG) only
+            if m.lastgroup == "a" and e - s == 2 and text[s + 1] != "n":
+                continue  # and "an", not "AN"
+            k = kinds.get(w.lower())
+            if k is None:
+                continue
+            if k == "a":
+                if text[e + 1: e + 2] not in a_first or text[s - 1: s] == "-":
+                    continue
+                if P.a_next.match(text, e, n) is None:
+                    continue
+            elif k == "long":
+                if not text.startswith("-long", e) or text[s - 1: s] == "-":
+                    continue
+            elif k == "month":
+                if not w[0].isupper() or P.month_next.match(text, e, min(n, e + 4)) is None:
+                    continue
+            elif k == "weekday" and not w[0].isupper():
+                continue
+            out.append((s, e, k))
+        return out
 
     def at_anchor(self, g: str, start: int, end: int) -> None:
         if g == "digit":
