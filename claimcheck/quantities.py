@@ -132,6 +132,11 @@ _JUNK_CHARS = frozenset(".-–/:,")
 # First letters of what makes junk after a space: "7 a.m.", "2248 GMT", "0600 hrs".
 _JUNK_AFTER_SPACE = frozenset("apAPGUBCEhH")
 _DIGIT_RUN = regex.compile(r"\d++")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+# How the am/pm and time-zone junk after digits starts ("7 a.m.", "7pm", "2248 GMT"): with
+# none of these there, _JUNK_RUN can only match on one of _JUNK_CHARS.
+_AM_PM_START = frozenset(["a.", "p.", "A.", "P.", "am", "pm", "AM", "PM"])
+_ZONE_WORDS = frozenset(["GMT", "UTC", "GST", "BST", "CET", "EST", "PST", "hrs", "HRS"])
 # First characters of scale words and abbreviations ("million", "bn", "m" after a currency).
 _SCALE_FIRST = frozenset("hHtTmMbBlLcCk")
 # First characters of currency signs written after an amount ("-15€").
@@ -721,7 +726,9 @@ def _read_counted(
     ("two consecutive years"). Stop words end the search.
     """
     c = text[p: p + 1]
-    if c in (" ", "\t", "\u00a0", "-"):
+    if c == " " and p + 1 < limit and text[p + 1] not in _GAP_CHARS:
+        q = p + 1  # one space: what _HYPHEN_GAP matches there
+    elif c in (" ", "\t", "\u00a0", "-"):
         g = _HYPHEN_GAP.match(text, p, limit)
         q = g.end() if g is not None else p
     elif c.isalpha() and p > 0 and text[p - 1] == " ":
@@ -1422,11 +1429,16 @@ class _Parser:
         r = _Reading(start=start, end=start, value=None, currency_left=currency)
         if digits:
             # junk (times, phones, versions, bad commas) shows right after the first digits
-            dr = _DIGIT_RUN.match(text, start, limit)
+            dr = _ASCII_DIGITS.match(text, start, limit)
+            if dr is None or (dr.end() < limit and not text[dr.end()].isascii()):
+                dr = _DIGIT_RUN.match(text, start, limit)  # (other digits than 0-9)
             e = dr.end() if dr else start
             c1, c2 = text[e: e + 1], text[e + 1: e + 2]
-            if (c1 and c1 in _JUNK_CHARS and c2.isdigit()) or (c1 in ("a", "p", "A", "P")) or (
+            if (c1 and c1 in _JUNK_CHARS and c2.isdigit()) or (
+                c1 in ("a", "p", "A", "P") and text[e: e + 2] in _AM_PM_START
+            ) or (
                 c1 == " " and c2 in _JUNK_AFTER_SPACE
+                and (text[e + 1: e + 3] in _AM_PM_START or text[e + 1: e + 4] in _ZONE_WORDS)
             ):
                 far = min(len(text), start + BLOCK)
                 j = _JUNK_RUN.match(text, start, far)
@@ -1438,7 +1450,9 @@ class _Parser:
             end = _read_numeral(text, start, limit, r, e)
             if end is None:
                 return None, start + 1
-            s = _glued_suffix(text, end, limit, r)
+            # (_glued_suffix returns ``end`` unless a letter or an apostrophe is there)
+            s = _glued_suffix(text, end, limit, r) if end < limit and (
+                text[end].isalpha() or text[end] in "'’") else end
             if s is None:
                 return None, end
             end = s
@@ -1479,7 +1493,9 @@ class _Parser:
                 if w.kind == "ordinal":
                     r.kind = "ordinal"
         if r.kind not in ("ordinal", "date"):
-            end = _scale_after(text, end, limit, r)
+            # (_scale_after returns ``end`` unless one of _SCALE_FIRST is next but one)
+            if text[end + 1: end + 2] in _SCALE_FIRST:
+                end = _scale_after(text, end, limit, r)
         r.end = end
         return r, end
 
@@ -1534,7 +1550,8 @@ class _Parser:
                 self.emit(r)
                 return
         # left: sign, currency, qualifier
-        r.start = self.left_sign(start, r)
+        # (left_sign returns ``start`` unless a sign or the space of "minus " is before it)
+        r.start = self.left_sign(start, r) if start > 0 and text[start - 1] in "-−+ " else start
         if has_currency:
             r.start = self.left_currency(r.start, r)
         if r.kind == "date":
@@ -1614,7 +1631,9 @@ class _Parser:
                 self.finish_date(r)
                 return
         # ranges
-        if self.try_range(r, digits, limit):
+        # (try_range returns False unless a dash, "to", "and", "or" or "through" is ahead)
+        ahead = text[r.end: r.end + 10]
+        if (not _DASHES.isdisjoint(ahead) or " " in ahead) and self.try_range(r, digits, limit):
             return
         self.finish(r, limit, digits)
 
