@@ -19,6 +19,8 @@ Example:
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -95,11 +97,26 @@ class WordNumber:
 # One word and the separator before the next one. The separators a number may contain:
 # a hyphen ("twenty-one"), spaces, "and"/"&" (handled as words), and a comma after a
 # scale ("three million, two hundred").
-_WORD = regex.compile(r"[A-Za-z]++")
-_SEP = regex.compile(r"(?:[ \t]*+-[ \t]*+|[ \t\u00a0]++|[ \t]*+,[ \t]++)")
+# (stdlib ``re``: ASCII classes only, so the same matches as ``regex``, and cheaper calls)
+_WORD = re.compile(r"[A-Za-z]++")
+_SEP = re.compile(r"(?:[ \t]*+-[ \t]*+|[ \t\u00a0]++|[ \t]*+,[ \t]++)")
 
 # Word classes for the small state machine in read_number_words.
 _UNIT, _TEEN, _TENS, _HUNDRED, _SCALE, _AND, _A, _HALF = range(8)
+
+
+@functools.cache
+def _classes() -> dict[str, tuple[int, float]]:
+    """_classify as one dict (built once; the later entries win, as the earlier tests do there)."""
+    nw = lexicon.numbers()
+    out: dict[str, tuple[int, float]] = {"half": (_HALF, 0.5), "a": (_A, 1.0), "an": (_A, 1.0)}
+    out["and"] = out["&"] = (_AND, 0.0)
+    for w, v in nw.scales.items():
+        out[w] = (_SCALE, v)
+    out["hundred"] = (_HUNDRED, 100.0)
+    for w, v in nw.cardinals.items():
+        out[w] = (_UNIT, v) if v < 10 else (_TEEN, v) if v < 20 else (_TENS, v)
+    return out
 
 
 def _classify(w: str) -> tuple[int, float] | None:
@@ -153,6 +170,7 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
         True
     """
     nw = lexicon.numbers()
+    classes = _classes()
     total = 0.0
     current = 0.0
     last: int | None = None
@@ -171,7 +189,7 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
             w, wend = m.group().lower(), m.end()
             if wend < n and (text[wend].isalnum() or text[wend] == "_"):
                 break  # "one2", "twoway": not a word we know
-        c = _classify(w)
+        c = classes.get(w)
         if c is None:
             if last == _AND:
                 break
