@@ -911,7 +911,11 @@ def check(
         synonyms=syn_map,
         tolerance=float(tolerance),
     )
-    kwargs = {"aliases": aliases, "metric_synonyms": metric_synonyms}
+    from .claims import story_event
+
+    # the documents tell one story: figures only the story owns are filed under one event
+    kwargs = {"aliases": aliases, "metric_synonyms": metric_synonyms,
+              "story_event": story_event(documents)}
     claims: list[Claim] = []
     for d in documents:
         claims += _call_extract(extract, d, kwargs)

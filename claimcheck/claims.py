@@ -51,7 +51,7 @@ from .lexicon import load_toml
 from .models import Attribution, Claim, Document, Quantity, Relation, Span
 from .quantities import parse_quantities
 
-__all__ = ["extract", "STORY"]
+__all__ = ["extract", "story_event", "STORY"]
 
 #: The subject of a figure that only the story itself can own ("1,200 people were
 #: evacuated" in a text that names no event noun): check() is given texts about one story,
@@ -816,7 +816,16 @@ def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
         if toks[k].low in ("worth", "valued", "priced") and k >= 1 and toks[k - 1].word \
                 and not _is_verb(toks[k - 1], lex):
             w = toks[k - 1].text
-            return done((w.lower(), w), "worth")
+            # "diamonds valued at", "gems worth": the haul of the story's event, so that
+            # two outlets naming the loot differently still compare its value
+            return done((ctx.event, w) if ctx.event else (w.lower(), w), "worth")
+    # "$102 million in jewelry", "€85 million worth of diamonds"
+    if q.kind == "currency" and ctx.event and ri + 1 < len(toks) and (
+        toks[ri].low == "in" and toks[ri + 1].word and not toks[ri + 1].cap
+        and toks[ri + 1].low not in lex.det and toks[ri + 1].low not in _TIME_WORDS
+        or toks[ri].low == "worth" and toks[ri + 1].low == "of"
+    ):
+        return done((ctx.event, ctx.text[toks[ri].start : toks[min(ri + 2, len(toks) - 1)].end]), "worth")
     # 2. hyphenated adjective of a noun: "a one-month campaign", "6.1-magnitude quake"
     if ri < len(toks) and q.kind in ("duration", "count") and "-" in q.text and toks[ri].word:
         if toks[ri - 1].end == q.end and q.text[-1:].isalpha():
@@ -976,6 +985,25 @@ def _claim_id(doc_id: str, q: Quantity, subject: str, metric: str) -> str:
 _MIDCAP = regex.compile(r"[\p{Ll}\p{N},;] ++(\p{Lu}[\p{L}\p{N}]*+)")
 
 
+def story_event(docs: Sequence[Document]) -> str | None:
+    """The event a set of documents about one story share: the most common first event word.
+
+    Example:
+        >>> story_event([Document(id="a", text="A raid on a jeweller."),
+        ...              Document(id="b", text="The heist took minutes."),
+        ...              Document(id="c", text="Armed robbers struck.")])
+        'robbery'
+    """
+    counts: dict[str, int] = {}
+    for d in docs:
+        ev = _doc_event(d.text)
+        if ev:
+            counts[ev] = counts.get(ev, 0) + 1
+    if not counts:
+        return None
+    return min(counts, key=lambda e: (-counts[e], e))
+
+
 def _doc_event(text: str) -> str | None:
     """The story's event: the first event word of the text (the headline or the lede), which
     names what the story is about more reliably than the most frequent one (a quake story
@@ -1008,6 +1036,7 @@ def extract(
     *,
     aliases: Mapping[str, str] | None = None,
     metric_synonyms: Mapping[str, str] | None = None,
+    story_event: str | None = None,
 ) -> list[Claim]:
     """The claims of one document: each quantity bound to subject, metric, time and source.
 
@@ -1015,6 +1044,10 @@ def extract(
         doc: a :class:`Document`, or a plain string (its id is then ``"doc"``).
         aliases: extra entity aliases, ``{"We Chat": "WeChat"}``; they win over the built-in ones.
         metric_synonyms: extra metric synonyms, ``{"MAU": "monthly active users"}``.
+        story_event: the event the story is about, for figures whose only owner is the
+            story ("At least 22 houses were damaged."); by default the first event word of
+            the document. :func:`claimcheck.check` passes the one its documents share, so a
+            "raid" in one outlet and a "robbery" in another file their figures together.
 
     Returns:
         Claims in text order. A sentence the document repeats gives one claim whose
@@ -1038,7 +1071,7 @@ def extract(
     synonyms = _metric_synonyms(metric_synonyms)
     sentences = _text.segment(text)
     quantities = parse_quantities(text)
-    event = _doc_event(text)
+    event = story_event or _doc_event(text)
     midcaps = frozenset(m.group(1) for m in _MIDCAP.finditer(text))
     topic: tuple[str, str] | None = None
     previous_att: Attribution | None = None
