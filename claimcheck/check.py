@@ -59,6 +59,11 @@ __all__ = [
 DEFAULT_TOLERANCE = 0.1
 
 #: Order of finding kinds in a report: what needs a person's attention first.
+#: Catch-all metrics that say too little about what a figure measures for "the same value
+#: on two subjects" to suggest a wrong subject: two sums of 2 million euros in one story
+#: are as likely to be two different sums.
+_GENERIC_METRICS = frozenset({"amount", "percent", "distance", "duration"})
+
 _KIND_RANK = {"conflict": 0, "misattribution": 1, "internal": 2, "compatible": 3, "agreement": 4}
 
 #: Whole numbers below this are too common ("two monks", "five people") to suggest that
@@ -779,7 +784,7 @@ def _find(claims: Sequence[Claim], opts: _Options) -> list[Finding]:
         time = _norm_words(c.time) if c.time else None
         numeric.setdefault((subj, metric, dim, time), []).append(c)
         q = c.quantity
-        if kind in ("count", "currency") and q.value is not None and (
+        if kind in ("count", "currency") and metric not in _GENERIC_METRICS and q.value is not None and (
             abs(q.value) >= _MISATTRIBUTION_MIN or not float(q.value).is_integer()
         ):
             iv = opts.interval(c)

@@ -320,7 +320,7 @@ def _np_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[str, str, str] | None:
         t
         for t in toks[lo:cut]
         if t.word and t.low not in lex.det and t.low not in lex.pron and not t.text[:1].isdigit()
-        and t.low not in lex.aux and t.low not in _NOT_SUBJECT
+        and t.low not in lex.aux and t.low not in _NOT_SUBJECT and t.low not in _TIME_WORDS
     ]
     if ctx.figure_between(lo, cut):
         return None  # "four rack switches, four terminal servers": a list, not a subject

@@ -308,6 +308,15 @@ def test_misattribution_needs_a_distinctive_value() -> None:
     assert [f.kind for f in big] == ["misattribution"]
 
 
+def test_misattribution_needs_a_specific_metric() -> None:
+    # two sums of 2 million euros in one story may well be two different sums
+    money = two(claim("a", "They took 2m euros.", "2m euros", 2e6, subject="robbery", metric="amount",
+                      unit="EUR", kind="currency"),
+                claim("b", "It cost 2m euros.", "2m euros", 2e6, subject="store", metric="amount",
+                      unit="EUR", kind="currency"))
+    assert money == []
+
+
 def test_misattribution_never_inside_one_document() -> None:
     a = claim("a", "X has 500 million users.", "500 million", 5e8, subject="X", metric="users")
     b = claim("a", "Y has 500 million users.", "500 million", 5e8, subject="Y", metric="users", sent_start=40)
