@@ -737,6 +737,26 @@ def _read_counted(
         q = p
     else:
         return None, p, None
+    a = _ASCII_LETTERS.match(text, q, limit)
+    if a is not None and (a.end() >= limit or text[a.end()].isascii()):
+        # The first word is ASCII (and so all of _WORD_RUN's first word). The loop below
+        # decides on it alone, unless a unit name of several words may start with it or
+        # it is neither a stop word, a unit, a plural nor (with singular_ok) the noun.
+        w, j = a.group(), a.end()
+        lw = w.lower()
+        if lw not in _unit_first_words():
+            if lw in lexicon.units().stopwords or lw in _number_words():
+                return None, p, None
+            e = lexicon.units().words.get(lw)
+            if e is not None and e.kind in ("duration", "currency"):
+                return None, j, (e.unit, e.kind)
+            sg = _singular(w)
+            if sg is not None:
+                return (None, p, None) if one else (_norm_counted(sg), j, None)
+            if singular_ok:
+                if not lw.endswith(("ed", "ing")):
+                    return _norm_counted(w), j, None
+                return None, p, None
     m = _WORD_RUN.match(text, q, limit)
     if m is None:
         return None, p, None
