@@ -695,7 +695,8 @@ def _metric(ctx: _Ctx, q: Quantity, ri: int) -> str | None:
     if q.kind == "percent":
         return "percent"
     if q.kind == "currency":
-        return "amount"
+        m = _PAID_IN.match(text, q.end, min(len(text), q.end + 40))
+        return f"amount in {m.group(1).lower()}" if m else "amount"  # "$281m in cash"
     if q.kind == "dimension":
         window = text[max(0, q.start - 25) : q.end + 22]
         if q.unit and _is_length(q.unit):
@@ -722,6 +723,15 @@ def _metric(ctx: _Ctx, q: Quantity, ri: int) -> str | None:
         return _count_metric(ctx, q)
     return None
 
+
+_PAID_IN = regex.compile(
+    r"\s++in\s++((?:cash|stock|shares|equity|debt|loans?|aid|savings|bonds|grants?)"
+    r"(?:\s++and\s++(?:cash|stock|shares|equity|debt|loans?|aid|savings|bonds|grants?))?)\b",
+    regex.I,
+)
+
+_HAUL = frozenset({"jewelry", "jewellery", "jewels", "gems", "diamonds", "watches", "valuables",
+                   "goods", "loot", "gold", "art", "paintings"})
 
 _OF_METRICS = frozenset({"depth", "distance", "height", "length", "width", "magnitude", "toll",
                          "population", "total", "speed", "area"})
@@ -821,8 +831,7 @@ def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
             return done((ctx.event, w) if ctx.event else (w.lower(), w), "worth")
     # "$102 million in jewelry", "€85 million worth of diamonds"
     if q.kind == "currency" and ctx.event and ri + 1 < len(toks) and (
-        toks[ri].low == "in" and toks[ri + 1].word and not toks[ri + 1].cap
-        and toks[ri + 1].low not in lex.det and toks[ri + 1].low not in _TIME_WORDS
+        toks[ri].low == "in" and toks[ri + 1].low in _HAUL
         or toks[ri].low == "worth" and toks[ri + 1].low == "of"
     ):
         return done((ctx.event, ctx.text[toks[ri].start : toks[min(ri + 2, len(toks) - 1)].end]), "worth")
@@ -1179,7 +1188,7 @@ def _piece_claims(
         if q.kind in ("date", "multiplier"):
             continue
         if _time_frame(text, q) or _anaphoric(text, q, seen) or _conversion(ctx, q) \
-                or _referential(text, q) or _speaker(ctx, q):
+                or _referential(text, q) or _speaker(ctx, q) or _part(text, q):
             continue
         bnd = _bind(ctx, q)
         if bnd is None or not bnd.subject or not bnd.metric:
@@ -1263,6 +1272,15 @@ def _referential(text: str, q: Quantity) -> bool:
     """"the two sides", "the three bank workers": a group already known, not a new figure."""
     first = q.text.split(maxsplit=1)[0].lower() if q.text.strip() else ""
     return first in _SMALL_WORDS and text[max(0, q.start - 4) : q.start].lower() == "the "
+
+
+_PART = regex.compile(r"(?:\b(?:including|of\s+which|of\s+whom|among\s+them|another|other))\s*+\Z", regex.I)
+
+
+def _part(text: str, q: Quantity) -> bool:
+    """"$334 million, including $281 million in cash", "another two people": a part of a
+    figure, or a figure added to one already given, is not a figure for the whole."""
+    return _PART.search(text, max(0, q.start - 14), q.start) is not None
 
 
 def _speaker(ctx: _Ctx, q: Quantity) -> bool:
