@@ -406,27 +406,15 @@ def _patterns() -> _Patterns:
 class _Reading:
     """A quantity being assembled at one anchor.
 
-    A plain class (not a dataclass): one is made per anchor, so its construction is on the
-    hot path. Fields not given to ``__init__`` read their class-level defaults until set.
+    A plain class with slots (not a dataclass): one is made per anchor, and its fields are
+    read and written all along the hot path.
     """
 
-    kind: str = "count"
-    numkind: str = "cardinal"  # cardinal, ordinal, fraction, collective, plural
-    digits: bool = False
-    integer: bool = True
-    raw: str = ""
-    scaled: bool = False
-    unit: str | None = None
-    counted: str | None = None
-    low: float | None = None
-    high: float | None = None
-    low_inclusive: bool = True
-    high_inclusive: bool = True
-    qualifier: str = "exact"
-    rule: str = ""
-    latent: bool = False
-    currency_left: bool = False
-    words_read: int = 0
+    __slots__ = (
+        "start", "end", "value", "kind", "numkind", "digits", "integer", "raw", "scaled",
+        "unit", "counted", "low", "high", "low_inclusive", "high_inclusive", "qualifier",
+        "rule", "latent", "currency_left", "words_read",
+    )
 
     def __init__(
         self, start: int, end: int, value: float | None, kind: str = "count",
@@ -437,12 +425,22 @@ class _Reading:
         self.end = end
         self.value = value
         self.kind = kind
+        self.numkind = "cardinal"  # cardinal, ordinal, fraction, collective, plural
+        self.digits = digits
+        self.integer = True
+        self.raw = ""
+        self.scaled = False
         self.unit = unit
-        self.rule = rule
+        self.counted: str | None = None
         self.low = low
         self.high = high
-        self.digits = digits
+        self.low_inclusive = True
+        self.high_inclusive = True
+        self.qualifier = "exact"
+        self.rule = rule
+        self.latent = False
         self.currency_left = currency_left
+        self.words_read = 0
 
 
 def _singular(word: str) -> str | None:
