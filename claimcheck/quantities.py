@@ -198,6 +198,8 @@ _LABEL_LEFT = regex.compile(
 _LIST_ITEM = regex.compile(r"\d{1,2}[.)][ \t]")
 _DOT_PAREN = frozenset(".)")
 _DASHES = frozenset("-–—‒")
+# The words try_range looks for in the ten characters after a number (lower-cased).
+_RANGE_WORD = re.compile(" (?:to|and|or|through) ")
 # What may follow the day in _DAY_MONTH ("6 March", "30th of May"): after the ordinal
 # ending, a space or tab, then a space, a tab, a month's capital or "of".
 _ORDINAL_ENDINGS = frozenset(["st", "nd", "rd", "th"])
@@ -1654,7 +1656,9 @@ class _Parser:
         # ranges
         # (try_range returns False unless a dash, "to", "and", "or" or "through" is ahead)
         ahead = text[r.end: r.end + 10]
-        if (not _DASHES.isdisjoint(ahead) or " " in ahead) and self.try_range(r, digits, limit):
+        if (not _DASHES.isdisjoint(ahead) or (" " in ahead and _RANGE_WORD.search(ahead.lower()))) and (
+            self.try_range(r, digits, limit)
+        ):
             return
         self.finish(r, limit, digits)
 
@@ -1720,7 +1724,10 @@ class _Parser:
                 r.counted, r.end, r.rule = "magnitude", mag.end(), "<n>-magnitude"
         if r.unit is None and r.counted is None and digits and r.kind == "count":
             # a list sharing the unit of its last number: "45 and 50 mg", "5, 10 or 15 km"
-            shared = self.shared_unit(r.end, limit)
+            ahead = text[r.end: r.end + 6]
+            # (shared_unit returns None unless a comma, " and " or " or " is ahead)
+            shared = self.shared_unit(r.end, limit) if (
+                "," in ahead or " and " in ahead or " or " in ahead) else None
             if shared is not None:
                 r.unit, r.kind = shared
         if r.unit is None and r.kind == "count" and r.counted is None and (
@@ -1760,10 +1767,11 @@ class _Parser:
                     self.last_end = run.end() if run is not None else r.end
                     return
         if r.unit is not None and r.kind == "duration":
-            old = _OLD.match(text, r.end, limit)
+            # (_OLD starts with "-", a space or a tab; _LONG with "-")
+            old = _OLD.match(text, r.end, limit) if text[r.end: r.end + 1] in ("-", " ", "\t") else None
             if old is not None:
                 r.end, r.rule = old.end(), "<n>-<unit>-old"
-            lg = _LONG.match(text, r.end, limit)
+            lg = _LONG.match(text, r.end, limit) if text[r.end: r.end + 1] == "-" else None
             if lg is not None:
                 r.end = lg.end()
         if not r.rule:
