@@ -705,11 +705,15 @@ def _metric(ctx: _Ctx, q: Quantity, ri: int) -> str | None:
                 return _SHAPES[m.group(1).lower()]
             if _DEPTH.search(window):
                 return "depth"
+            if "-" in q.text and q.text[-1:].isalpha():
+                return "length"  # "a 6-foot wall", "a 181-km fault"
             # a distance is only checkable against its reference point: "55 km south of Bireun"
             ref = _REFERENCE.match(text, q.end, min(len(text), q.end + 80))
             return f"distance from {ref.group(1)}" if ref else None
         if q.unit and "degree" in q.unit:
             return "temperature"
+        if q.unit and q.unit.startswith("square "):
+            return "area"
         return q.unit
     if q.kind == "ordinal":
         # "the 25th anniversary of X" is checkable; "the second half", "the first truck" not
@@ -836,7 +840,7 @@ def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
     ):
         return done((ctx.event, ctx.text[toks[ri].start : toks[min(ri + 2, len(toks) - 1)].end]), "worth")
     # 2. hyphenated adjective of a noun: "a one-month campaign", "6.1-magnitude quake"
-    if ri < len(toks) and q.kind in ("duration", "count") and "-" in q.text and toks[ri].word:
+    if ri < len(toks) and q.kind in ("duration", "count", "dimension") and "-" in q.text and toks[ri].word:
         if toks[ri - 1].end == q.end and q.text[-1:].isalpha():
             n = _noun_after(ctx, ri)
             if n:
