@@ -2,16 +2,20 @@
 
 How it works: two scans find *anchors*: numerals (and vulgar fractions), and words a
 dict knows (number words, "a"/"an" before a scale or a time unit, "month-long", month
-names before a day, weekdays). At each anchor a small reader works left and right with
-anchored, bounded matches (a few dozen characters each; patterns over the text left of a
-number are compiled REVERSE and tried once, ending at the number): the number and its
-scale, a currency sign or code before it, a unit or counted noun after it, a qualifier
-before it, a second number making a range. Junk (clock times, phone numbers, versions,
-runs of numerals) is skipped in one match. Everything is linear in the length of the
-text. Texts longer than ``TIMEOUT_FROM`` characters are scanned in blocks of about
-``BLOCK`` characters, each scan with a ``timeout``: a block whose scan times out is
-skipped rather than hung on (shorter texts scan in microseconds, and a timeout costs
-more than that).
+names before a day, weekdays); a short ASCII text is scanned once instead, lower-cased,
+with a trie of the known words (the same anchors). At each anchor a small reader works
+left and right with anchored, bounded matches (a few dozen characters each; patterns
+over the text left of a number are compiled REVERSE and tried once, ending at the
+number): the number and its scale, a currency sign or code before it, a unit or counted
+noun after it, a qualifier before it, a second number making a range. Junk (clock times,
+phone numbers, versions, runs of numerals) is skipped in one match. Everything is linear
+in the length of the text. Texts longer than ``TIMEOUT_FROM`` characters are scanned in
+blocks of about ``BLOCK`` characters, each scan with a ``timeout``: a block whose scan
+times out is skipped rather than hung on (shorter texts scan in microseconds, and a
+timeout costs more than that). The hot path avoids work that cannot change the result:
+cheap exact pre-tests before patterns, dict lookups where they find what a pattern
+would, and Quantity objects built with the model's checks done in Python (see
+``_quantity``).
 
 Readings, in short (each is a ``rule`` name on the result):
 
@@ -413,9 +417,9 @@ class _Reading:
     """
 
     __slots__ = (
-        "start", "end", "value", "kind", "numkind", "digits", "integer", "raw", "scaled",
-        "unit", "counted", "low", "high", "low_inclusive", "high_inclusive", "qualifier",
-        "rule", "latent", "currency_left", "words_read",
+        "counted", "currency_left", "digits", "end", "high", "high_inclusive", "integer",
+        "kind", "latent", "low", "low_inclusive", "numkind", "qualifier", "raw", "rule",
+        "scaled", "start", "unit", "value", "words_read",
     )
 
     def __init__(
@@ -1515,10 +1519,9 @@ class _Parser:
                 r.integer = float(w.value).is_integer()
                 if w.kind == "ordinal":
                     r.kind = "ordinal"
-        if r.kind not in ("ordinal", "date"):
-            # (_scale_after returns ``end`` unless one of _SCALE_FIRST is next but one)
-            if text[end + 1: end + 2] in _SCALE_FIRST:
-                end = _scale_after(text, end, limit, r)
+        # (_scale_after returns ``end`` unless one of _SCALE_FIRST is next but one)
+        if r.kind not in ("ordinal", "date") and text[end + 1: end + 2] in _SCALE_FIRST:
+            end = _scale_after(text, end, limit, r)
         r.end = end
         return r, end
 
