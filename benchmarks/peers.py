@@ -9,8 +9,8 @@ Run from the repository root:  .venv/bin/python benchmarks/peers.py
 - Every ``../shared/peers/*.jsonl`` file is scored for both, by ``tests/peer_scoring.py``
   (the rules of ``../shared/peers/README.md`` "How to score"): precision / recall / F1
   for value and value+unit, per kind.
-- Throughput in characters per second on the seed articles (``../shared/seeds/*.txt``)
-  and on the peer texts, each parser timed in its own process on the same texts, after a
+- Throughput in characters per second on the seed articles (``../shared/seeds/*.txt``),
+  the news corpus (``../shared/corpus/*/*.txt``) and on the peer texts, each parser timed in its own process on the same texts, after a
   warm-up call (best of 20 runs for claimcheck, best of 3 for quantulum3, which is slow).
 
 Options: ``--no-peer`` scores claimcheck alone (no install).
@@ -180,7 +180,10 @@ def main() -> int:
     print("\n## throughput (characters per second; parsing only, same texts, same machine)")
     print(f"{'texts':<28} {'chars':>8} {'claimcheck':>12} {'quantulum3':>12} {'ratio':>8}")
     seeds = [p.read_text("utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))]
-    for label, texts in (("seed articles", seeds), ("peer texts", all_peer_texts)):
+    # the news clusters: ten stories, 74 articles of real wire and web copy
+    corpus = [p.read_text("utf-8") for p in sorted(SEEDS_DIR.parent.glob("corpus/*/*.txt"))]
+    for label, texts in (("seed articles", seeds), ("corpus news articles", corpus),
+                         ("peer texts", all_peer_texts)):
         if not texts:
             continue
         chars = sum(len(t) for t in texts)
