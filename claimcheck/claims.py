@@ -1236,7 +1236,11 @@ def _piece_claims(
     return out, att, ctx
 
 
-_FRAME = regex.compile(r"(?:\b(?:the|in\s+the|over\s+the|for\s+the|during\s+the)\s+(?:last|past|previous|next|coming|first)\s+)\Z", regex.I)
+_FRAME = regex.compile(
+    r"(?:\b(?:(?:the|in\s+the|over\s+the|for\s+the|during\s+the)\s+(?:last|past|previous|next|coming|first)"
+    r"|within(?:\s+the)?)\s+)\Z",
+    regex.I,
+)
 
 
 _AFTER = regex.compile(r"\s*(?:after|before|ago|later|earlier)\b", regex.I)
