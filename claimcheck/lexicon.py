@@ -295,12 +295,8 @@ def units() -> UnitLexicon:
             raise LexiconError(f"data/{f}: {where}: alias {key!r} already means {old}")
         table[key] = entry
 
-    for name, spec in _table(doc, "units", f).items():
-        where = f"[units.{name!r}]"
-        if not isinstance(spec, dict) or spec.get("kind") not in _UNIT_KINDS:
-            raise LexiconError(f"data/{f}: {where} needs kind = one of {sorted(_UNIT_KINDS)}")
-        kind = "dimension" if spec["kind"] == "temperature" else spec["kind"]
-        entry = UnitEntry(name, kind, bool(spec.get("after_a", False)))
+    def put_words(spec: dict[str, Any], entry: UnitEntry, where: str) -> None:
+        # unit and currency words alike: each word, its regular plurals, listed plurals
         for w in _strings(spec, "words", where):
             w = " ".join(w.lower().split())
             put(words, w, entry, where)
@@ -308,6 +304,14 @@ def units() -> UnitLexicon:
                 put(words, p, entry, where)
         for w in _strings(spec, "plurals", where):
             put(words, " ".join(w.lower().split()), entry, where)
+
+    for name, spec in _table(doc, "units", f).items():
+        where = f"[units.{name!r}]"
+        if not isinstance(spec, dict) or spec.get("kind") not in _UNIT_KINDS:
+            raise LexiconError(f"data/{f}: {where} needs kind = one of {sorted(_UNIT_KINDS)}")
+        kind = "dimension" if spec["kind"] == "temperature" else spec["kind"]
+        entry = UnitEntry(name, kind, bool(spec.get("after_a", False)))
+        put_words(spec, entry, where)
         for s in _strings(spec, "symbols", where):
             put(symbols, s, entry, where)
     for code, spec in _table(doc, "currencies", f).items():
@@ -321,13 +325,7 @@ def units() -> UnitLexicon:
             put(prefixes, p, code, where)
         for s in _strings(spec, "suffixes", where):
             put(suffixes, s, code, where)
-        for w in _strings(spec, "words", where):
-            w = " ".join(w.lower().split())
-            put(words, w, entry, where)
-            for p in plural_forms(w):
-                put(words, p, entry, where)
-        for w in _strings(spec, "plurals", where):
-            put(words, " ".join(w.lower().split()), entry, where)
+        put_words(spec, entry, where)
     counted = _table(doc, "counted", f)
     irregular = {k.lower(): str(v).lower() for k, v in _table(counted, "irregular", f).items()}
     stop = frozenset(w.lower() for w in _strings(counted, "stopwords", "[counted]"))

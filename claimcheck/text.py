@@ -374,6 +374,17 @@ def _glued(text: str, p: int, e: int) -> int:
     return m.end() if m else -1
 
 
+def _skip_glued(b: _Builder, text: str, cur: int, e: int, para: int) -> int:
+    """Record boilerplate glued to the start of ``text[cur:e]`` ("…advertisementUsers can")
+    as its own sentences; returns where the real text starts."""
+    g = _glued(text, cur, e)
+    while g > cur:
+        b.add(cur, g, para, boilerplate=True)
+        cur, _ = _trim(text, g, e)
+        g = _glued(text, cur, e) if cur < e else -1
+    return cur
+
+
 def _split_line(b: _Builder, ls: int, le: int, para: int) -> None:
     text = b.text
     p, e = _trim(text, ls, le)
@@ -385,13 +396,8 @@ def _split_line(b: _Builder, ls: int, le: int, para: int) -> None:
             b.add(p, d[0], para, boilerplate=True)
         b.add(d[0], d[1], para, boilerplate=False, is_dateline=True)
         p, e = _trim(text, d[1], e)
-    cur = p
     # glued boilerplate at the start of the line
-    g = _glued(text, cur, e)
-    while g > cur:
-        b.add(cur, g, para, boilerplate=True)
-        cur, _ = _trim(text, g, e)
-        g = _glued(text, cur, e) if cur < e else -1
+    cur = _skip_glued(b, text, p, e, para)
     try:
         for m in _TERMINATOR.finditer(text, cur, e, timeout=_TIMEOUT):
             if m.start() < cur:
@@ -405,12 +411,7 @@ def _split_line(b: _Builder, ls: int, le: int, para: int) -> None:
             if j >= e or not _ends_sentence(text, m.start(), end, j, e, cur):
                 continue
             b.add(cur, end, para)
-            cur = j
-            g = _glued(text, cur, e)
-            while g > cur:
-                b.add(cur, g, para, boilerplate=True)
-                cur, _ = _trim(text, g, e)
-                g = _glued(text, cur, e) if cur < e else -1
+            cur = _skip_glued(b, text, j, e, para)
     except TimeoutError:  # pragma: no cover - defensive: keep the rest as one sentence
         pass
     if cur < e:
