@@ -1282,12 +1282,16 @@ def _referential(text: str, q: Quantity) -> bool:
     return first in _SMALL_WORDS and text[max(0, q.start - 4) : q.start].lower() == "the "
 
 
-_PART = regex.compile(r"(?:\b(?:including|of\s+which|of\s+whom|among\s+them|another|other))\s*+\Z", regex.I)
+_PART = regex.compile(
+    r"(?:\b(?:including|of\s+which|of\s+whom|among\s+them|another|other|one\s+in|1\s+in))\s*+\Z",
+    regex.I,
+)
 
 
 def _part(text: str, q: Quantity) -> bool:
     """"$334 million, including $281 million in cash", "another two people": a part of a
-    figure, or a figure added to one already given, is not a figure for the whole."""
+    figure, or a figure added to one already given, is not a figure for the whole; nor is
+    the denominator of a ratio ("one in five adults")."""
     return _PART.search(text, max(0, q.start - 14), q.start) is not None
 
 
