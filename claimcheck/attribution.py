@@ -344,6 +344,11 @@ _ORG_WORDS = frozenset(
 )
 
 
+_PRONOUN_CLAUSE = regex.compile(r"(?i:he|she|they|it|we|i)\s++\p{L}")
+_RELATIVE_START = regex.compile(r"(?i:who|which|whose)\b")
+_CLOSING_RELATIVE = regex.compile(r",\s*+(?i:who|which|whose)\b[^,]{0,120},\s*+\Z")
+
+
 def _apposition_speaker(s: str, left: str, lo: int) -> tuple[int, int]:
     """The speaker before a run of appositions: "John Ging, director of ..., the X Agency, said".
 
@@ -360,8 +365,8 @@ def _apposition_speaker(s: str, left: str, lo: int) -> tuple[int, int]:
             if sp < 0 or s[a2:sp].lower() not in _LEFT_STOP:
                 break
             a2 = sp + 1
-        if b2 > a2:
-            segments.append((a2, b2))
+        if b2 > a2 and not _RELATIVE_START.match(s[a:b2].lstrip()):
+            segments.append((a2, b2))  # "who wished to remain anonymous" describes the speaker
         if comma < 0:
             break
         k = comma
@@ -412,14 +417,21 @@ def _verb(
     while lt and lt[-1].lower() in _ADVERBS:  # "Tencent later announced"
         lt.pop()
     left_end_char = lt[-1][-1] if lt else ""
-    if (not lt or left_end_char in ",\"”’") and word not in cues.no_inversion and left:
+    # "The police source, who wished to remain anonymous, said ...": the comma closes a
+    # relative clause about the speaker before it, so what follows is the report, not the speaker
+    closes_relative = bool(_CLOSING_RELATIVE.search(left))
+    if (not lt or left_end_char in ",\"”’") and word not in cues.no_inversion and left \
+            and not closes_relative:
         a, b = _right_np(s, ce, n)
-        if _looks_like_speaker(s, a, b, n):
+        # "..., said he talked to five aid workers": a pronoun opening a clause is the
+        # reported speech's subject, not an inverted speaker ("..., said the official")
+        opens_clause = _PRONOUN_CLAUSE.match(s, a) is not None
+        if not opens_clause and _looks_like_speaker(s, a, b, n):
             names = _resolve(s[a:b], aliases, previous)
             if names is None:
                 return None
             return _Main(names, word, cs, b, (0, n), cs, [], [])
-    a, b = _left_np(s, cs)
+    a, b = (0, 0) if closes_relative else _left_np(s, cs)
     if b <= a and lt and left_end_char == ",":
         a, b = _apposition_speaker(s, left, lo)
     if b <= a:
