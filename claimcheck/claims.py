@@ -705,7 +705,7 @@ def _metric(ctx: _Ctx, q: Quantity, ri: int) -> str | None:
                 return _SHAPES[m.group(1).lower()]
             if _DEPTH.search(window):
                 return "depth"
-            if "-" in q.text and q.text[-1:].isalpha():
+            if _hyphen_adjective(q):
                 return "length"  # "a 6-foot wall", "a 181-km fault"
             # a distance is only checkable against its reference point: "55 km south of Bireun"
             ref = _REFERENCE.match(text, q.end, min(len(text), q.end + 80))
@@ -761,6 +761,14 @@ def _borrowed_metric(ctx: _Ctx, q: Quantity, li: int) -> str | None:
 
 
 # --------------------------------------------------------------------------- binding
+
+
+def _hyphen_adjective(q: Quantity) -> bool:
+    """"6-foot", "one-month", "month-long", "6.1-magnitude": a figure written as a hyphenated
+    adjective; "twenty-six miles" is a hyphenated number, not an adjective."""
+    if "-" not in q.text or not q.text[-1:].isalpha():
+        return False
+    return " " not in q.text.rsplit("-", 1)[1]
 
 
 def _passive_after(toks: Sequence[_Tok], ri: int, lex: _Lex) -> str | None:
@@ -840,7 +848,8 @@ def _bind(ctx: _Ctx, q: Quantity) -> _Binding | None:
     ):
         return done((ctx.event, ctx.text[toks[ri].start : toks[min(ri + 2, len(toks) - 1)].end]), "worth")
     # 2. hyphenated adjective of a noun: "a one-month campaign", "6.1-magnitude quake"
-    if ri < len(toks) and q.kind in ("duration", "count", "dimension") and "-" in q.text and toks[ri].word:
+    if ri < len(toks) and q.kind in ("duration", "count", "dimension") and _hyphen_adjective(q) \
+            and toks[ri].word:
         if toks[ri - 1].end == q.end and q.text[-1:].isalpha():
             n = _noun_after(ctx, ri)
             if n:
