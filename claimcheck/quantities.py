@@ -1034,6 +1034,24 @@ def _ascii_scan() -> re.Pattern[str] | None:
     )
 
 
+def _keeps_anchor(
+    P: _Patterns, text: str, w: str, s: int, e: int, k: str, hi: int, a_first: frozenset[str]
+) -> bool:
+    """Whether the word anchor ``w`` = text[s:e] of kind ``k`` can start a quantity or a date:
+    "a"/"an" before a number-ish word, "-long" after a unit, a capitalised month before a
+    day, a capitalised weekday. Both anchor scans (the general one and the ASCII one) use it."""
+    if k == "a":
+        return (text[e + 1: e + 2] in a_first and text[s - 1: s] != "-"
+                and P.a_next.match(text, e, hi) is not None)
+    if k == "long":
+        return text.startswith("-long", e) and text[s - 1: s] != "-"
+    if k == "month":
+        return w[0].isupper() and P.month_next.match(text, e, min(hi, e + 4)) is not None
+    if k == "weekday":
+        return w[0].isupper()
+    return True
+
+
 @functools.cache
 def _a_first() -> frozenset[str]:
     """First letters of the words that make "a"/"an" an anchor ("a dozen", "a week")."""
@@ -1319,20 +1337,8 @@ class _Parser:
             if k is None:
                 continue
             s, e = m.span()
-            if k == "a":
-                if text[e + 1: e + 2] not in a_first or text[s - 1: s] == "-":
-                    continue
-                if P.a_next.match(text, e, hi) is None:
-                    continue
-            elif k == "long":
-                if not text.startswith("-long", e) or text[s - 1: s] == "-":
-                    continue
-            elif k == "month":
-                if not w[0].isupper() or P.month_next.match(text, e, min(hi, e + 4)) is None:
-                    continue
-            elif k == "weekday" and not w[0].isupper():
-                continue
-            yield s, e, k
+            if _keeps_anchor(P, text, w, s, e, k, hi, a_first):
+                yield s, e, k
 
     def ascii_anchors(self) -> list[tuple[int, int, str]]:
         """What ``digit_scan`` and ``word_anchors`` find in a whole ASCII text, in order.
@@ -1362,20 +1368,8 @@ class _Parser:
             k = kinds.get(w.lower())
             if k is None:
                 continue
-            if k == "a":
-                if text[e + 1: e + 2] not in a_first or text[s - 1: s] == "-":
-                    continue
-                if P.a_next.match(text, e, n) is None:
-                    continue
-            elif k == "long":
-                if not text.startswith("-long", e) or text[s - 1: s] == "-":
-                    continue
-            elif k == "month":
-                if not w[0].isupper() or P.month_next.match(text, e, min(n, e + 4)) is None:
-                    continue
-            elif k == "weekday" and not w[0].isupper():
-                continue
-            out.append((s, e, k))
+            if _keeps_anchor(P, text, w, s, e, k, n, a_first):
+                out.append((s, e, k))
         return out
 
     def at_anchor(self, g: str, start: int, end: int) -> None:
