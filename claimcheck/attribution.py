@@ -1,63 +1,69 @@
 """Who a sentence says stated something, and whether it hedges or negates.
 
-:func:`find_attribution` reads one sentence and returns an
-:class:`~claimcheck.models.Attribution` or ``None`` when the writer speaks (no cue). The
-cue words live in ``data/cues.toml``; hedging and negation words in ``data/hedges.toml``.
+:func:`analyse_sentence` reads one sentence once and returns a
+:class:`SentenceAttribution`: every attribution cue of the sentence read by the
+ATTRIBUTION rule table, with the stretch of the sentence each one covers; its
+:meth:`~SentenceAttribution.covering` gives the :class:`~claimcheck.models.Attribution`
+of any figure in it. :func:`find_attribution` is the one-call form. Cue words live in
+``data/english.toml`` (``[reporting]`` with flags, ``[attribution]``); hedging and
+negation words in ``data/hedges.toml``.
 
-How a sentence is read:
+How a cue is read (the ATTRIBUTION table; the rule that read it is ``Attribution.rule``):
 
-- **Reporting verbs** ("said", "told", "reported", "announced", ...): the speaker is the
-  noun phrase just before the verb ("Xinhua said ..."), skipping adverbs ("Tencent later
-  announced"); or, when the verb follows a comma or closing quote and only a short phrase
-  follows, the phrase after it ("..., said the official who ..."). "told" never takes its
-  speaker from after it ("told AFP"); an apposition before it is skipped ("Fauzi, an
-  official, told AFP" → "Fauzi"). Verbs listed as ``clausal`` ("announced") count only
-  before "that", a colon or a quote, so "China has announced a month-long crackdown" is
-  the writer's own statement. A verb after "was", "an", "the"... is not a cue ("an
-  estimated 300").
 - **"according to X"** puts X outermost: ``"...", the statement said, according to
   Xinhua`` gives the chain (Xinhua, statement...).
-- **"citing X"/"quoting X"** and **"cited/quoted X as saying"** add X as an inner source:
-  "Xinhua said, citing an SIIO statement" → ("Xinhua", "State Internet Information
-  Office").
+- **"citing X"/"quoting X"** add X as an inner source of the main speaker: "Xinhua said,
+  citing an SIIO statement" → ("Xinhua", "State Internet Information Office").
+- **Reporting verbs** ("said", "told", "reported", ...): a verb after "was", "an", "the"...
+  is no cue ("an estimated 300"); verbs flagged ``clausal`` ("announced") count only
+  before "that", a colon or a quote, or after a comma. Then the speaker is, in order:
+  the short phrase after a verb that follows a comma or closing quote ("..., said the
+  official who ...", *inverted speaker*; never for ``no_inversion`` verbs: "told AFP");
+  the noun phrase before the verb ("Xinhua said", skipping adverbs: "Tencent later
+  announced", *speaker before the verb*); the name before a run of appositions ("Fauzi,
+  an official, told AFP", *apposition speaker*); or the sentence's pronoun subject when
+  the verb has none ("It did not say ..., but said", *elided speaker*). "X cited/quoted Y
+  as saying" adds Y as an inner source.
 - **Organisations behind people and documents**: "an official from China's SIIO" and "a
-  statement by the SIIO" stand for the SIIO; "an SIIO statement" too.
-- **Generic speakers** ("officials", "authorities", "police", "state media") are kept as
-  written, lower-case, without a determiner: source ``"state media"``.
+  statement by the SIIO" stand for the SIIO.
+- **Generic speakers** ("officials", "police", "state media") are kept as written,
+  lower-case, without a determiner.
 - **Referring speakers** are resolved against ``previous`` (the attribution of an
-  earlier sentence, which the caller passes; :func:`find_attributions` does it for a
-  whole document): pronouns ("It added") and referring descriptions ("the paper
-  reported", "the agency said") become ``previous.source``; documents ("the statement
-  said", "according to the statement") become the whole ``previous.chain``. Without a
-  ``previous`` they stay as written, lower-case: ``"it"``, ``"paper"``, ``"statement"``.
+  earlier sentence): pronouns ("It added") and referring descriptions ("the agency said")
+  become ``previous.source``; documents ("the statement said") the whole
+  ``previous.chain``. Without a ``previous`` they stay as written, lower-case.
 
 ``chain`` is outermost first with consecutive duplicates removed; ``source`` is
-``chain[0]`` (the outermost speaker, the one the article quotes directly); ``cue`` is the
-outermost cue; ``span`` runs from the first to the last character of the attribution
-phrases (cue and speakers).
+``chain[0]``; ``cue`` is the outermost cue; ``span`` runs from the first to the last
+character of the attribution phrases.
 
 Example:
     >>> from claimcheck.attribution import find_attribution
     >>> s = "Sales hit 5 million, the Widget Bureau said, citing a statement by Acme Corp."
     >>> a = find_attribution(s, 0, len(s))
-    >>> a.source, a.cue, a.chain, a.span.exact
-    ('Widget Bureau', 'said', ('Widget Bureau', 'Acme'), 'the Widget Bureau said, citing a statement by Acme Corp')
+    >>> a.source, a.cue, a.chain, a.span.exact, a.rule
+    ('Widget Bureau', 'said', ('Widget Bureau', 'Acme'), 'the Widget Bureau said, citing a statement by Acme Corp', 'speaker before the verb + citing')
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex
 
+from . import lexicon
 from .entities import canonical
 from .errors import InputError, LexiconError
 from .lexicon import load_toml as _load_toml
 from .models import Attribution, Span
+from .rules import Rule, Table, register
 
-__all__ = ["find_attribution", "find_attributions", "attribution_scope", "is_hedged", "is_negated"]
+__all__ = [
+    "ATTRIBUTION", "SentenceAttribution", "analyse_sentence", "find_attribution",
+    "find_attributions", "attribution_scope", "is_hedged", "is_negated",
+]
 
 _TIMEOUT = 1.0
 #: Cue words read per sentence at most.
@@ -71,7 +77,7 @@ def _words(data: Mapping[str, object], key: str, file: str) -> tuple[str, ...]:
     return tuple(" ".join(x.lower().split()) for x in v)
 
 
-def _alternation(phrases: Sequence[str]) -> str:
+def _alternation(phrases: Collection[str]) -> str:
     parts = [r"\s++".join(regex.escape(w) for w in p.split()) for p in sorted(set(phrases), key=len, reverse=True)]
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
@@ -97,60 +103,43 @@ class _Cues:
     referring: frozenset[str]
     person_nouns: frozenset[str]
     person_of: regex.Pattern[str]
+    left_stops: frozenset[str]
+    right_stops: frozenset[str]
+    adverbs: frozenset[str]
+    determiners: frozenset[str]
+    verbish: frozenset[str]
+    org_heads: frozenset[str]
+    openers: frozenset[str]
 
 
 @cache
 def _cues() -> _Cues:
-    f = "cues.toml"
-    d = _load_toml(f)
-    verbs = _words(d, "verbs", f)
-    preps = _words(d, "prepositions", f)
-    parts = _words(d, "participles", f)
-    person = _words(d, "person_nouns", f)
-    cue = regex.compile(_B + "(" + _alternation([*verbs, *preps, *parts]) + ")" + _E, regex.IGNORECASE | regex.VERSION1)
+    en = lexicon.english()
+    a, w = en.attribution, en.words
+    verbs = frozenset(en.reporting)
+    cue = regex.compile(_B + "(" + _alternation([*verbs, *a["prepositions"], *a["participles"]]) + ")" + _E,
+                        regex.IGNORECASE | regex.VERSION1)
     person_of = regex.compile(
-        r"^(?:(?:the|a|an|one|two|three|several|some|senior|top|unnamed|anonymous|chief|local)\s++)*+"
-        r"(?:[\p{Ll}-]++\s++){0,2}?" + _alternation(person) + r"\s++(?:from|at|of|with|by|for|in)\s++(?P<org>.+)$",
+        r"^(?:" + _alternation(a["person_modifiers"]) + r"\s++)*+"
+        r"(?:[\p{Ll}-]++\s++){0,2}?" + _alternation(a["person_nouns"]) + r"\s++(?:from|at|of|with|by|for|in)\s++(?P<org>.+)$",
         regex.IGNORECASE | regex.VERSION1,
     )
     return _Cues(
-        cue=cue,
-        verbs=frozenset(verbs),
-        clausal=frozenset(_words(d, "clausal", f)),
-        no_inversion=frozenset(_words(d, "no_inversion", f)),
-        cite=frozenset(_words(d, "cite", f)),
-        cite_as=regex.compile(_B + _alternation(_words(d, "cite_as", f)) + _E, regex.IGNORECASE | regex.VERSION1),
-        prepositions=frozenset(preps),
-        participles=frozenset(parts),
-        passive=frozenset(_words(d, "passive", f)),
-        generic=frozenset(_words(d, "generic", f)),
-        pronouns=frozenset(_words(d, "pronouns", f)),
-        documents=frozenset(_words(d, "documents", f)),
-        referring=frozenset(_words(d, "referring", f)),
-        person_nouns=frozenset(person),
-        person_of=person_of,
+        cue=cue, verbs=verbs, clausal=en.verbs_with("clausal"), no_inversion=en.verbs_with("no_inversion"),
+        cite=en.verbs_with("cite"),
+        cite_as=regex.compile(_B + _alternation(a["cite_as"]) + _E, regex.IGNORECASE | regex.VERSION1),
+        prepositions=a["prepositions"], participles=a["participles"], passive=a["passive"],
+        generic=a["generic"], pronouns=w["speaker_pronouns"], documents=a["documents"],
+        referring=a["referring"], person_nouns=a["person_nouns"], person_of=person_of,
+        left_stops=w["left_stops"], right_stops=w["right_stops"], adverbs=w["speaker_adverbs"],
+        determiners=w["speaker_determiners"], verbish=w["verbish"], org_heads=w["organisation_heads"],
+        openers=w["discourse_openers"],
     )
 
 
 # --------------------------------------------------------------------------- phrases
 
 _PUNCT = set(",;:\"“”‘’«»()[]—–!?")
-_LEFT_STOP = frozenset(
-    """that and but which who whom whose where when while as because if after before although
-    though so or since than whether then""".split()
-)
-_RIGHT_STOP = frozenset(
-    """who which that whose where when while on in at during late early as and but adding
-    citing quoting told said says according last this yesterday today tonight monday tuesday
-    wednesday thursday friday saturday sunday earlier later previously""".split()
-)
-_ADVERBS = frozenset(
-    """later also previously earlier recently officially publicly separately further then
-    again first initially repeatedly specifically subsequently reportedly allegedly
-    apparently formally jointly has have had would will once already now still
-    meanwhile""".split()
-)
-_DETERMINERS = frozenset("the a an this that these those its his her their our one".split())
 _TOKEN = regex.compile(r"\S++")
 
 
@@ -159,7 +148,7 @@ def _left_np(s: str, i: int) -> tuple[int, int]:
     lo = max(0, i - 160)
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(s, lo, i)]
     # skip trailing adverbs: "Tencent later announced"
-    while toks and s[toks[-1][0] : toks[-1][1]].lower() in _ADVERBS:
+    while toks and s[toks[-1][0] : toks[-1][1]].lower() in _cues().adverbs:
         toks.pop()
     end = toks[-1][1] if toks else i
     start = end
@@ -168,7 +157,7 @@ def _left_np(s: str, i: int) -> tuple[int, int]:
         tok = s[a:b]
         if tok[-1] in _PUNCT or tok in ("-", "--"):
             break
-        if tok.lower() in _LEFT_STOP:
+        if tok.lower() in _cues().left_stops:
             break
         k = b
         while k > a and s[k - 1] not in _PUNCT:
@@ -192,7 +181,7 @@ def _right_np(s: str, j: int, e: int) -> tuple[int, int]:
         tok = m.group()
         if tok[0] in _PUNCT or tok in ("-", "--"):
             break
-        if tok.lower().rstrip(".,;:") in _RIGHT_STOP:
+        if tok.lower().rstrip(".,;:") in _cues().right_stops:
             break
         k = m.start()
         while k < m.end() and s[k] not in _PUNCT:
@@ -214,25 +203,19 @@ def _right_np(s: str, j: int, e: int) -> tuple[int, int]:
     return start, end
 
 
-_VERBISH = frozenset(
-    """will would has have had is are was were can could may might should must did does do
-    not been being""".split()
-)
-
-
 def _looks_like_speaker(s: str, a: int, b: int, n: int) -> bool:
     """Is ``s[a:b]`` (after an inverted verb: "..., said X") a speaker, not a clause?"""
     if b <= a:
         return False
     words = s[a:b].split()
-    if len(words) > 8 or any(w.lower() in _VERBISH for w in words):
+    if len(words) > 8 or any(w.lower() in _cues().verbish for w in words):
         return False
     cues = _cues()
     w0 = words[0].lower()
     heads = cues.person_nouns | cues.referring | cues.generic
     if not (
         words[0][:1].isupper()
-        or w0 in _DETERMINERS
+        or w0 in _cues().determiners
         or w0 in cues.pronouns
         or " ".join(words).lower() in cues.generic
         # a lower-case title before a name or a person noun: "disaster agency official Fauzi"
@@ -244,7 +227,7 @@ def _looks_like_speaker(s: str, a: int, b: int, n: int) -> bool:
     if not rest or rest[0] in ",.;:)!?—–":
         return True
     first = rest.split()[0].lower().rstrip(".,;:")
-    return first in _RIGHT_STOP and first not in ("that", "and", "but")
+    return first in _cues().right_stops and first not in ("that", "and", "but")
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +239,7 @@ class _Speaker:
 
 def _bare(np: str) -> str:
     words = np.split()
-    while words and words[0].lower() in _DETERMINERS:
+    while words and words[0].lower() in _cues().determiners:
         words = words[1:]
     return " ".join(words)
 
@@ -323,6 +306,7 @@ class _Found:
     end: int
     scope: tuple[int, int]  # sentence-local span the attribution covers
     parts: tuple[tuple[int, int], ...] = ()  # every attribution phrase, sentence-local
+    rule: str = ""
 
 
 @dataclass(slots=True)
@@ -335,13 +319,7 @@ class _Main:
     cue_start: int
     inner: list[tuple[str, ...]]
     inner_spans: list[tuple[int, int]]
-
-
-_ORG_WORDS = frozenset(
-    """agency ministry office council nations union department bureau committee commission
-    survey service services authority board organisation organization company corporation
-    party government police army""".split()
-)
+    rule: str = ""
 
 
 _PRONOUN_CLAUSE = regex.compile(r"(?i:he|she|they|it|we|i)\s++\p{L}")
@@ -362,7 +340,7 @@ def _apposition_speaker(s: str, left: str, lo: int) -> tuple[int, int]:
         a2, b2 = _trim_span(s, a, k)
         while True:  # a leading conjunction is not part of the name: "but Mr Lang"
             sp = s.find(" ", a2, b2)
-            if sp < 0 or s[a2:sp].lower() not in _LEFT_STOP:
+            if sp < 0 or s[a2:sp].lower() not in _cues().left_stops:
                 break
             a2 = sp + 1
         if b2 > a2 and not _RELATIVE_START.match(s[a:b2].lstrip()):
@@ -375,8 +353,8 @@ def _apposition_speaker(s: str, left: str, lo: int) -> tuple[int, int]:
         if (
             1 <= len(words) <= 4
             and all(w[:1].isupper() for w in words)
-            and not any(w.lower().strip(".") in _ORG_WORDS for w in words)
-            and words[0] not in ("Meanwhile", "However", "Also", "But", "And", "Then", "Now")
+            and not any(w.lower().strip(".") in _cues().org_heads for w in words)
+            and words[0].lower() not in _cues().openers
         ):
             return a, b
     for a, b in segments:
@@ -394,176 +372,394 @@ def _trim_span(s: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _verb(
-    s: str, cs: int, ce: int, word: str, aliases: Mapping[str, str] | None, previous: Attribution | None
-) -> _Main | None:
-    """Read one reporting verb at s[cs:ce]; None when it is no attribution cue here."""
-    cues = _cues()
-    n = len(s)
-    prev_tok = s[max(0, cs - 20) : cs].split()
-    if prev_tok and prev_tok[-1].lower() in cues.passive:
+
+
+# --------------------------------------------------------------------------- the table
+
+
+@dataclass(slots=True)
+class _Outer:
+    names: tuple[str, ...]
+    cue: str
+    start: int
+    end: int
+    scope: tuple[int, int]
+
+
+@dataclass(slots=True)
+class _Inner:
+    names: tuple[str, ...]
+    span: tuple[int, int]
+
+
+class _Skip:
+    """A rule's verdict that this cue attributes nothing (no other rule is tried)."""
+
+
+_SKIP = _Skip()
+
+
+@dataclass(slots=True)
+class _Cue:
+    """One cue word of a sentence being read by the ATTRIBUTION table."""
+
+    s: str
+    cs: int
+    ce: int
+    word: str
+    aliases: Mapping[str, str] | None
+    previous: Attribution | None
+    left: str = ""
+    lo: int = 0
+    lt: list[str] = field(default_factory=list)
+    closes_relative: bool = False
+
+    @property
+    def n(self) -> int:
+        return len(self.s)
+
+    @property
+    def left_end(self) -> str:
+        return self.lt[-1][-1] if self.lt else ""
+
+    def prepare(self) -> None:
+        self.lo = max(0, self.cs - 300)
+        self.left = self.s[self.lo : self.cs].rstrip()
+        lt = self.left.split()
+        while lt and lt[-1].lower() in _cues().adverbs:  # "Tencent later announced"
+            lt.pop()
+        self.lt = lt
+        # "The police source, who wished to remain anonymous, said ...": the comma closes a
+        # relative clause about the speaker, so what follows is the report, not the speaker
+        self.closes_relative = bool(_CLOSING_RELATIVE.search(self.left))
+
+
+_AttrResult = _Outer | _Inner | _Main | _Skip
+
+
+def _according_to(c: _Cue) -> _AttrResult | None:
+    if c.word not in _cues().prepositions:
         return None
-    rest = s[ce : ce + 40].lstrip()
-    if word in cues.clausal:
-        if not (
-            rest[:1] in ("", ":", '"', "“", "'", "‘", ",", ".", ";")
-            or regex.match(r"(?i:that)" + _E, rest)
-            or s[max(0, cs - 40) : cs].rstrip()[-1:] in (",", '"', "”")
-        ):
-            return None
-    lo = max(0, cs - 300)
-    left = s[lo:cs].rstrip()
-    lt = left.split()
-    while lt and lt[-1].lower() in _ADVERBS:  # "Tencent later announced"
-        lt.pop()
-    left_end_char = lt[-1][-1] if lt else ""
-    # "The police source, who wished to remain anonymous, said ...": the comma closes a
-    # relative clause about the speaker before it, so what follows is the report, not the speaker
-    closes_relative = bool(_CLOSING_RELATIVE.search(left))
-    if (not lt or left_end_char in ",\"”’") and word not in cues.no_inversion and left \
-            and not closes_relative:
-        a, b = _right_np(s, ce, n)
-        # "..., said he talked to five aid workers": a pronoun opening a clause is the
-        # reported speech's subject, not an inverted speaker ("..., said the official")
-        opens_clause = _PRONOUN_CLAUSE.match(s, a) is not None
-        if not opens_clause and _looks_like_speaker(s, a, b, n):
-            names = _resolve(s[a:b], aliases, previous)
-            if names is None:
-                return None
-            return _Main(names, word, cs, b, (0, n), cs, [], [])
-    a, b = (0, 0) if closes_relative else _left_np(s, cs)
-    if b <= a and lt and left_end_char == ",":
-        a, b = _apposition_speaker(s, left, lo)
-    if b <= a:
-        # an elided subject: "It did not specify ..., but said ..." -> the sentence subject
-        first = s[:40].split()[:1]
-        if first and first[0].lower() in cues.pronouns:
-            names = _resolve(first[0], aliases, previous)
-            if names is not None:
-                return _Main(names, word, cs, ce, (ce, n), cs, [], [])
-        return None
-    names = _resolve(s[a:b], aliases, previous)
+    a, b = _right_np(c.s, c.ce, c.n)
+    names = _resolve(c.s[a:b], c.aliases, c.previous) if b > a else None
     if names is None:
+        return _SKIP
+    s = c.s
+    before = s[max(0, c.cs - 40) : c.cs].rstrip()
+    after = s[b : b + 80].strip().strip("\"'”’.!?) ")
+    if before and before[-1] in ",(—–" and after and s[b : b + 80].lstrip()[:1] in (",", ")", "—", "–"):
+        scope = (b, c.n)  # mid-sentence parenthetical: covers what follows
+    else:
+        scope = (0, c.n)
+    return _Outer(names, c.word, c.cs, b, scope)
+
+
+def _citing(c: _Cue) -> _AttrResult | None:
+    if c.word not in _cues().participles:
         return None
+    a, b = _right_np(c.s, c.ce, c.n)
+    names = _resolve(c.s[a:b], c.aliases, None) if b > a else None
+    return _Inner(names, (c.cs, b)) if names else _SKIP
+
+
+def _not_a_cue(c: _Cue) -> _AttrResult | None:
+    cues = _cues()
+    s = c.s
+    prev_tok = s[max(0, c.cs - 20) : c.cs].split()
+    if prev_tok and prev_tok[-1].lower() in cues.passive:
+        return _SKIP  # "was told", "an estimated"
+    if c.word in cues.clausal:
+        rest = s[c.ce : c.ce + 40].lstrip()
+        if not (rest[:1] in ("", ":", '"', "“", "'", "‘", ",", ".", ";")
+                or regex.match(r"(?i:that)" + _E, rest)
+                or s[max(0, c.cs - 40) : c.cs].rstrip()[-1:] in (",", '"', "”")):
+            return _SKIP  # "China has announced a crackdown": the writer's own statement
+    c.prepare()
+    return None
+
+
+def _inverted(c: _Cue) -> _AttrResult | None:
+    if not ((not c.lt or c.left_end in ",\"”’") and c.word not in _cues().no_inversion and c.left
+            and not c.closes_relative):
+        return None
+    a, b = _right_np(c.s, c.ce, c.n)
+    # "..., said he talked to five aid workers": a pronoun opening a clause is the
+    # reported speech's subject, not an inverted speaker ("..., said the official")
+    if _PRONOUN_CLAUSE.match(c.s, a) is not None or not _looks_like_speaker(c.s, a, b, c.n):
+        return None
+    names = _resolve(c.s[a:b], c.aliases, c.previous)
+    if names is None:
+        return _SKIP
+    return _Main(names, c.word, c.cs, b, (0, c.n), c.cs, [], [], "inverted speaker")
+
+
+def _main_from(c: _Cue, a: int, b: int, rule: str) -> _AttrResult:
+    """The attribution of speaker ``s[a:b]`` before the verb, with "cited Y as saying"."""
+    cues = _cues()
+    s = c.s
+    names = _resolve(s[a:b], c.aliases, c.previous)
+    if names is None:
+        return _SKIP
     before = s[max(0, a - 40) : a].rstrip()
-    scope = (0, n) if before[-1:] in (",", '"', "”", "’") else (ce, n)
-    end = ce
-    main = _Main(names, word, min(a, cs), end, scope, cs, [], [])
-    if word in cues.cite:
+    scope = (0, c.n) if before[-1:] in (",", '"', "”", "’") else (c.ce, c.n)
+    main = _Main(names, c.word, min(a, c.cs), c.ce, scope, c.cs, [], [], rule)
+    if c.word in cues.cite:
         # "X cited a statement by Y (as saying)": Y is an inner source
-        oa, ob = _right_np(s, ce, n)
+        oa, ob = _right_np(s, c.ce, c.n)
         obj = s[oa:ob]
-        as_saying = cues.cite_as.search(s, ce, timeout=_TIMEOUT)
-        inner_names = _resolve(obj, aliases, None) if ob > oa else None
+        as_saying = cues.cite_as.search(s, c.ce, timeout=_TIMEOUT)
+        inner_names = _resolve(obj, c.aliases, None) if ob > oa else None
         obj_words = _bare(obj.lower()).split()
-        if inner_names and (
-            as_saying or obj[:1].isupper() or (obj_words and obj_words[-1] in cues.documents) or cues.person_of.match(obj)
-        ):
+        if inner_names and (as_saying or obj[:1].isupper() or (obj_words and obj_words[-1] in cues.documents)
+                            or cues.person_of.match(obj)):
             main.inner.append(inner_names)
             main.end = as_saying.end() if as_saying else ob
             if as_saying and s[max(0, a - 40) : a].strip():
-                main.scope = (0, n)
+                main.scope = (0, c.n)
         elif not as_saying:
-            return None
+            return _SKIP
     return main
 
 
-def _analyse(
-    s: str,
-    aliases: Mapping[str, str] | None,
-    previous: Attribution | None,
-    quantity: tuple[int, int] | None = None,
-    exclude: frozenset[str] = frozenset(),
-) -> _Found | None:
+def _speaker_before(c: _Cue) -> _AttrResult | None:
+    if c.closes_relative:
+        return None
+    a, b = _left_np(c.s, c.cs)
+    return _main_from(c, a, b, "speaker before the verb") if b > a else None
+
+
+def _apposition(c: _Cue) -> _AttrResult | None:
+    if not (c.lt and c.left_end == ","):
+        return None
+    a, b = _apposition_speaker(c.s, c.left, c.lo)
+    return _main_from(c, a, b, "apposition speaker") if b > a else None
+
+
+def _elided(c: _Cue) -> _AttrResult | None:
+    first = c.s[:40].split()[:1]
+    if first and first[0].lower() in _cues().pronouns:
+        names = _resolve(first[0], c.aliases, c.previous)
+        if names is not None:
+            return _Main(names, c.word, c.cs, c.ce, (c.ce, c.n), c.cs, [], [], "elided speaker")
+    return _SKIP
+
+
+ATTRIBUTION: Table[_AttrResult] = register(Table("attribution", (
+    Rule("according to", "the phrase after 'according to'", _according_to,
+         "\"according to X\" makes X the outermost source.",
+         "Sales fell, according to the Acme Bureau."),
+    Rule("citing", "the phrase after 'citing'/'quoting'", _citing,
+         "\"X said, citing Y\" adds Y as an inner source of X.",
+         "The agency said, citing a police report, that 5 died."),
+    Rule("not a cue", "the word before a verb, and what follows a clausal verb", _not_a_cue,
+         "A verb after 'was'/'an' (\"an estimated 300\"), or \"announced\" not before 'that', attributes nothing.",
+         "China has announced a crackdown."),
+    Rule("inverted speaker", "a short phrase after a verb that follows a comma or quote", _inverted,
+         "\"..., said the official\": the speaker comes after the verb.",
+         "\"It is over,\" said the mayor."),
+    Rule("speaker before the verb", "the noun phrase before the verb", _speaker_before,
+         "\"Xinhua said ...\": the speaker is the phrase before the verb.",
+         "Xinhua said 5 people died."),
+    Rule("apposition speaker", "the name before a run of appositions", _apposition,
+         "\"Fauzi, an official, told AFP\": the name before the appositions speaks.",
+         "Fauzi, an official from the agency, told AFP that 5 died."),
+    Rule("elided speaker", "the pronoun opening the sentence", _elided,
+         "\"It did not say ..., but said\": the sentence's own pronoun subject speaks.",
+         "It did not give details, but said 5 died."),
+)))
+
+
+@dataclass(slots=True)
+class _Read:
+    outer: _Outer | None
+    mains: list[_Main]
+    n: int
+
+
+def _read(s: str, aliases: Mapping[str, str] | None, previous: Attribution | None,
+          exclude: frozenset[str] = frozenset()) -> _Read | None:
+    """Every cue of sentence ``s`` read by the ATTRIBUTION table (one pass over the cues)."""
     cues = _cues()
     n = len(s)
-    outer: tuple[tuple[str, ...], str, int, int, tuple[int, int]] | None = None  # according to
+    outer: _Outer | None = None
     mains: list[_Main] = []
-    pending: list[tuple[tuple[str, ...], tuple[int, int]]] = []  # "citing X" before any verb
+    pending: list[_Inner] = []  # "citing X" before any verb
     for seen, m in enumerate(cues.cue.finditer(s, timeout=_TIMEOUT)):
         if seen >= _MAX_CUES:
             break  # no real sentence has more; keeps hostile input fast
         word = " ".join(m.group(1).lower().split())
-        if word in exclude:
-            continue
-        cs, ce = m.start(), m.end()
-        if mains and cs < mains[-1].end:
-            continue  # inside the phrase of the previous attribution
-        if word in cues.prepositions:
-            a, b = _right_np(s, ce, n)
-            names = _resolve(s[a:b], aliases, previous) if b > a else None
-            if names is None or outer is not None:
-                continue
-            before = s[max(0, cs - 40) : cs].rstrip()
-            after = s[b : b + 80].strip().strip("\"'”’.!?) ")
-            if before and before[-1] in ",(—–" and after and s[b : b + 80].lstrip()[:1] in (",", ")", "—", "–"):
-                scope = (b, n)  # mid-sentence parenthetical: covers what follows
+        if word in exclude or (mains and m.start() < mains[-1].end):
+            continue  # excluded, or inside the phrase of the previous attribution
+        hit = ATTRIBUTION.run(_Cue(s, m.start(), m.end(), word, aliases, previous))
+        got = hit.value if hit is not None else None
+        if isinstance(got, _Outer):
+            outer = outer or got
+        elif isinstance(got, _Inner):
+            if mains:
+                mains[-1].inner.append(got.names)
+                mains[-1].inner_spans.append(got.span)
             else:
-                scope = (0, n)
-            outer = (names, word, cs, b, scope)
-            continue
-        if word in cues.participles:
-            a, b = _right_np(s, ce, n)
-            names = _resolve(s[a:b], aliases, None) if b > a else None
-            if names:
-                if mains:
-                    mains[-1].inner.append(names)
-                    mains[-1].inner_spans.append((cs, b))
-                else:
-                    pending.append((names, (cs, b)))
-            continue
-        v = _verb(s, cs, ce, word, aliases, previous)
-        if v is None:
-            continue
-        if not mains and pending:
-            v.inner[:0] = [p[0] for p in pending]
-            v.inner_spans[:0] = [p[1] for p in pending]
-            pending = []
-        mains.append(v)
+                pending.append(got)
+        elif isinstance(got, _Main):
+            if not mains and pending:
+                got.inner[:0] = [p.names for p in pending]
+                got.inner_spans[:0] = [p.span for p in pending]
+                pending = []
+            mains.append(got)
     if not mains and outer is None:
         return None
-    # two reporting verbs in one sentence: each covers its own stretch
-    for i in range(len(mains) - 1):
+    for i in range(len(mains) - 1):  # two reporting verbs in one sentence: each its own stretch
         cur, nxt = mains[i], mains[i + 1]
         if cur.scope[0] > 0 or cur.scope == (0, n):
             cur.scope = (cur.scope[0], min(cur.scope[1], nxt.start))
         if nxt.scope == (0, n):
             nxt.scope = (cur.end, n)
-    main: _Main | None = mains[0] if mains else None
-    if quantity is not None and len(mains) > 1:
+    return _Read(outer, mains, n)
+
+
+def _found(s: str, r: _Read, quantity: tuple[int, int] | None) -> _Found | None:
+    """The attribution covering ``quantity`` (sentence-local), or the sentence's own."""
+    n = r.n
+    outer = r.outer
+    main: _Main | None = r.mains[0] if r.mains else None
+    if quantity is not None and len(r.mains) > 1:
         qa, qb = quantity
-        inside = [v for v in mains if v.scope[0] <= qa and qb <= v.scope[1]]
+        inside = [v for v in r.mains if v.scope[0] <= qa and qb <= v.scope[1]]
         if inside:
             main = inside[-1]
     chain: list[str] = []
     spans: list[tuple[int, int]] = []
-    cue = ""
+    cue, rule = "", ""
     scope = (0, n)
     if outer is not None:
-        chain.extend(outer[0])
-        spans.append((outer[2], outer[3]))
-        cue = outer[1]
-        scope = outer[4]
+        chain.extend(outer.names)
+        spans.append((outer.start, outer.end))
+        cue, rule, scope = outer.cue, "according to", outer.scope
     if main is not None:
         chain.extend(main.names)
         spans.append((main.start, main.end))
         cue = cue or main.cue
-        scope = main.scope if outer is None or outer[4] == (0, n) else outer[4]
+        rule = rule or main.rule
+        scope = main.scope if outer is None or outer.scope == (0, n) else outer.scope
         for names in main.inner:
             chain.extend(names)
         spans.extend(main.inner_spans)
+        if main.inner and rule == main.rule:
+            rule = f"{rule} + citing"
     ch = _dedupe(chain)
     if not ch:
         return None
     # the reported span: the outermost phrase, joined with phrases close to it
     spans.sort()
-    first = (outer[2], outer[3]) if outer is not None else (main.start, main.end) if main is not None else spans[0]
+    first = (outer.start, outer.end) if outer is not None else (main.start, main.end) if main is not None else spans[0]
     lo, hi = first
     for a, b in spans:
         gap = s[hi:a] if a >= hi else s[b:lo] if b <= lo else ""
         if len(gap.split()) <= 4:
             lo, hi = min(lo, a), max(hi, b)
-    return _Found(ch, cue, lo, hi, scope, tuple(spans))
+    return _Found(ch, cue, lo, hi, scope, tuple(spans), rule)
+
+
+class SentenceAttribution:
+    """The attributions of one sentence, read once; :meth:`covering` gives a figure's.
+
+    Example:
+        >>> t = "Acme said 5 shops closed, and Bolt said 3 more did."
+        >>> sa = analyse_sentence(t, 0, len(t))
+        >>> sa.covering(10, 17).source, sa.covering(40, 46).source
+        ('Acme', 'Bolt')
+    """
+
+    __slots__ = ("text", "start", "doc_id", "_read", "_s")
+
+    def __init__(self, text: str, start: int, s: str, doc_id: str, read: _Read | None) -> None:
+        self.text = text
+        self.start = start
+        self._s = s
+        self.doc_id = doc_id
+        self._read = read
+
+    def _attribution(self, found: _Found) -> Attribution:
+        a, b = found.start, found.end
+        while b > a and self._s[b - 1].isspace():
+            b -= 1
+        return Attribution(source=found.chain[0], cue=found.cue, chain=found.chain,
+                           span=Span.from_text(self.text, self.start + a, self.start + b, doc_id=self.doc_id),
+                           rule=found.rule)
+
+    def whole(self) -> Attribution | None:
+        """The attribution of the sentence as a whole (``None``: the writer speaks)."""
+        if self._read is None:
+            return None
+        found = _found(self._s, self._read, None)
+        return self._attribution(found) if found is not None else None
+
+    def covering(self, start: int, end: int) -> Attribution | None:
+        """The attribution covering document offsets ``[start, end)``, if any: a mid-sentence
+        "..., according to X, ..." covers only what follows it; "X said ..." after "and"
+        covers what follows the verb; the speaker phrase itself is never covered."""
+        if self._read is None:
+            return None
+        qa, qb = start - self.start, end - self.start
+        found = _found(self._s, self._read, (qa, qb))
+        if found is None:
+            return None
+        sa, sb = found.scope
+        if qa < sa or qb > sb or any(qa < b and qb > a for a, b in found.parts):
+            return None
+        return self._attribution(found)
+
+    def scope(self) -> tuple[int, int] | None:
+        """Document offsets of the stretch the sentence's attribution covers."""
+        if self._read is None:
+            return None
+        found = _found(self._s, self._read, None)
+        if found is None:
+            return None
+        return self.start + found.scope[0], self.start + found.scope[1]
+
+
+def analyse_sentence(
+    text: str,
+    sentence_start: int = 0,
+    sentence_end: int | None = None,
+    doc_id: str = "",
+    aliases: Mapping[str, str] | None = None,
+    previous: Attribution | None = None,
+    exclude_cues: Collection[str] = (),
+) -> SentenceAttribution:
+    """Read the attribution cues of ``text[sentence_start:sentence_end]`` once.
+
+    Args:
+        text: the document text (offsets in results point into it).
+        sentence_start: where the sentence starts.
+        sentence_end: where it ends (default: the end of ``text``).
+        doc_id: the document id for spans.
+        aliases: extra entity aliases for :func:`claimcheck.entities.canonical`.
+        previous: the attribution of an earlier sentence ("It added", "the paper said").
+        exclude_cues: cue words to ignore here (``{"announced"}``).
+
+    Returns:
+        A :class:`SentenceAttribution`.
+
+    Raises:
+        InputError: ``text`` is not a ``str``.
+
+    Example:
+        >>> t = "Profits rose to 5 million, according to Acme Holdings Ltd."
+        >>> analyse_sentence(t).whole().source
+        'Acme'
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    end = len(text) if sentence_end is None else max(0, min(sentence_end, len(text)))
+    start = max(0, min(sentence_start, end))
+    s = text[start:end]
+    try:
+        read = _read(s, aliases, previous, frozenset(c.lower() for c in exclude_cues))
+    except TimeoutError:  # pragma: no cover - defensive
+        read = None
+    return SentenceAttribution(text, start, s, doc_id, read)
 
 
 def find_attribution(
@@ -587,11 +783,8 @@ def find_attribution(
         previous: the attribution of an earlier sentence, used to resolve "It added", "the
             paper reported", "the statement said".
         quantity: ``(start, end)`` document offsets of a quantity; when given, ``None`` is
-            returned unless the attribution covers it. A mid-sentence "..., according to X,
-            ..." covers only what follows it; "X said ..." not at the start of the sentence
-            (after "and", "but") covers what follows the verb; the speaker phrase itself is
-            never covered. When the sentence has two reporting verbs, the one covering
-            the quantity is used.
+            returned unless the attribution covers it (see :meth:`SentenceAttribution.covering`).
+            When the sentence has two reporting verbs, the one covering the quantity is used.
         exclude_cues: cue words to ignore here, e.g. ``{"announced"}`` to treat "X announced
             that ..." as the writer's own report.
 
@@ -602,39 +795,15 @@ def find_attribution(
     Example:
         >>> t = "Profits rose to 5 million last year, according to Acme Holdings Ltd."
         >>> a = find_attribution(t, 0, len(t))
-        >>> a.source, a.cue, a.span.exact
-        ('Acme', 'according to', 'according to Acme Holdings Ltd')
+        >>> a.source, a.cue, a.span.exact, a.rule
+        ('Acme', 'according to', 'according to Acme Holdings Ltd', 'according to')
         >>> find_attribution("Profits rose to 5 million last year.") is None
         True
     """
-    if not isinstance(text, str):
-        raise InputError(f"text must be a str, not {type(text).__name__}")
-    end = len(text) if sentence_end is None else max(0, min(sentence_end, len(text)))
-    start = max(0, min(sentence_start, end))
-    s = text[start:end]
-    local_q = None if quantity is None else (quantity[0] - start, quantity[1] - start)
-    try:
-        found = _analyse(s, aliases, previous, local_q, frozenset(c.lower() for c in exclude_cues))
-    except TimeoutError:  # pragma: no cover - defensive
-        return None
-    if found is None:
-        return None
+    sa = analyse_sentence(text, sentence_start, sentence_end, doc_id, aliases, previous, exclude_cues)
     if quantity is not None:
-        qa, qb = quantity[0] - start, quantity[1] - start
-        sa, sb = found.scope
-        if qa < sa or qb > sb:
-            return None
-        if any(qa < b and qb > a for a, b in found.parts):
-            return None
-    a, b = found.start, found.end
-    while b > a and s[b - 1].isspace():
-        b -= 1
-    return Attribution(
-        source=found.chain[0],
-        cue=found.cue,
-        chain=found.chain,
-        span=Span.from_text(text, start + a, start + b, doc_id=doc_id),
-    )
+        return sa.covering(quantity[0], quantity[1])
+    return sa.whole()
 
 
 def attribution_scope(text: str, sentence_start: int = 0, sentence_end: int | None = None) -> tuple[int, int] | None:
@@ -654,17 +823,7 @@ def attribution_scope(text: str, sentence_start: int = 0, sentence_end: int | No
         >>> attribution_scope(t)
         (25, 35)
     """
-    if not isinstance(text, str):
-        raise InputError(f"text must be a str, not {type(text).__name__}")
-    end = len(text) if sentence_end is None else max(0, min(sentence_end, len(text)))
-    start = max(0, min(sentence_start, end))
-    try:
-        found = _analyse(text[start:end], None, None)
-    except TimeoutError:  # pragma: no cover - defensive
-        return None
-    if found is None:
-        return None
-    return start + found.scope[0], start + found.scope[1]
+    return analyse_sentence(text, sentence_start, sentence_end).scope()
 
 
 def find_attributions(
@@ -704,9 +863,8 @@ def find_attributions(
             if getattr(s, "boilerplate", False) or getattr(s, "dateline", False):
                 out.append(None)
                 continue
-        att = find_attribution(
-            text, a, b, doc_id=doc_id, aliases=aliases, previous=previous, exclude_cues=exclude_cues
-        )
+        att = find_attribution(text, a, b, doc_id=doc_id, aliases=aliases, previous=previous,
+                               exclude_cues=exclude_cues)
         out.append(att)
         if att is not None:
             previous = att

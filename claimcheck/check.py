@@ -1,25 +1,36 @@
-"""Cross-source checking: claims of several documents → findings (issue 4).
+"""Cross-source checking: the claims of several documents → findings.
 
-:func:`check` extracts the claims of every document, keys each claim by what it measures
-and compares only claims with equal keys. Grouping is by hashing, never by comparing every
-pair of claims: one pass puts each claim in a dict bucket, and each bucket is then compared
-by its *distinct values* (sorted once), so the cost is O(n) for n claims plus
-O(k log k) per bucket of k distinct values.
+:func:`check` extracts the claims of every document (each document on its own: a claim's
+id and frame do not depend on the other documents), then aligns them across the story and
+compares only claims that measure the same thing. Grouping is by hashing, never by
+comparing every pair of claims.
 
-Buckets and what they find (docs/findings.md explains each kind for fact-checkers):
+**Alignment.** A claim's comparison key is its *frame*: ``(event, subject, scope, metric,
+unit dimension)``:
 
-- numeric bucket ``(subject, metric, unit dimension, time)`` →
-  ``agreement`` (one value), ``compatible`` (intervals overlap), ``conflict`` (intervals
-  disjoint; ``spread`` says by how much);
-- value bucket ``(metric, unit dimension, qualifier, value)`` across subjects →
-  ``misattribution`` (one figure pinned on different subjects by different documents);
-- sentence bucket ``(document, sentence)`` → ``internal`` (a stated multiplier such as
-  "more than twice as many" checked against the sentence's own numbers);
-- date bucket ``(subject, metric)`` of date/weekday claims → temporal ``conflict`` or
-  ``agreement`` (``temporal=True``).
+- *event* — every document's own event is the story's event (check is given documents
+  about one story); a background event (``Claim.background``: "the 2004 tsunami") is keyed
+  by its kind and year, so "the 2004 tsunami" and "the tsunami of 2004" meet;
+- *subject* — for figures an event owns (tolls, magnitudes, the loot: ``owner = "event"``
+  in ``data/metrics.toml``) the event alone, never the word a writer chose for it
+  ("the quake", "the tremor"); for other figures the canonical entity (aliases applied);
+- *scope* — the part of the event the figure covers ("Bener Meriah district", "children"),
+  or none for the whole: a part is never set against its whole;
+- *metric* — canonical (synonyms applied), so "killed", "dead" and "death toll" meet.
 
-Claims of one document never make a conflict, compatible or misattribution finding on
-their own: every such finding needs two documents that disagree.
+**Time.** Within a key, claims about different times are not rivals. For a *cumulative*
+metric (deaths, injured: ``cumulative = true``) the claims are put in time order by their
+as-of date: a figure the text marks as running ("so far", "rose to", "earlier") reads as a
+lower bound; a higher figure later is an **update**; a conflict is two figures of the
+same day that cannot both hold, or a later figure below an earlier one. For other metrics
+the publication date does not matter, but two different *stated* times ("in March" vs
+"in April") are never compared.
+
+Findings (docs/findings.md explains each kind for fact-checkers): ``agreement``,
+``compatible``, ``conflict`` (with ``spread``), ``update``, ``misattribution`` (one figure
+pinned on different entities), ``internal`` (a stated multiplier against the text's own
+numbers), and temporal findings about announcement days. A finding always involves two
+documents, except ``internal`` ones.
 
 Example:
     >>> from claimcheck.check import spread
@@ -34,15 +45,15 @@ import functools
 import inspect
 import math
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
+from . import lexicon
 from .errors import InputError, LexiconError, UnitError
-from .models import Claim, Document, Finding, Report, ValueSupport
+from .models import Claim, Document, Finding, Report, SetAside, ValueSupport
 from .units import base_magnitude, dimension_key
+from .wording import date_label, docs_text, fmt_number, format_value, natural_key, pct
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -53,18 +64,16 @@ __all__ = [
     "normalise_metric",
 ]
 
-#: Relative half-width given to approximate values ("about 300" → [270, 330]) and the slack
-#: allowed when checking an exact multiplier ("twice as many"). Keep in sync with
-#: docs/findings.md ("Tolerance").
+#: Relative half-width given to an approximate value the parser left without an interval,
+#: the cap on the rounding allowed across units, and the slack allowed when checking an
+#: exact multiplier ("twice as many"). Keep in sync with docs/findings.md ("Tolerance").
 DEFAULT_TOLERANCE = 0.1
 
-#: Order of finding kinds in a report: what needs a person's attention first.
 #: Catch-all metrics that say too little about what a figure measures for "the same value
-#: on two subjects" to suggest a wrong subject: two sums of 2 million euros in one story
-#: are as likely to be two different sums.
-_GENERIC_METRICS = frozenset({"amount", "percent", "distance", "duration"})
+#: on two subjects" to suggest a wrong subject.
+_GENERIC_METRICS = frozenset({"amount", "percent", "distance", "duration", "value"})
 
-_KIND_RANK = {"conflict": 0, "misattribution": 1, "internal": 2, "compatible": 3, "agreement": 4}
+_KIND_RANK = {"conflict": 0, "misattribution": 1, "update": 2, "internal": 3, "compatible": 4, "agreement": 5}
 
 #: Whole numbers below this are too common ("two monks", "five people") to suggest that
 #: one figure was pinned on two subjects; see docs/findings.md ("Misattribution").
@@ -73,38 +82,20 @@ _MISATTRIBUTION_MIN = 100
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_RE = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_QUALIFIER_WORDS = {
-    "exact": "",
-    "approximate": "about ",
-    "more_than": "over ",
-    "at_least": "at least ",
-    "less_than": "under ",
-    "at_most": "at most ",
-    "range": "",
-}
 _RELATION_WORDS = {
-    "exact": "",
-    "approximate": "about ",
-    "more_than": "more than ",
-    "at_least": "at least ",
-    "less_than": "less than ",
-    "at_most": "at most ",
-    "range": "",
+    "exact": "", "approximate": "about ", "more_than": "more than ", "at_least": "at least ",
+    "less_than": "less than ", "at_most": "at most ", "range": "",
 }
-#: A hedge of one or two words right before the number ("nearly 3,000", "close to 40").
-_HEDGE_RE = re.compile(r"^([A-Za-z]+(?: [a-z]+)?) (?=[\d$€£¥])")
-_IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "century": "centuries", "person": "people"}
+_STORY = "\0story"
 
 
 # --------------------------------------------------------------------------- lexicon
 
 
-@functools.lru_cache(maxsize=65536)
 def _norm_words(text: str) -> str:
-    return " ".join(text.casefold().replace("-", " ").replace("_", " ").split())
+    return lexicon.normalise_words(text)
 
 
-@functools.cache
 def metric_synonyms() -> Mapping[str, str]:
     """The built-in metric synonyms of ``data/metrics.toml`` (variant → canonical).
 
@@ -117,15 +108,7 @@ def metric_synonyms() -> Mapping[str, str]:
         >>> "users" in metric_synonyms()  # total users are not monthly active users
         False
     """
-    try:
-        raw = resources.files("claimcheck").joinpath("data/metrics.toml").read_text(encoding="utf-8")
-        data = tomllib.loads(raw)
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise LexiconError(f"data/metrics.toml does not load: {e}") from e
-    table = data.get("synonyms")
-    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-        raise LexiconError("data/metrics.toml: [synonyms] must map strings to strings")
-    return {_norm_words(k): _norm_words(v) for k, v in table.items()}
+    return lexicon.metrics().synonyms
 
 
 def normalise_metric(metric: str, synonyms: Mapping[str, str] | None = None) -> str:
@@ -154,7 +137,8 @@ def _normalised_synonyms(items: tuple[tuple[str, str], ...]) -> Mapping[str, str
     return {_norm_words(k): _norm_words(v) for k, v in items}
 
 
-# --------------------------------------------------------------------------- formatting
+def _metric_entry(metric: str) -> lexicon.MetricEntry | None:
+    return lexicon.metrics().entries.get(metric)
 
 
 def spread(a: float, b: float) -> float:
@@ -174,76 +158,7 @@ def spread(a: float, b: float) -> float:
     return abs(a - b) / (lo if lo > 0 else hi)
 
 
-def _fmt_number(v: float) -> str:
-    a = abs(v)
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if a >= size:
-            return f"{v / size:.6g} {word}"
-    if float(v).is_integer():
-        return f"{int(v):,}"
-    return f"{v:.4g}"
-
-
-def _plural(unit: str, v: float | None) -> str:
-    if v is not None and abs(v) == 1:
-        return unit
-    if unit in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[unit]
-    return unit if unit.endswith("s") else unit + "s"
-
-
-def format_value(claim: Claim) -> str:
-    """A claim's value as a person would say it: qualifier, number, unit.
-
-    Example:
-        >>> from claimcheck.models import Claim, Quantity, Span
-        >>> q = Quantity(text="over 800 million users", start=0, end=22, value=8e8,
-        ...              low=8e8, high=None, low_inclusive=False, qualifier="more_than")
-        >>> sp = Span(doc_id="d", start=0, end=22, exact="over 800 million users")
-        >>> format_value(Claim(id="c", doc_id="d", quantity=q, span=sp, sentence=sp))
-        'over 800 million'
-    """
-    q = claim.quantity
-    if q.kind == "date":
-        return _date_value(claim)[0]
-    if q.qualifier == "range" and q.low is not None and q.high is not None:
-        num = f"{_fmt_number(q.low)}–{_fmt_number(q.high)}"
-        v: float | None = q.high
-    elif q.value is not None:
-        word = _QUALIFIER_WORDS[q.qualifier]
-        if q.qualifier == "approximate":  # keep the writer's hedge: "nearly", "some", "around"
-            m = _HEDGE_RE.match(q.text)
-            word = m.group(1).lower() + " " if m else word
-        num = word + _fmt_number(q.value)
-        v = q.value
-    else:
-        return q.text
-    unit = q.unit
-    if unit is None:
-        return num
-    if unit == "percent":
-        return num + "%"
-    if re.fullmatch(r"[A-Z]{3}", unit):  # ISO 4217 currency code
-        return f"{unit} {num}"
-    return f"{num} {_plural(unit.replace('_', ' '), v)}"
-
-
-def _pct(x: float) -> str:
-    p = x * 100
-    return f"{p:.0f}%" if p >= 100 else f"{p:.3g}%"
-
-
-def _docs_text(doc_ids: Iterable[str]) -> str:
-    return ", ".join(sorted(set(doc_ids), key=_natural))
-
-
-@functools.lru_cache(maxsize=65536)
-def _natural(s: str) -> tuple[Any, ...]:
-    """Sort key that puts "doc2" before "doc10"."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", s) if p)
-
-
-# --------------------------------------------------------------------------- keys
+# --------------------------------------------------------------------------- options
 
 
 @dataclass(frozen=True)
@@ -276,35 +191,39 @@ class _Options:
         a = claim.attribution
         if a is None or not a.origin.strip():
             return f"\0doc:{claim.doc_id}"  # unattributed: the document is its own origin
-        name = _norm_words(a.origin)
-        name = re.sub(r"^the ", "", name)
+        name = re.sub(r"^the ", "", _norm_words(a.origin))
         return self.aliases.get(name, name)
 
 
 def _sort_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
-    return tuple(sorted(claims, key=lambda c: (_natural(c.doc_id), c.span.start, c.span.end, c.id)))
+    return tuple(sorted(claims, key=lambda c: (natural_key(c.doc_id), c.span.start, c.span.end, c.id)))
 
 
 def _display(names: Iterable[str | None], canonical: str | None, opts: _Options) -> str | None:
-    """A readable name for a key: the alias target as the user spelled it, else the smallest
-    spelling seen (deterministic whatever the document order)."""
+    """A readable name for a key: the alias target as the user spelled it, else the most
+    common spelling seen (ties: the smallest; deterministic whatever the document order)."""
     if canonical is None:
         return None
     if canonical in opts.display:
         return opts.display[canonical]
-    seen = [n.strip() for n in names if n is not None and n.strip()]
-    return min(seen) if seen else canonical
+    counts: dict[str, int] = {}
+    for n in names:
+        if n is not None and n.strip():
+            counts[n.strip()] = counts.get(n.strip(), 0) + 1
+    return min(counts, key=lambda n: (-counts[n], n)) if counts else canonical
 
 
 def _support(claims: Sequence[Claim], value: str, opts: _Options) -> ValueSupport:
     origins = {opts.origin(c) for c in claims}
     named = sorted({c.attribution.origin for c in claims if c.attribution is not None and c.attribution.origin})
+    dates = sorted({c.time for c in claims if c.time and c.time_basis in ("published", "stated", "earlier")})
     return ValueSupport(
         value=value,
         claim_ids=tuple(c.id for c in _sort_claims(claims)),
         documents=len({c.doc_id for c in claims}),
         origins=len(origins),
         origin_names=tuple(named),
+        dates=tuple(dates),
     )
 
 
@@ -318,9 +237,8 @@ class _Class:
     value: float  # stated value in base units
     low: float  # interval compared, in base units, ±inf when unbounded (rounding included)
     high: float
+    when: float | None = None  # as-of day (ordinal) for cumulative metrics
     claims: list[Claim] = field(default_factory=list)
-    exact_low: float = -math.inf  # the interval as stated, without rounding
-    exact_high: float = math.inf
 
     @functools.cached_property
     def docs(self) -> set[str]:  # read only once the class is complete
@@ -346,25 +264,29 @@ def _rounding(claim: Claim) -> float:
     q = claim.quantity
     if q.value is None:
         return 0.0
-    half, scale = 0.5, 1.0
-    m = _NUMBER_TOKEN_RE.search(q.text)
-    if m:
-        decimals = len(m.group(1) or "")
-        half = 0.5 * 10.0 ** -decimals
-        try:
-            stated = float(m.group(0).replace(",", ""))
-        except ValueError:
-            stated = 0.0
-        if stated and q.value and not math.isclose(stated, q.value):
-            scale = abs(q.value / stated)  # "334" in "$334M"
+    step = getattr(q, "step", None)
+    if step is None:
+        half, scale = 0.5, 1.0
+        m = _NUMBER_TOKEN_RE.search(q.text)
+        if m:
+            half = 0.5 * 10.0 ** -len(m.group(1) or "")
+            try:
+                stated = float(m.group(0).replace(",", ""))
+            except ValueError:
+                stated = 0.0
+            if stated and q.value and not math.isclose(stated, q.value):
+                scale = abs(q.value / stated)  # "334" in "$334M"
+        step = 2 * half * scale
     try:
-        return abs(_base(q.value + half * scale, q.unit) - _base(q.value, q.unit))
+        return abs(_base(q.value + step / 2, q.unit) - _base(q.value, q.unit))
     except UnitError:
-        return half * scale
+        return step / 2
 
 
 def _interval(claim: Claim, tolerance: float) -> tuple[float, float, float] | None:
-    """``(value, low, high)`` of a claim in its dimension's base unit; ``None`` if it has no number."""
+    """``(value, low, high)`` of a claim in its dimension's base unit; ``None`` if it has no
+    number. The interval is the parser's (``Quantity.low``/``high``); only an approximate
+    figure the parser left without one gets ±``tolerance``."""
     q = claim.quantity
     v, lo, hi = q.value, q.low, q.high
     if v is None:
@@ -379,7 +301,7 @@ def _interval(claim: Claim, tolerance: float) -> tuple[float, float, float] | No
         lo = v if lo is None else lo
     elif q.qualifier in ("less_than", "at_most"):
         hi = v if hi is None else hi
-    elif q.qualifier == "approximate":
+    elif q.qualifier == "approximate" and (lo is None or hi is None or lo == hi):
         lo = min(v if lo is None else lo, v - tolerance * abs(v))
         hi = max(v if hi is None else hi, v + tolerance * abs(v))
     try:
@@ -416,7 +338,7 @@ def _conflicting(classes: list[_Class]) -> list[_Class]:
         samples: list[tuple[str, ...]] = [()]  # samples[m]: ≤ 2 distinct documents of order[:m]
         for c in order:
             s = samples[-1]
-            for d in sorted(c.docs, key=_natural):
+            for d in sorted(c.docs, key=natural_key):
                 if len(s) >= 2:
                     break
                 if d not in s:
@@ -444,129 +366,285 @@ def _conflicting(classes: list[_Class]) -> list[_Class]:
     return [c for j, c in enumerate(classes) if j in hit]
 
 
-# --------------------------------------------------------------------------- dates
+def _falling(classes: list[_Class]) -> list[_Class]:
+    """Classes of a cumulative metric that lie below a class of an *earlier* day stated by
+    another document (a count that fell: more than an update can explain), and those
+    earlier classes. Days in order, keeping each document's highest low so far; the two
+    highest of those tell a class whether an earlier one of another document sits above
+    it. O(k log k) for k classes on few days."""
+    dated = sorted((c for c in classes if c.when is not None), key=lambda c: c.when or 0.0)
+    top: dict[str, tuple[float, _Class]] = {}  # document -> highest low of its earlier classes
+    hit: dict[int, _Class] = {}
+    i = 0
+    while i < len(dated):
+        j = i
+        while j < len(dated) and dated[j].when == dated[i].when:
+            j += 1
+        best = sorted(top.items(), key=lambda kv: (-kv[1][0], natural_key(kv[0])))[:2]
+        for c in dated[i:j]:
+            for doc, (low, earlier) in best:
+                if (doc not in c.docs or len(c.docs) > 1) and _below(c.high, low):
+                    hit[id(c)], hit[id(earlier)] = c, earlier
+                    break
+        for c in dated[i:j]:
+            if math.isfinite(c.low):
+                for d in c.docs:
+                    if d not in top or c.low > top[d][0]:
+                        top[d] = (c.low, c)
+        i = j
+    return list(hit.values())
 
 
-def _date_value(claim: Claim) -> tuple[str, str | None]:
-    """``(value, weekday)`` of a date claim: ISO dates keep their weekday for comparing with
-    sources that give only a weekday."""
-    raw = (claim.time or claim.quantity.text).strip()
-    if _ISO_DATE_RE.match(raw):
-        try:
-            day = _dt.date.fromisoformat(raw)
-        except ValueError:
-            return raw, None
-        return raw, _WEEKDAYS[day.weekday()]
-    m = _WEEKDAY_RE.search(raw) or _WEEKDAY_RE.search(claim.quantity.text)
-    if m:
-        name = m.group(0).capitalize()
-        return name, name
-    return _norm_words(raw), None
+# --------------------------------------------------------------------------- time
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(iso: str | None) -> float | None:
+    """The day ordinal of an ISO date, or None when the value is no full date."""
+    if not iso or not _ISO_DATE_RE.match(iso):
+        return None
+    try:
+        return float(_dt.date.fromisoformat(iso).toordinal())
+    except ValueError:
+        return None
+
+
+def _when(c: Claim) -> float | None:
+    """A claim's as-of day for cumulative comparisons; an "earlier" figure comes before its
+    document's day."""
+    d = _day(c.time)
+    if d is None:
+        return None
+    return d - 0.5 if c.time_basis == "earlier" else d
+
+
+def _stated_key(c: Claim) -> str | None:
+    """The time a non-cumulative claim states, as a comparison key (None: not stated)."""
+    if c.time_basis in ("stated", None) and c.time:
+        return _norm_words(c.time)
+    return None
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def _frame_key(c: Claim, opts: _Options) -> tuple[str, ...] | None:
+    """(event, subject, scope, metric, dimension) of a claim, or None if it has no metric."""
+    metric = opts.metric(c.metric)
+    if metric is None:
+        return None
+    try:
+        dim = dimension_key(c.quantity.unit)
+    except UnitError:
+        dim = f"unit:{c.quantity.unit}"
+    entry = _metric_entry(metric)
+    event = _event_key(c) if c.event else ""
+    scope = _norm_words(c.scope) if c.scope else ""
+    if entry is not None and entry.owner == "event" and c.event:
+        subject = ""
+    else:
+        subject = opts.subject(c.subject) or ""
+        if not subject:
+            return None
+        event = ""
+    return (event, subject, scope, metric, dim)
+
+
+def _event_key(c: Claim) -> str:
+    """The story's own event is one; a background event is its kind and year."""
+    if not c.background:
+        return _STORY
+    label = c.event or ""
+    kind = label.split(" (", 1)[0]
+    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", label) or re.search(r"\b(1[89]\d\d|20\d\d)\b", c.time or "")
+    month = re.search(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", label)
+    return "|".join(x for x in (kind, year.group(1) if year else label, month.group(1) if month else "") if x)
 
 
 # --------------------------------------------------------------------------- findings
 
 
-def _time_note(time: str | None, n: int) -> str:
-    if time:
-        return f"{'both' if n == 2 else 'all'} refer to {time}"
-    return "neither states a date" if n == 2 else "none states a date"
+def _label(k: _Class) -> str:
+    first = min(k.claims, key=lambda c: (c.quantity.qualifier != "exact", natural_key(c.doc_id), c.span.start))
+    return format_value(first)
+
+
+def _dated(k: _Class, with_dates: bool) -> str:
+    dates = sorted({date_label(c.time) for c in k.claims if c.time and c.time_basis in ("published", "stated")})
+    when = f", {', '.join(dates)}" if with_dates and dates else ""
+    return f"{_label(k)} ({docs_text(k.docs)}{when})"
 
 
 def _about(metric: str | None, subject: str | None) -> str:
     return f"{metric or 'figures'} for {subject or 'an unnamed subject'}"
 
 
-def _numeric_findings(
-    key: tuple[str, str, str, str | None],
-    claims: list[Claim],
-    opts: _Options,
-) -> list[Finding]:
-    subj_key, metric_key, _dim, time_key = key
-    if len({c.doc_id for c in claims}) < 2:
-        return []
-    # Figures converted between units are rounded ("10 kilometers (6 miles)"): when a bucket
-    # mixes units, each figure also covers half a unit of its last stated digit, at most the
-    # tolerance. Keep in sync with docs/findings.md ("Rounding across units").
-    mixed_units = len({c.quantity.unit for c in claims}) > 1
+def _time_note(claims: Sequence[Claim], n: int) -> str:
+    times = sorted({c.time for c in claims if c.time and c.time_basis in ("stated", None)})
+    if len(times) == 1 and all(c.time == times[0] for c in claims):
+        return f"{'both' if n == 2 else 'all'} refer to {times[0]}"
+    dates = sorted({c.time for c in claims if c.time and c.time_basis == "published"})
+    if dates and len(dates) == 1:
+        return f"all as of {date_label(dates[0])}"
+    if dates:
+        return "reported " + ", ".join(date_label(d) for d in dates)
+    return "neither states a date" if n == 2 else "none states a date"
+
+
+@dataclass
+class _Group:
+    key: tuple[str, ...]
+    claims: list[Claim]
+    subject: str | None
+    metric: str
+    cumulative: bool
+
+
+def _classes(g: _Group, opts: _Options) -> list[_Class]:
+    """The distinct values of a group (one class per qualifier, interval and day)."""
+    mixed_units = len({c.quantity.unit for c in g.claims}) > 1
     buckets: dict[tuple[Any, ...], _Class] = {}
-    for c in claims:
+    for c in g.claims:
         iv = opts.interval(c)
         if iv is None:
             continue
         v, lo, hi = iv
-        ck = (c.quantity.qualifier, _r(v), _r(lo), _r(hi))
-        if ck not in buckets:
-            buckets[ck] = _Class(v, lo, hi, exact_low=lo, exact_high=hi)
-        k = buckets[ck]
+        if g.cumulative and c.provisional:
+            hi = math.inf  # a running count ("so far", "rose to") can only go up
+        when = _when(c) if g.cumulative else None
+        ck = (c.quantity.qualifier, _r(v), _r(lo), _r(hi), when)
+        k = buckets.get(ck)
+        if k is None:
+            k = buckets[ck] = _Class(v, lo, hi, when)
         k.claims.append(c)
         if mixed_units:  # never wider than the tolerance: "one month" is not 15-45 days
             half = min(_rounding(c), opts.tolerance * abs(v))
             k.low, k.high = min(k.low, lo - half), max(k.high, hi + half)
-    classes = sorted(buckets.values(), key=lambda k: (k.low, k.high, k.value, _sort_claims(k.claims)[0].id))
-    if not classes:
+    return sorted(buckets.values(), key=lambda k: (k.low, k.high, k.value, k.when or 0.0,
+                                                   _sort_claims(k.claims)[0].id))
+
+
+def _slots(g: _Group, classes: list[_Class]) -> list[list[_Class]]:
+    """The classes that describe the same moment: one day each for a cumulative metric
+    (undated ones together); for others all of them, split by a stated time only when the
+    group states two different ones."""
+    if g.cumulative:
+        by: dict[float | None, list[_Class]] = {}
+        for k in classes:
+            by.setdefault(k.when, []).append(k)
+        return [by[w] for w in sorted(by, key=lambda w: (w is None, w or 0.0))]
+    keys = {_stated_key(c) for k in classes for c in k.claims} - {None}
+    if len(keys) <= 1:
+        return [classes]
+    by2: dict[str, list[_Class]] = {}
+    for k in classes:
+        for key in {_stated_key(c) or "" for c in k.claims}:
+            by2.setdefault(key, []).append(k)
+    return [by2[k] for k in sorted(by2) if k]
+
+
+def _group_findings(g: _Group, opts: _Options) -> list[Finding]:
+    if len({c.doc_id for c in g.claims}) < 2:
         return []
+    classes = _classes(g, opts)
+    if len({d for k in classes for d in k.docs}) < 2:
+        return []
+    if not g.cumulative:  # one fact: compared as one, unless two different times are stated
+        out: list[Finding] = []
+        for slot in _slots(g, classes):
+            if len({d for k in slot for d in k.docs}) < 2:
+                continue
+            bad = _conflicting(slot)
+            out.extend([_conflict(g, bad, opts)] if bad else _agree(g, slot, opts))
+        return out
+    found: dict[int, _Class] = {}
+    for slot in _slots(g, classes):
+        for k in _conflicting(slot):
+            found[id(k)] = k
+    for k in _falling(classes):
+        found[id(k)] = k
+    out = [_conflict(g, list(found.values()), opts)] if found else []
+    days = {k.when for k in classes if k.when is not None}
+    if len(days) > 1 and len({_r(k.value) for k in classes}) > 1:
+        out.append(_update(g, classes, opts))
+    elif not found:
+        out.extend(_agree(g, classes, opts))
+    return out
+
+
+def _conflict(g: _Group, bad: list[_Class], opts: _Options) -> Finding:
+    bad.sort(key=lambda k: (k.value, k.when or 0.0))
+    values = [k.value for k in bad]
+    sp = spread(min(values), max(values))
+    many_days = g.cumulative and len({k.when for k in bad}) > 1
+    parts = " vs ".join(_dated(k, many_days) for k in bad)
+    claims = [c for k in bad for c in k.claims]
+    approx = any(c.quantity.qualifier == "approximate" for c in claims)
+    tol = f" (beyond the ±{pct(opts.tolerance)} allowed for approximate figures)" if approx else ""
+    why = ("; a later figure is lower than an earlier one, more than a rising count explains"
+           if many_days else f"; {_time_note(claims, len(bad))}")
+    msg = f"{parts} {_about(g.metric, g.subject)}: {pct(sp)} apart{tol}{why}."
+    return Finding(kind="conflict", subject=g.subject, metric=g.metric, time=_first_time(claims),
+                   claims=_sort_claims(claims), values=tuple(_support(k.claims, _label(k), opts) for k in bad),
+                   spread=sp, message=msg)
+
+
+def _update(g: _Group, classes: list[_Class], opts: _Options) -> Finding:
+    """A figure reported differently on different days: the values in time order."""
+    series: dict[float, list[_Class]] = {}
+    for k in classes:
+        if k.when is not None:
+            series.setdefault(k.when, []).append(k)
+    steps = []
+    for day in sorted(series):
+        ks = sorted(series[day], key=lambda k: k.value)
+        d = date_label(_dt.date.fromordinal(int(math.ceil(day))).isoformat())
+        earlier = " (earlier)" if day != int(day) else ""
+        steps.append(f"{d}{earlier}: " + ", ".join(f"{_label(k)} ({docs_text(k.docs)})" for k in ks))
+    claims = [c for k in classes for c in k.claims]
+    msg = (f"The {g.metric} for {g.subject or 'the story'} changed between reports: " + "; ".join(steps)
+           + ". A count that rises as reports come in is an update, not a conflict.")
+    ordered = sorted(classes, key=lambda k: (k.when if k.when is not None else math.inf, k.value))
+    values = [k.value for k in classes]
+    return Finding(kind="update", subject=g.subject, metric=g.metric, time=_first_time(claims),
+                   claims=_sort_claims(claims), values=tuple(_support(k.claims, _label(k), opts) for k in ordered),
+                   spread=spread(min(values), max(values)), message=msg)
+
+
+def _agree(g: _Group, classes: list[_Class], opts: _Options) -> list[Finding]:
     all_claims = [c for k in classes for c in k.claims]
-    if len({c.doc_id for c in all_claims}) < 2:
-        return []
     # "some 75 kilometers" and "75 kilometers" state the same number: an agreement
     if len(classes) > 1 and len({_r(k.value) for k in classes}) == 1 and all(
         c.quantity.qualifier in ("exact", "approximate") for c in all_claims
     ):
         exactish = sorted(classes, key=lambda k: (k.claims[0].quantity.qualifier != "exact", k.low))
-        merged = _Class(classes[0].value, min(k.low for k in classes), max(k.high for k in classes),
-                        claims=[c for k in exactish for c in k.claims])
-        classes = [merged]
-    subject = _display([c.subject for c in all_claims], subj_key, opts)
-    metric = metric_key
-    time = min((c.time for c in all_claims if c.time), default=None)
-
-    def label(k: _Class) -> str:  # the exact wording if there is one, else the first
-        first = min(k.claims, key=lambda c: (c.quantity.qualifier != "exact", _natural(c.doc_id), c.span.start))
-        return format_value(first)
-
-    def supports(ks: list[_Class]) -> tuple[ValueSupport, ...]:
-        return tuple(_support(k.claims, label(k), opts) for k in ks)
-
+        classes = [_Class(classes[0].value, min(k.low for k in classes), max(k.high for k in classes),
+                          claims=[c for k in exactish for c in k.claims])]
+    time = _first_time(all_claims)
     if len(classes) == 1:
         k = classes[0]
-        sup = _support(k.claims, label(k), opts)
-        msg = (
-            f"{sup.documents} documents agree on {label(k)} {_about(metric, subject)} "
-            f"({_docs_text(k.docs)}); {sup.origins} independent origin{'s' if sup.origins != 1 else ''}"
-            f"{'' if not time else f'; the figure refers to {time}'}."
-        )
-        return [
-            Finding(kind="agreement", subject=subject, metric=metric, time=time,
-                    claims=_sort_claims(k.claims), values=(sup,), spread=0.0, message=msg)
-        ]
-
-    bad = _conflicting(classes)
-    if bad:
-        values = [k.value for k in bad]
-        sp = spread(min(values), max(values))
-        parts = " vs ".join(f"{label(k)} ({_docs_text(k.docs)})" for k in bad)
-        approx = any(c.quantity.qualifier == "approximate" for k in bad for c in k.claims)
-        tol = f" (beyond the ±{_pct(opts.tolerance)} allowed for approximate figures)" if approx else ""
-        msg = f"{parts} {_about(metric, subject)}: {_pct(sp)} apart{tol}; {_time_note(time, len(bad))}."
-        return [
-            Finding(kind="conflict", subject=subject, metric=metric, time=time,
-                    claims=_sort_claims(c for k in bad for c in k.claims), values=supports(bad),
-                    spread=sp, message=msg)
-        ]
+        sup = _support(k.claims, _label(k), opts)
+        msg = (f"{sup.documents} documents agree on {_label(k)} {_about(g.metric, g.subject)} "
+               f"({docs_text(k.docs)}); {sup.origins} independent origin{'s' if sup.origins != 1 else ''}"
+               f"{'' if not time else f'; the figure refers to {time}'}.")
+        return [Finding(kind="agreement", subject=g.subject, metric=g.metric, time=time,
+                        claims=_sort_claims(k.claims), values=(sup,), spread=0.0, message=msg)]
     values = [k.value for k in classes]
-    # an open interval ("at least 40") has no meaningful distance to the figures inside it
     bounded = all(math.isfinite(k.low) and math.isfinite(k.high) for k in classes)
     sp = spread(min(values), max(values)) if bounded else None
-    parts = " and ".join(f"{label(k)} ({_docs_text(k.docs)})" for k in classes)
-    msg = (
-        f"{parts} {_about(metric, subject)} overlap: compatible but not the same figure"
-        f"{f' ({_pct(sp)} apart)' if sp is not None else ''}; {_time_note(time, len(classes))}."
-    )
-    return [
-        Finding(kind="compatible", subject=subject, metric=metric, time=time,
-                claims=_sort_claims(all_claims), values=supports(classes), spread=sp, message=msg)
-    ]
+    parts = " and ".join(f"{_label(k)} ({docs_text(k.docs)})" for k in sorted(classes, key=lambda k: k.value))
+    msg = (f"{parts} {_about(g.metric, g.subject)} overlap: compatible but not the same figure"
+           f"{f' ({pct(sp)} apart)' if sp is not None else ''}; {_time_note(all_claims, len(classes))}.")
+    return [Finding(kind="compatible", subject=g.subject, metric=g.metric, time=time,
+                    claims=_sort_claims(all_claims), values=tuple(_support(k.claims, _label(k), opts) for k in classes),
+                    spread=sp, message=msg)]
+
+
+def _first_time(claims: Sequence[Claim]) -> str | None:
+    stated = [c.time for c in claims if c.time and c.time_basis in ("stated", None)]
+    if stated:
+        return min(stated)
+    return min((c.time for c in claims if c.time), default=None)
 
 
 def _misattribution_findings(claims: list[Claim], opts: _Options) -> list[Finding]:
@@ -576,38 +654,31 @@ def _misattribution_findings(claims: list[Claim], opts: _Options) -> list[Findin
         assert s is not None
         by_subject.setdefault(s, []).append(c)
     # A subject counts only if some document gives the figure for it and for no other subject:
-    # a document that pins the figure on two subjects at once (an extraction slip, or a
-    # sentence about both) is no evidence that two sources disagree. Two such subjects
-    # always come from two different documents.
+    # a document that pins the figure on two subjects at once is no evidence that two sources
+    # disagree. Two such subjects always come from two different documents.
     subjects_in: dict[str, set[str]] = {}
     for s_key, cs in by_subject.items():
         for c in cs:
             subjects_in.setdefault(c.doc_id, set()).add(s_key)
-    own = {s_key for s_key, cs in by_subject.items()
-           if any(subjects_in[c.doc_id] == {s_key} for c in cs)}
+    own = {s_key for s_key, cs in by_subject.items() if any(subjects_in[c.doc_id] == {s_key} for c in cs)}
     if len(own) < 2:
         return []
     claims = [c for s_key in own for c in by_subject[s_key]]
-    subjects = sorted(own, key=lambda s: (min(_natural(c.doc_id) for c in by_subject[s]), s))
+    subjects = sorted(own, key=lambda s: (min(natural_key(c.doc_id) for c in by_subject[s]), s))
     first = _sort_claims(claims)[0]
     value = format_value(first)
     metric = opts.metric(first.metric)
     names = {s: _display([c.subject for c in by_subject[s]], s, opts) for s in subjects}
-    parts = " and ".join(f"for {names[s]} ({_docs_text(c.doc_id for c in by_subject[s])})" for s in subjects)
-    msg = (
-        f"The same figure, {value} {metric}, is given {parts}: one of these subjects is "
-        f"probably wrong; check which the original source meant."
-    )
+    parts = " and ".join(f"for {names[s]} ({docs_text(c.doc_id for c in by_subject[s])})" for s in subjects)
+    msg = (f"The same figure, {value} {metric}, is given {parts}: one of these subjects is "
+           f"probably wrong; check which the original source meant.")
     sups = tuple(_support(by_subject[s], f"{value} for {names[s]}", opts) for s in subjects)
-    return [
-        Finding(kind="misattribution", subject=None, metric=metric, claims=_sort_claims(claims),
-                values=sups, message=msg)
-    ]
+    return [Finding(kind="misattribution", subject=None, metric=metric, claims=_sort_claims(claims),
+                    values=sups, message=msg)]
 
 
-def _relation_finding(
-    a: Claim, b: Claim, factor: float, qualifier: str, opts: _Options, marker: Claim | None = None
-) -> Finding | None:
+def _relation_finding(a: Claim, b: Claim, factor: float, qualifier: str, opts: _Options,
+                      marker: Claim | None = None) -> Finding | None:
     """The ``internal`` finding for "a is <qualifier> <factor> times b", or ``None`` when the
     two figures cannot be compared (no value, units that do not convert)."""
     if a.quantity.value is None or b.quantity.value is None:
@@ -637,26 +708,18 @@ def _relation_finding(
     sa = _display([a.subject], opts.subject(a.subject), opts) or "the first figure"
     sb = _display([b.subject], opts.subject(b.subject), opts) or "the second"
     metric = opts.metric(a.metric) or opts.metric(b.metric) or "figure"
-    msg = (
-        f"{a.doc_id} says {sa} has {relation} the {metric} of {sb}: {format_value(a)} vs "
-        f"{factor:g} × {format_value(b)} = {_fmt_number(factor * b.quantity.value)}, "
-        f"so the stated relation {'holds' if holds else 'does NOT hold'}."
-    )
+    msg = (f"{a.doc_id} says {sa} has {relation} the {metric} of {sb}: {format_value(a)} vs "
+           f"{factor:g} × {format_value(b)} = {fmt_number(factor * b.quantity.value)}, "
+           f"so the stated relation {'holds' if holds else 'does NOT hold'}.")
     involved = (a, b) if marker is None else (marker, a, b)
-    return Finding(kind="internal", subject=sa, metric=metric, time=a.time,
-                   claims=_sort_claims(involved), spread=spread(va, target), holds=holds,
-                   relation=relation, message=msg)
+    return Finding(kind="internal", subject=sa, metric=metric, time=a.time, claims=_sort_claims(involved),
+                   spread=spread(va, target), holds=holds, relation=relation, message=msg)
 
 
-def _internal_findings(
-    sentence_claims: list[Claim], by_id: Mapping[tuple[str, str], Claim], opts: _Options
-) -> list[Finding]:
-    """Stated relations of one sentence checked against its own numbers.
-
-    Two ways the extractor can state a relation: a claim carrying ``relation`` (factor,
-    qualifier and the id of the other claim), or a separate claim of kind ``multiplier``
-    next to two figures of one metric for two subjects. Both give one finding per pair.
-    """
+def _internal_findings(sentence_claims: list[Claim], by_id: Mapping[tuple[str, str], Claim],
+                       opts: _Options) -> list[Finding]:
+    """Stated relations of one sentence checked against its own numbers: a claim carrying
+    ``relation``, or a ``multiplier`` claim next to two figures of one metric."""
     out: dict[tuple[str, str], Finding] = {}
     for a in sentence_claims:
         r = a.relation
@@ -672,40 +735,55 @@ def _internal_findings(
     others = [c for c in sentence_claims
               if c.quantity.kind not in ("multiplier", "date") and c.quantity.value is not None and c.metric]
     for m in mults:
-        mkey = opts.metric(m.metric)
-        cands = [c for c in others if mkey is None or opts.metric(c.metric) == mkey]
-        if mkey is None:  # keep the metric shared by most candidates
-            counts: dict[str, int] = {}
-            for c in cands:
-                k = opts.metric(c.metric) or ""
-                counts[k] = counts.get(k, 0) + 1
-            if not counts:
-                continue
-            best = max(sorted(counts), key=lambda k: counts[k])
-            cands = [c for c in cands if opts.metric(c.metric) == best]
-        cands.sort(key=lambda c: (abs(c.span.start - m.span.start), c.span.start, c.id))
-        msubj = opts.subject(m.subject)
-        pair: tuple[Claim, Claim] | None = None
-        if msubj is not None:
-            own = [c for c in cands if opts.subject(c.subject) == msubj]
-            other = [c for c in cands if opts.subject(c.subject) not in (msubj, None)]
-            if own and other:
-                pair = (own[0], other[0])
-        else:
-            for i, a in enumerate(cands):
-                b = next((b for b in cands[i + 1:] if opts.subject(b.subject) != opts.subject(a.subject)), None)
-                if b is not None:
-                    pair = (a, b) if a.span.start < b.span.start else (b, a)
-                    break
-        if pair is None:
+        pair = _multiplier_pair(m, others, opts)
+        if pair is None or (pair[0].id, pair[1].id) in out:
             continue
-        a, b = pair
-        if (a.id, b.id) in out:
-            continue
-        f = _relation_finding(a, b, m.quantity.value or 0.0, m.quantity.qualifier, opts, marker=m)
+        f = _relation_finding(pair[0], pair[1], m.quantity.value or 0.0, m.quantity.qualifier, opts, marker=m)
         if f is not None:
-            out[(a.id, b.id)] = f
+            out[(pair[0].id, pair[1].id)] = f
     return list(out.values())
+
+
+def _multiplier_pair(m: Claim, others: list[Claim], opts: _Options) -> tuple[Claim, Claim] | None:
+    mkey = opts.metric(m.metric)
+    cands = [c for c in others if mkey is None or opts.metric(c.metric) == mkey]
+    if mkey is None:  # keep the metric shared by most candidates
+        counts: dict[str, int] = {}
+        for c in cands:
+            k = opts.metric(c.metric) or ""
+            counts[k] = counts.get(k, 0) + 1
+        if not counts:
+            return None
+        best = max(sorted(counts), key=lambda k: counts[k])
+        cands = [c for c in cands if opts.metric(c.metric) == best]
+    cands.sort(key=lambda c: (abs(c.span.start - m.span.start), c.span.start, c.id))
+    msubj = opts.subject(m.subject)
+    if msubj is not None:
+        own = [c for c in cands if opts.subject(c.subject) == msubj]
+        other = [c for c in cands if opts.subject(c.subject) not in (msubj, None)]
+        return (own[0], other[0]) if own and other else None
+    for i, a in enumerate(cands):
+        b = next((b for b in cands[i + 1:] if opts.subject(b.subject) != opts.subject(a.subject)), None)
+        if b is not None:
+            return (a, b) if a.span.start < b.span.start else (b, a)
+    return None
+
+
+def _date_value(claim: Claim) -> tuple[str, str | None]:
+    """``(value, weekday)`` of a date claim: ISO dates keep their weekday for comparing with
+    sources that give only a weekday."""
+    raw = (claim.time or claim.quantity.text).strip()
+    if _ISO_DATE_RE.match(raw):
+        try:
+            day = _dt.date.fromisoformat(raw)
+        except ValueError:
+            return raw, None
+        return raw, _WEEKDAYS[day.weekday()]
+    m = _WEEKDAY_RE.search(raw) or _WEEKDAY_RE.search(claim.quantity.text)
+    if m:
+        name = m.group(0).capitalize()
+        return name, name
+    return _norm_words(raw), None
 
 
 def _temporal_findings(key: tuple[str, str], claims: list[Claim], opts: _Options) -> list[Finding]:
@@ -733,17 +811,15 @@ def _temporal_findings(key: tuple[str, str], claims: list[Claim], opts: _Options
 
     order = sorted(groups, key=chronological)
     sups = tuple(_support(groups[g], label(g), opts) for g in order)
-    parts = " vs ".join(f"{label(g)} ({_docs_text(c.doc_id for c in groups[g])})" for g in order)
+    parts = " vs ".join(f"{label(g)} ({docs_text(c.doc_id for c in groups[g])})" for g in order)
     if len(groups) == 1:
         (g,) = order
         msg = (f"{sups[0].documents} documents agree that the {metric} of {subject} is {label(g)} "
-               f"({_docs_text(c.doc_id for c in claims)}).")
+               f"({docs_text(c.doc_id for c in claims)}).")
         return [Finding(kind="agreement", subject=subject, metric=metric, claims=_sort_claims(claims),
                         values=sups, temporal=True, message=msg)]
-    msg = (
-        f"{parts} for the {metric} of {subject}: the sources disagree on the day; some may "
-        f"give the day they reported it rather than the day it happened."
-    )
+    msg = (f"{parts} for the {metric} of {subject}: the sources disagree on the day; some may "
+           f"give the day they reported it rather than the day it happened.")
     return [Finding(kind="conflict", subject=subject, metric=metric, claims=_sort_claims(claims),
                     values=sups, temporal=True, message=msg)]
 
@@ -753,8 +829,19 @@ def _finding_key(f: Finding) -> tuple[Any, ...]:
             f.time or "", f.message, tuple(c.id for c in f.claims))
 
 
+def _group_subject(key: tuple[str, ...], claims: Sequence[Claim], opts: _Options) -> str | None:
+    event, subject, scope, _metric, _dim = key
+    if subject:
+        return _display([c.subject for c in claims], subject, opts)
+    label = _display([c.event for c in claims], event, opts) if event else None
+    if scope:
+        sc = _display([c.scope for c in claims], scope, opts)
+        return f"{label} ({sc})" if label else sc
+    return label
+
+
 def _find(claims: Sequence[Claim], opts: _Options) -> list[Finding]:
-    numeric: dict[tuple[str, str, str, str | None], list[Claim]] = {}
+    numeric: dict[tuple[str, ...], list[Claim]] = {}
     by_value: dict[tuple[Any, ...], list[Claim]] = {}
     by_sentence: dict[tuple[str, int, int], list[Claim]] = {}
     dates: dict[tuple[str, str], list[Claim]] = {}
@@ -766,34 +853,26 @@ def _find(claims: Sequence[Claim], opts: _Options) -> list[Finding]:
         by_id.setdefault((c.doc_id, c.id), c)
         if c.quantity.kind == "multiplier" or c.relation is not None:
             has_relation.add(skey)
-        if c.negated or c.quantity.latent:
+        if c.negated or c.quantity.latent or c.hedged and c.quantity.kind == "date":
             continue
-        subj, metric = opts.subject(c.subject), opts.metric(c.metric)
-        if subj is None or metric is None:
-            continue  # nothing to compare it with
         kind = c.quantity.kind
         if kind == "date":
-            dates.setdefault((subj, metric), []).append(c)
+            subj, metric = opts.subject(c.subject), opts.metric(c.metric)
+            if subj is not None and metric is not None:
+                dates.setdefault((subj, metric), []).append(c)
             continue
         if kind == "multiplier":
             continue
-        try:
-            dim = dimension_key(c.quantity.unit)
-        except UnitError:
-            dim = f"unit:{c.quantity.unit}"
-        time = _norm_words(c.time) if c.time else None
-        numeric.setdefault((subj, metric, dim, time), []).append(c)
-        q = c.quantity
-        if kind in ("count", "currency") and metric not in _GENERIC_METRICS and q.value is not None and (
-            abs(q.value) >= _MISATTRIBUTION_MIN or not float(q.value).is_integer()
-        ):
-            iv = opts.interval(c)
-            if iv is not None:
-                by_value.setdefault((metric, dim, q.qualifier, *map(_r, iv)), []).append(c)
-
+        key = _frame_key(c, opts)
+        if key is None:
+            continue
+        numeric.setdefault(key, []).append(c)
+        _file_for_misattribution(c, key, opts, by_value)
     findings: list[Finding] = []
     for nkey, cs in numeric.items():
-        findings += _numeric_findings(nkey, cs, opts)
+        entry = _metric_entry(nkey[3])
+        g = _Group(nkey, cs, _group_subject(nkey, cs, opts), nkey[3], bool(entry and entry.cumulative))
+        findings += _group_findings(g, opts)
     for cs in by_value.values():
         findings += _misattribution_findings(cs, opts)
     for skey in has_relation:
@@ -801,6 +880,20 @@ def _find(claims: Sequence[Claim], opts: _Options) -> list[Finding]:
     for dkey, cs in dates.items():
         findings += _temporal_findings(dkey, cs, opts)
     return sorted(findings, key=_finding_key)
+
+
+def _file_for_misattribution(c: Claim, key: tuple[str, ...], opts: _Options,
+                             by_value: dict[tuple[Any, ...], list[Claim]]) -> None:
+    """One distinctive figure of an entity-owned metric, filed by value across subjects."""
+    event, subject, _scope, metric, dim = key
+    q = c.quantity
+    if not subject or metric in _GENERIC_METRICS or q.kind not in ("count", "currency") or q.value is None:
+        return
+    if abs(q.value) < _MISATTRIBUTION_MIN and float(q.value).is_integer():
+        return
+    iv = opts.interval(c)
+    if iv is not None:
+        by_value.setdefault((metric, dim, q.qualifier, *map(_r, iv)), []).append(c)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -870,22 +963,24 @@ def check(
             and attribution origins.
         metric_synonyms: metric variant → canonical metric (``{"MAU": "monthly active
             users"}``), on top of ``claimcheck/data/metrics.toml``; passed on to extraction.
-        tolerance: relative half-width given to approximate values ("about 300" covers
-            270–330 at the default 0.1) and to exact multipliers ("twice as many").
+        tolerance: relative half-width given to an approximate value that has no interval
+            of its own, the cap on rounding across units, and the slack of exact
+            multipliers ("twice as many").
         extract: the claim extractor, ``extract(doc, *, aliases=None,
             metric_synonyms=None) -> list[Claim]``; defaults to
             :func:`claimcheck.extract`. Keyword arguments it does not accept are not passed.
 
     Returns:
         A :class:`~claimcheck.Report`: documents sorted by id, their claims sorted by
-        position, findings sorted with conflicts first. The result does not depend on the
+        position, findings sorted with conflicts first, and (with the default extractor)
+        every figure that gave no claim in ``set_aside``. The result does not depend on the
         order of the documents.
 
     Raises:
         InputError: ``docs`` is not an iterable of documents or strings, two documents share
             an id, an option is unknown or out of range.
 
-    Example (needs the claim extractor of :mod:`claimcheck.claims`):
+    Example:
         >>> import claimcheck as cc
         >>> r = cc.check([cc.Document(id="a", text="WeChat has 355 million monthly active users."),
         ...               cc.Document(id="b", text="WeChat has 396 million monthly active users.")])
@@ -903,11 +998,7 @@ def check(
         raise InputError(f"tolerance must be a number in [0, 1), got {tolerance!r}")
     alias_map = _str_map("aliases", aliases)
     syn_map = _str_map("metric_synonyms", metric_synonyms)
-    if extract is None:
-        from .claims import extract as default_extract
-
-        extract = default_extract
-    if not callable(extract):
+    if extract is not None and not callable(extract):
         raise InputError("extract must be a callable taking a Document")
     documents = _documents(docs)
     opts = _Options(
@@ -916,18 +1007,29 @@ def check(
         synonyms=syn_map,
         tolerance=float(tolerance),
     )
-    from .claims import story_event
-
-    # the documents tell one story: figures only the story owns are filed under one event
-    kwargs = {"aliases": aliases, "metric_synonyms": metric_synonyms,
-              "story_event": story_event(documents)}
     claims: list[Claim] = []
-    for d in documents:
-        claims += _call_extract(extract, d, kwargs)
+    aside: list[SetAside] = []
+    warnings: list[str] = []
+    if extract is None:
+        from .claims import analyse
+
+        for d in documents:
+            x = analyse(d, aliases=aliases, metric_synonyms=metric_synonyms)
+            claims += x.claims
+            aside += x.set_aside
+            warnings += x.warnings
+    else:
+        kwargs = {"aliases": aliases, "metric_synonyms": metric_synonyms}
+        for d in documents:
+            claims += _call_extract(extract, d, kwargs)
     claims_sorted = _sort_claims(claims)
-    findings = _find(claims_sorted, opts)
     return Report(
-        documents=tuple(sorted(documents, key=lambda d: _natural(d.id))),
+        documents=tuple(sorted(documents, key=lambda d: natural_key(d.id))),
         claims=claims_sorted,
-        findings=tuple(findings),
+        findings=tuple(_find(claims_sorted, opts)),
+        set_aside=tuple(sorted(aside, key=lambda s: (natural_key(s.doc_id), s.quantity.start, s.rule))),
+        warnings=tuple(warnings),
     )
+
+
+_ = LexiconError  # re-exported through the error tree; metrics.toml errors surface as it

@@ -39,6 +39,7 @@ __all__ = [
     "UnitLexicon",
     "load_toml",
     "numbers",
+    "plural",
     "plural_forms",
     "qualifiers",
     "units",
@@ -264,6 +265,32 @@ def plural_forms(word: str) -> list[str]:
     return [word + "s"]
 
 
+def plural(noun: str) -> str:
+    """The plural of a counted noun (the singular the parser gives): one pluraliser.
+
+    Example:
+        >>> plural("person"), plural("country"), plural("bus"), plural("user")
+        ('people', 'countries', 'bus', 'users')
+    """
+    low = noun.lower()
+    irregular = _irregular_plurals()
+    if low in irregular:
+        p = irregular[low]
+        return p if noun[:1].islower() else p[:1].upper() + p[1:]
+    if low.endswith(("s", "x", "ch", "sh", "z")):
+        return noun + "es" if not low.endswith("s") else noun
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+@functools.cache
+def _irregular_plurals() -> dict[str, str]:
+    out = {v: k for k, v in units().irregular_plurals.items() if k != v}
+    out.update({"police": "police", "staff": "staff", "series": "series", "chinese": "Chinese"})
+    return out
+
+
 def _strings(spec: dict[str, Any], key: str, where: str) -> list[str]:
     v = spec.get(key, [])
     if not isinstance(v, list) or not all(isinstance(s, str) and s.strip() for s in v):
@@ -336,4 +363,315 @@ def units() -> UnitLexicon:
         currency_suffixes=MappingProxyType(suffixes),
         irregular_plurals=MappingProxyType(irregular),
         stopwords=stop,
+    )
+
+
+# --------------------------------------------------------------------------- english.toml
+
+#: The reporting-verb flags ``data/english.toml`` may use (see its ``[reporting_flags]``).
+REPORTING_FLAGS = frozenset({"clausal", "no_inversion", "cite", "clause_start", "not_a_cue"})
+
+_ENGLISH_WORDS = (
+    "determiners", "speaker_determiners", "prepositions", "pronouns", "speaker_pronouns",
+    "relatives", "auxiliaries", "verbish", "particles", "conjunctions", "subordinators",
+    "left_stops", "right_stops", "speaker_adverbs", "discourse_openers", "apposition_starts",
+    "referring_subjects", "not_names", "not_subjects", "indefinites", "small_numbers",
+    "organisation_heads", "directions",
+)
+_ENGLISH_TIME = ("weekdays", "months", "time_words", "after_report", "frame_openers", "frame_closers")
+_ENGLISH_ATTRIBUTION = (
+    "prepositions", "participles", "cite_as", "passive", "generic", "documents", "referring",
+    "person_nouns", "person_modifiers", "speaking_nouns",
+)
+
+
+def _word_list(doc: Mapping[str, Any], section: str, key: str, file: str) -> frozenset[str]:
+    table = _table(doc, section, file)
+    if key not in table:
+        raise LexiconError(f"data/{file}: [{section}] needs {key!r}")
+    v = table[key]
+    if not isinstance(v, list) or not all(isinstance(w, str) and w.strip() for w in v):
+        raise LexiconError(f"data/{file}: [{section}] {key!r} must be a list of non-empty strings")
+    return frozenset(" ".join(w.lower().split()) for w in v)
+
+
+@dataclass(frozen=True)
+class English:
+    """The closed-class words of ``data/english.toml``: one frozenset per list, by name.
+
+    ``words``, ``time`` and ``attribution`` map a list's name to its words;
+    ``reporting`` maps each reporting verb to its flags (see ``REPORTING_FLAGS``).
+
+    Example:
+        >>> e = english()
+        >>> "the" in e.words["determiners"], "tuesday" in e.time["weekdays"]
+        (True, True)
+        >>> sorted(e.reporting["told"])
+        ['no_inversion']
+    """
+
+    words: Mapping[str, frozenset[str]]
+    time: Mapping[str, frozenset[str]]
+    attribution: Mapping[str, frozenset[str]]
+    reporting: Mapping[str, frozenset[str]]
+    verbs: Mapping[str, frozenset[str]]
+    verb_forms: Mapping[str, str]
+
+    def verbs_with(self, flag: str) -> frozenset[str]:
+        """The reporting verbs carrying ``flag``.
+
+        Example:
+            >>> sorted(english().verbs_with("cite"))
+            ['cited', 'quoted']
+        """
+        return frozenset(v for v, fl in self.reporting.items() if flag in fl)
+
+
+@functools.cache
+def english() -> English:
+    """The closed-class words of ``data/english.toml``, checked.
+
+    Raises:
+        LexiconError: a list is missing or malformed, or a reporting verb has an unknown flag.
+
+    Example:
+        >>> "according to" in english().attribution["prepositions"]
+        True
+    """
+    f = "english.toml"
+    doc = load_toml(f)
+    words = {k: _word_list(doc, "words", k, f) for k in _ENGLISH_WORDS}
+    time = {k: _word_list(doc, "time", k, f) for k in _ENGLISH_TIME}
+    attribution = {k: _word_list(doc, "attribution", k, f) for k in _ENGLISH_ATTRIBUTION}
+    reporting: dict[str, frozenset[str]] = {}
+    for verb, flags in _table(doc, "reporting", f).items():
+        if not isinstance(flags, list) or not all(isinstance(x, str) for x in flags):
+            raise LexiconError(f"data/{f}: [reporting] {verb!r} must be a list of flags")
+        bad = set(flags) - REPORTING_FLAGS
+        if bad:
+            raise LexiconError(f"data/{f}: [reporting] {verb!r} has unknown flags {sorted(bad)}")
+        reporting[" ".join(verb.lower().split())] = frozenset(flags)
+    if not reporting:
+        raise LexiconError(f"data/{f}: [reporting] lists no verb")
+    verbs = {k: _word_list(doc, "verbs", k, f) for k in ("possession", "other", "day_verbs")}
+    forms = _table(doc, "verb_forms", f)
+    if not all(isinstance(v, str) and v.strip() for v in forms.values()):
+        raise LexiconError(f"data/{f}: [verb_forms] must map verb forms to participles")
+    return English(
+        words=MappingProxyType(words),
+        time=MappingProxyType(time),
+        attribution=MappingProxyType(attribution),
+        reporting=MappingProxyType(reporting),
+        verbs=MappingProxyType(verbs),
+        verb_forms=MappingProxyType({k.lower(): v.lower() for k, v in forms.items()}),
+    )
+
+
+# --------------------------------------------------------------------------- metrics.toml
+
+_OWNERS = frozenset({"event", "entity"})
+
+
+@dataclass(frozen=True)
+class MetricEntry:
+    """One canonical metric of ``data/metrics.toml``.
+
+    Example:
+        >>> m = metrics().entries["deaths"]
+        >>> m.owner, m.cumulative, "killed" in m.verbs
+        ('event', True, True)
+    """
+
+    name: str
+    owner: str
+    cumulative: bool
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    counted: frozenset[str]
+    base: str | None
+    modifiers: frozenset[str]
+    money: bool = False
+
+
+@dataclass(frozen=True)
+class MetricLexicon:
+    """The canonical metrics and the metric synonyms of ``data/metrics.toml``.
+
+    ``by_verb`` and ``by_noun`` map a lower-case word or phrase to the metrics it names
+    (in file order); ``synonyms`` maps a normalised variant to its canonical name.
+
+    Example:
+        >>> lex = metrics()
+        >>> lex.by_noun["bodies"], lex.synonyms["mau"]
+        (('deaths',), 'monthly active users')
+    """
+
+    entries: Mapping[str, MetricEntry]
+    by_verb: Mapping[str, tuple[str, ...]]
+    by_noun: Mapping[str, tuple[str, ...]]
+    modified: Mapping[tuple[str, str], str]  # (base, modifier) -> metric
+    synonyms: Mapping[str, str]
+
+
+def normalise_words(text: str) -> str:
+    """Case-folded, hyphens and underscores as spaces, whitespace collapsed.
+
+    Example:
+        >>> normalise_words("Monthly-Active  Users")
+        'monthly active users'
+    """
+    return " ".join(text.casefold().replace("-", " ").replace("_", " ").split())
+
+
+def _strs(spec: Mapping[str, Any], key: str, where: str, file: str) -> frozenset[str]:
+    v = spec.get(key, [])
+    if not isinstance(v, list) or not all(isinstance(s, str) and s.strip() for s in v):
+        raise LexiconError(f"data/{file}: {where}.{key} must be a list of non-empty strings")
+    return frozenset(" ".join(s.lower().split()) for s in v)
+
+
+@functools.cache
+def metrics() -> MetricLexicon:
+    """The canonical metrics of ``data/metrics.toml``, checked.
+
+    Raises:
+        LexiconError: a malformed table, an unknown owner, a ``base`` that is not a metric,
+            or a synonym that is not a string.
+
+    Example:
+        >>> metrics().modified[("injured", "critically")]
+        'critically injured'
+    """
+    f = "metrics.toml"
+    doc = load_toml(f)
+    entries: dict[str, MetricEntry] = {}
+    by_verb: dict[str, list[str]] = {}
+    by_noun: dict[str, list[str]] = {}
+    modified: dict[tuple[str, str], str] = {}
+    for name, spec in _table(doc, "metric", f).items():
+        where = f"[metric.{name!r}]"
+        if not isinstance(spec, dict):
+            raise LexiconError(f"data/{f}: {where} must be a table")
+        owner = spec.get("owner", "entity")
+        if owner not in _OWNERS:
+            raise LexiconError(f"data/{f}: {where} owner must be one of {sorted(_OWNERS)}")
+        cumulative = spec.get("cumulative", False)
+        money = spec.get("money", False)
+        if not isinstance(cumulative, bool) or not isinstance(money, bool):
+            raise LexiconError(f"data/{f}: {where} cumulative and money must be true or false")
+        base = spec.get("base")
+        if base is not None and not isinstance(base, str):
+            raise LexiconError(f"data/{f}: {where} base must be a metric name")
+        e = MetricEntry(
+            name=name, owner=owner, cumulative=cumulative,
+            verbs=_strs(spec, "verbs", where, f), nouns=_strs(spec, "nouns", where, f),
+            counted=_strs(spec, "counted", where, f), base=base,
+            modifiers=_strs(spec, "modifier", where, f), money=money,
+        )
+        entries[name] = e
+        for v in sorted(e.verbs):
+            by_verb.setdefault(v, []).append(name)
+        for n in sorted(e.nouns):
+            by_noun.setdefault(n, []).append(name)
+    for e in entries.values():
+        if e.base is not None:
+            if e.base not in entries:
+                raise LexiconError(f"data/{f}: [metric.{e.name!r}] base {e.base!r} is not a metric")
+            for m in e.modifiers:
+                modified[(e.base, m)] = e.name
+    syn = _table(doc, "synonyms", f)
+    if not all(isinstance(v, str) for v in syn.values()):
+        raise LexiconError(f"data/{f}: [synonyms] must map strings to strings")
+    return MetricLexicon(
+        entries=MappingProxyType(entries),
+        by_verb=MappingProxyType({k: tuple(v) for k, v in by_verb.items()}),
+        by_noun=MappingProxyType({k: tuple(v) for k, v in by_noun.items()}),
+        modified=MappingProxyType(modified),
+        synonyms=MappingProxyType({normalise_words(k): normalise_words(v) for k, v in syn.items()}),
+    )
+
+
+# --------------------------------------------------------------------------- events.toml
+
+
+@dataclass(frozen=True)
+class EventClass:
+    """One kind of event of ``data/events.toml``.
+
+    Example:
+        >>> events().classes["robbery"].money
+        'value of the loot'
+    """
+
+    name: str
+    nouns: frozenset[str]
+    verbs: frozenset[str]
+    money: str | None
+    lasting: bool
+    containing: bool
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Event kinds of ``data/events.toml``, and the words that set an event apart.
+
+    ``by_noun`` maps a lower-case event noun (singular or plural) to its kinds, in file
+    order; ``by_verb`` the same for event verbs.
+
+    Example:
+        >>> ev = events()
+        >>> ev.by_noun["quakes"], ev.by_noun["strike"]
+        (('earthquake',), ('attack', 'walkout'))
+    """
+
+    classes: Mapping[str, EventClass]
+    by_noun: Mapping[str, tuple[str, ...]]
+    by_verb: Mapping[str, tuple[str, ...]]
+    other: frozenset[str]
+    generic: frozenset[str]
+
+
+@functools.cache
+def events() -> EventLexicon:
+    """The event kinds of ``data/events.toml``, checked.
+
+    Raises:
+        LexiconError: a malformed table or a ``money`` metric that ``metrics.toml`` lacks.
+
+    Example:
+        >>> "offensive" in events().classes["war"].nouns
+        True
+    """
+    f = "events.toml"
+    doc = load_toml(f)
+    known_metrics = metrics().entries
+    classes: dict[str, EventClass] = {}
+    by_noun: dict[str, list[str]] = {}
+    by_verb: dict[str, list[str]] = {}
+    for name, spec in _table(doc, "class", f).items():
+        where = f"[class.{name!r}]"
+        if not isinstance(spec, dict):
+            raise LexiconError(f"data/{f}: {where} must be a table")
+        money = spec.get("money")
+        if money is not None and money not in known_metrics:
+            raise LexiconError(f"data/{f}: {where} money {money!r} is not a metric of metrics.toml")
+        flags = {k: spec.get(k, False) for k in ("lasting", "containing")}
+        if not all(isinstance(v, bool) for v in flags.values()):
+            raise LexiconError(f"data/{f}: {where} lasting/containing must be true or false")
+        c = EventClass(name, _strs(spec, "nouns", where, f), _strs(spec, "verbs", where, f),
+                       money, flags["lasting"], flags["containing"])
+        classes[name] = c
+        for n in sorted(c.nouns):
+            for form in {n, *plural_forms(n)}:
+                if name not in by_noun.setdefault(form, []):
+                    by_noun[form].append(name)
+        for v in sorted(c.verbs):
+            by_verb.setdefault(v, []).append(name)
+    markers = _table(doc, "markers", f)
+    return EventLexicon(
+        classes=MappingProxyType(classes),
+        by_noun=MappingProxyType({k: tuple(v) for k, v in by_noun.items()}),
+        by_verb=MappingProxyType({k: tuple(v) for k, v in by_verb.items()}),
+        other=_strs(markers, "other", "[markers]", f),
+        generic=_strs(markers, "generic", "[markers]", f),
     )

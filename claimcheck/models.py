@@ -34,6 +34,7 @@ __all__ = [
     "ValueSupport",
     "Finding",
     "Report",
+    "SetAside",
     "Qualifier",
     "Kind",
     "FindingKind",
@@ -44,7 +45,11 @@ Qualifier = Literal["exact", "approximate", "more_than", "at_least", "less_than"
 #: What sort of quantity a mention is.
 Kind = Literal["count", "percent", "currency", "duration", "dimension", "ordinal", "multiplier", "date"]
 #: The kinds of cross-source finding (see docs/findings.md).
-FindingKind = Literal["agreement", "compatible", "conflict", "misattribution", "internal"]
+FindingKind = Literal["agreement", "compatible", "conflict", "misattribution", "internal", "update"]
+#: Where a claim's as-of time comes from: its sentence states it, it is an earlier figure the
+#: document recalls ("the UN said earlier"), the date of the background event it is about,
+#: or the document's publication date.
+TimeBasis = Literal["stated", "earlier", "event", "published"]
 
 #: Characters of context kept on each side of a span (W3C TextQuoteSelector prefix/suffix).
 CONTEXT_CHARS = 32
@@ -221,6 +226,7 @@ class Attribution(BaseModel):
     cue: str
     chain: tuple[str, ...] = ()
     span: Span
+    rule: str = ""
 
     @property
     def origin(self) -> str:
@@ -258,18 +264,34 @@ class Relation(BaseModel):
 
 
 class Claim(BaseModel):
-    """A quantity bound to what it is about, when it held and who says so.
+    """A quantity bound to what it is about, when it held and who says so: its *frame*.
 
-    ``span`` is the evidence (the quantity phrase) and ``sentence`` the sentence holding it.
-    When a document repeats the same sentence, the claim is kept once and the other
-    occurrences are listed in ``repeats``. ``id`` is stable: the same document text yields the
-    same ids on every run and machine.
+    - ``subject``: what the figure is about. For figures an event owns (a death toll, a
+      magnitude, the loot) it is the event, or the part of it ``scope`` names:
+      ``"earthquake"``, ``"earthquake (Bener Meriah district)"``; for other figures the
+      entity the sentence names (``"WeChat"``). ``subject_text`` is as written.
+    - ``metric``: canonical, from the lexicon of what news counts (``data/metrics.toml``):
+      "deaths" for killed / dead / death toll / lives / bodies; ``metric_text`` as written.
+    - ``event``: the event the figure belongs to, and ``background``: True when the text
+      sets that event apart from its own (a recalled earlier quake, "another raid").
+    - ``scope``: the place, site or subset the figure covers ("Takengon", "mosque",
+      "children"), or ``None`` for the whole.
+    - ``time``: the as-of time (ISO where known) and ``time_basis`` where it comes from:
+      ``stated`` in the sentence, ``earlier`` (a figure the document recalls as older than
+      itself), ``event`` (a background event's date) or ``published`` (the document's
+      date). ``provisional`` marks a running count ("so far", "rose to", "at least").
+    - ``span`` is the evidence (the quantity phrase) and ``sentence`` its sentence; a
+      sentence the document repeats gives one claim listing the others in ``repeats``.
+    - ``rule`` names the rule that took each decision: ``{"metric": "verb of a count",
+      "subject": "event owner", "event": "document event", ...}``.
+    - ``id`` is stable: the same document text yields the same ids on every run and machine,
+      from :func:`claimcheck.extract` and from :func:`claimcheck.check` alike.
 
     Example:
         >>> import claimcheck as cc
         >>> c = cc.extract("WeChat has 355 million monthly active users.")[0]
-        >>> c.subject, c.metric, c.quantity.value
-        ('WeChat', 'monthly active users', 355000000.0)
+        >>> c.subject, c.metric, c.quantity.value, c.rule["subject"]
+        ('WeChat', 'monthly active users', 355000000.0, 'clause subject')
     """
 
     model_config = _CONFIG
@@ -279,9 +301,15 @@ class Claim(BaseModel):
     subject: str | None = None
     subject_text: str | None = None
     metric: str | None = None
+    metric_text: str | None = None
     quantity: Quantity
+    event: str | None = None
+    background: bool = False
+    scope: str | None = None
     time: str | None = None
     time_text: str | None = None
+    time_basis: TimeBasis | None = None
+    provisional: bool = False
     attribution: Attribution | None = None
     span: Span
     sentence: Span
@@ -289,7 +317,28 @@ class Claim(BaseModel):
     negated: bool = False
     repeats: tuple[Span, ...] = ()
     relation: Relation | None = None
-    rule: str = ""
+    rule: dict[str, str] = Field(default_factory=dict)
+
+
+class SetAside(BaseModel):
+    """A quantity that is not a claim, and the rule that set it aside.
+
+    ``rule`` names the rule ("date or multiplier", "conversion", "no metric", ...);
+    ``reason`` says it in a sentence.
+
+    Example:
+        >>> from claimcheck.models import Quantity
+        >>> q = Quantity(text="2004", start=3, end=7, value=2004, kind="date")
+        >>> SetAside(doc_id="d", quantity=q, rule="date or multiplier", reason="a date").rule
+        'date or multiplier'
+    """
+
+    model_config = _CONFIG
+
+    doc_id: str
+    quantity: Quantity
+    rule: str
+    reason: str = ""
 
 
 class ValueSupport(BaseModel):
@@ -310,13 +359,14 @@ class ValueSupport(BaseModel):
     documents: int = Field(ge=0)
     origins: int = Field(ge=0)
     origin_names: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
 
 
 class Finding(BaseModel):
     """What the check found about a group of claims.
 
     ``kind`` is one of ``agreement``, ``compatible``, ``conflict``, ``misattribution``,
-    ``internal`` (see docs/findings.md). ``spread`` is the relative gap between the
+    ``internal``, ``update`` (see docs/findings.md). ``spread`` is the relative gap between the
     values where it applies; ``holds`` says, for ``internal`` findings, whether the stated
     relation holds; ``temporal`` marks findings about dates and weekdays.
 
@@ -368,6 +418,7 @@ class Report(BaseModel):
     documents: tuple[Document, ...] = ()
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
     warnings: tuple[str, ...] = ()
 
     @property

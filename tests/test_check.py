@@ -621,7 +621,7 @@ def test_approximate_values_keep_the_writers_hedge() -> None:
               metric="people evacuated", subject="town")
     (f,) = run([a, b]).findings
     assert f.kind == "conflict"
-    assert f.message.startswith("about 1,250 (b) vs nearly 3,000 (a) people evacuated for town: 140% apart")
+    assert f.message.startswith("about 1,250 (b) vs nearly 3,000 (a) people evacuated for town: ×2.4 apart")
 
 
 def test_misattribution_needs_a_document_of_its_own_for_each_subject() -> None:

@@ -38,10 +38,15 @@ def tiny_extract(doc: Document) -> list[Claim]:
     return out
 
 
+def tiny_analyse(doc: Document, **_: object) -> claimcheck.claims.Extraction:
+    return claimcheck.claims.Extraction(tiny_extract(doc), [])
+
+
 @pytest.fixture(autouse=True)
 def stand_in_extractor(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     if "real_extractor" not in request.node.name:
         monkeypatch.setattr(claimcheck.claims, "extract", tiny_extract)
+        monkeypatch.setattr(claimcheck.claims, "analyse", tiny_analyse)
 
 
 @pytest.fixture

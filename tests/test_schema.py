@@ -26,11 +26,13 @@ def test_committed_schema_matches_the_models() -> None:
 def test_schema_describes_findings_and_claims() -> None:
     committed = json.loads(SCHEMA.read_text(encoding="utf-8"))
     defs = committed["$defs"]
-    assert set(committed["properties"]) >= {"documents", "claims", "findings", "warnings"}
+    assert set(committed["properties"]) >= {"documents", "claims", "findings", "set_aside", "warnings"}
     assert defs["Finding"]["properties"]["kind"]["enum"] == [
-        "agreement", "compatible", "conflict", "misattribution", "internal"]
+        "agreement", "compatible", "conflict", "misattribution", "internal", "update"]
     assert {"claims", "values", "spread", "holds", "temporal", "message"} <= set(defs["Finding"]["properties"])
-    assert {"span", "sentence", "quantity", "attribution"} <= set(defs["Claim"]["properties"])
+    assert {"span", "sentence", "quantity", "attribution", "event", "background", "scope", "time",
+            "time_basis", "provisional", "rule"} <= set(defs["Claim"]["properties"])
+    assert {"doc_id", "quantity", "rule"} <= set(defs["SetAside"]["properties"])
 
 
 def test_a_report_validates_against_its_schema_shape() -> None:

@@ -1,0 +1,1105 @@
+"""What a figure measures and whom it is about: the NOT_A_CLAIM, METRIC and SUBJECT tables.
+
+Each table is an ordered list of named rules (:mod:`claimcheck.rules`) over one
+:class:`Work` — a figure of a :class:`~claimcheck.sentence.SentenceView` with the
+decisions taken so far. The claim stage (:mod:`claimcheck.claims`) runs them in this
+order: NOT_A_CLAIM (figures that are no claim at all: set aside with the rule's name),
+METRIC (what the figure measures, canonical, from ``data/metrics.toml``), then the event,
+scope and time of :mod:`claimcheck.frames`, then SUBJECT (whom an entity-owned figure is
+about; an event-owned figure's subject is its event, or the part of it its scope names).
+
+Example:
+    >>> import claimcheck as cc
+    >>> c = cc.extract("Sina Weibo's 143.8 million monthly active users trail WeChat.")[0]
+    >>> c.subject, c.metric, c.rule["subject"], c.rule["metric"]
+    ('Sina Weibo', 'monthly active users', 'possessive owner', 'counted noun')
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from . import lexicon
+from .lexicon import plural
+from .errors import UnitError
+from .models import Quantity
+from .rules import Rule, Table, register
+from .sentence import (
+    APPOS, AUX, CLAUSE_START, CONJ, DET, DIRECTION, EVENT_NOUN, INDEFINITE, METRIC_NOUN,
+    METRIC_VERB, NOT_SUBJECT, POSSESSION, PREP, PRON, REFERRING, REL, REPORT, SUBORD,
+    TIME_WORD, VERB, VERB_FORM, EVENT_VERB, DocState, Figure, SentenceView, Token,
+)
+
+__all__ = ["Work", "MetricPick", "NOT_A_CLAIM", "METRIC", "SUBJECT", "plural", "event_class_of", "STORY_CLASS"]
+
+#: The event of a document that names none: its figures can only be about "the story".
+STORY_CLASS = "the story"
+
+
+# --------------------------------------------------------------------------- work items
+
+
+@dataclass(slots=True)
+class MetricPick:
+    """A metric decision: canonical name, the words as written, who owns the figure.
+
+    Example:
+        >>> MetricPick("deaths", "people killed", "event").owner
+        'event'
+    """
+
+    name: str
+    text: str
+    owner: str  # "event" | "entity"
+    cumulative: bool = False
+
+
+@dataclass(slots=True)
+class Work:
+    """One figure being bound: the view, the figure, the document state, decisions so far."""
+
+    v: SentenceView
+    f: Figure
+    s: DocState
+    metric: MetricPick | None = None
+    event: Any = None  # frames.EventRef
+    scope: str | None = None
+    verb: str | None = None  # the event verb of the figure's clause, normalised ("killed")
+    rules: dict[str, str] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)
+    #: (quantity, metric) of the claims already made in this sentence, in text order
+    claims_so_far: list[tuple[Quantity, MetricPick]] = field(default_factory=list)
+
+    @property
+    def q(self) -> Quantity:
+        return self.f.q
+
+    @property
+    def toks(self) -> list[Token]:
+        return self.v.tokens
+
+    @property
+    def li(self) -> int:  # first token of the figure
+        return self.f.first
+
+    @property
+    def ri(self) -> int:  # first token after the figure
+        return self.f.last
+
+
+# --------------------------------------------------------------------------- words
+
+
+@functools.cache
+def _modifier_words() -> frozenset[str]:
+    spec = lexicon.load_toml("metrics.toml").get("modifiers", {})
+    return frozenset(w.lower() for w in spec.get("words", []))
+
+
+@functools.cache
+def _english() -> lexicon.English:
+    return lexicon.english()
+
+
+def event_class_of(word: str) -> tuple[str, ...]:
+    """The event kinds a noun names ("quake" → earthquake).
+
+    Example:
+        >>> event_class_of("heists"), event_class_of("table")
+        (('robbery',), ())
+    """
+    return lexicon.events().by_noun.get(word.lower().strip("\"'“”"), ())
+
+
+def _participle(verbs: Sequence[Token]) -> str | None:
+    """The event verb of a verb group, normalised ("killed"), or None for possession."""
+    forms = _english().verb_forms
+    for t in reversed(verbs):  # verbs were collected right to left; read left to right
+        low = t.low
+        if t.has(POSSESSION | AUX) or low in ("down", "up", "out", "off", "away", "back") or low.endswith("ly"):
+            continue
+        if low in ("for", "to", "by", "with"):
+            continue
+        norm = forms.get(low)
+        if norm:
+            return norm
+        if low.endswith("ed"):
+            return low
+    return None
+
+
+def _verb_word(t: Token) -> str | None:
+    """A metric verb or participle a token stands for ("died" → "died")."""
+    if t.has(METRIC_VERB | VERB_FORM):
+        return t.low
+    return None
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None:
+    """Subject from the noun phrase ``tokens[lo:hi]``: (canonical, as written, how)."""
+    toks = v.tokens
+    st = v.state
+    if lo >= hi:
+        return None
+    words = [t for t in toks[lo:hi] if t.word]
+    if not words:
+        return None
+    if len(words) <= 2 and words[-1].has(PRON) and st.topic:
+        return st.topic[0], st.topic[1], "pronoun"
+    if len(words) == 2 and words[0].low == "the" and words[1].has(REFERRING) and st.topic:
+        return st.topic[0], st.topic[1], "pronoun"  # "The company has ..." -> the topic
+    runs = [(i, j) for i, j in v.name_runs() if i >= lo and j <= hi]
+    # cut at the first preposition or verb outside a name: "services in China" -> "services"
+    cut = hi
+    for k in range(lo + 1, hi):
+        if any(i <= k < j for i, j in runs):
+            continue
+        if toks[k].has(PREP) or v.is_verb(k):
+            cut = k
+            break
+    head_runs = [(i, j) for i, j in runs if j <= cut]
+    if head_runs:
+        i, j = head_runs[-1]  # "Tencent's WeChat" -> WeChat (the last name before the cut)
+        written = v.run_text(i, j)
+        return st.canonical(written), written, "name"
+    if v.figure_between(lo, cut):
+        return None  # "four rack switches, four terminal servers": a list, not a subject
+    kept = [t for t in toks[lo:cut]
+            if t.word and not t.has(DET | PRON | AUX | NOT_SUBJECT | TIME_WORD) and not t.text[:1].isdigit()]
+    while kept and kept[0].has(PREP):
+        kept.pop(0)
+    # only nouns head a subject: drop trailing verb forms, adverbs and time words
+    while kept and (kept[-1].low.endswith(("ly", "ing")) or kept[-1].has(VERB_FORM | CONJ | TIME_WORD)
+                    or (kept[-1].low.endswith("ed") and len(kept) > 1)):
+        kept.pop()
+    if not kept:
+        return None
+    kept = kept[-4:]
+    written = v.text[kept[0].start : kept[-1].end]
+    canonical = st.canonical(written)
+    first_word = next((t for t in toks if t.word), None)
+    if kept[0] is first_word and kept[0].text not in st.midcaps:
+        canonical = canonical[:1].lower() + canonical[1:]  # "Food-delivery apps have ..."
+    first = next((t for t in toks[lo:cut] if t.word), None)
+    if first is not None and first.has(INDEFINITE):
+        canonical = f"{first.low} {canonical}"  # "Some accounts": an unspecified set
+    return canonical, written, "phrase"
+
+
+def np_after(v: SentenceView, k: int) -> tuple[str, str] | None:
+    """The noun phrase starting at token ``k`` (after "of"/"by"), as (canonical, written)."""
+    toks = v.tokens
+    n = len(toks)
+    i = k
+    while i < n and toks[i].has(DET):
+        i += 1
+    j = i
+    while j < n and toks[j].word and not toks[j].has(PREP | CONJ | REL | AUX) and j - i < 5:
+        j += 1
+    if j == i:
+        return None
+    runs = [(a, b) for a, b in v.name_runs() if a >= i and b <= j]
+    if runs:
+        a, b = runs[0]
+        if a == i or (b < j and all(not toks[x].cap for x in range(b, j))):
+            written = v.text[toks[a].start : toks[j - 1].end]  # "Drilda monastery"
+            if toks[j - 1].possessive:
+                written = written[:-2]
+        else:
+            written = v.run_text(a, b)
+        return v.state.canonical(written), written
+    written = v.text[toks[i].start : toks[j - 1].end]
+    if toks[j - 1].low.endswith(("ly", "ing")) and j - i == 1:
+        return None
+    cls = event_class_of(toks[j - 1].low) if toks[j - 1].has(EVENT_NOUN) else ()
+    return (cls[0] if cls else v.state.canonical(written)), written
+
+
+def noun_after(v: SentenceView, k: int) -> tuple[str, str] | None:
+    """The noun a hyphenated adjective modifies: "month-long crackdown" -> crackdown."""
+    toks = v.tokens
+    n = len(toks)
+    j = k
+    while j < n and toks[j].word and j - k < 3 and not toks[j].has(PREP | CONJ) and not v.is_verb(j):
+        if toks[j].has(EVENT_NOUN):
+            cls = event_class_of(toks[j].low)
+            return (cls[0] if cls else toks[j].low), toks[j].text
+        j += 1
+    if k < n and toks[k].word and not toks[k].has(PREP | DET) and not v.is_verb(k) and j > k:
+        w = v.text[toks[k].start : toks[j - 1].end]
+        return v.state.canonical(w), w
+    return None
+
+
+def subject_before(v: SentenceView, k: int) -> tuple[str, str, str, list[Token]] | None:
+    """The clause subject left of token ``k``, skipping the verb group and appositions."""
+    toks = v.tokens
+    vstart, verbs = v.verb_group_start(k)
+    end = vstart
+    if end == 0:
+        return None
+    seg = v.segment_start(end)
+    rel_at = v.relative_at(seg, end)
+    if rel_at is not None and toks[rel_at].low in ("where", "when"):
+        seg, rel_at = rel_at + 1, None
+    if rel_at is not None and rel_at + 1 < end and (toks[rel_at + 1].cap or toks[rel_at + 1].has(DET | PRON)):
+        seg, rel_at = rel_at + 1, None  # "through which WeChat users can share": own subject
+    if rel_at is not None:
+        got = _relative_antecedent(v, rel_at, verbs)
+        return None if got is None else (*got, verbs)
+    # apposition right before the verb: "We Chat, the most popular among them(,) has";
+    # not an opening phrase: "In March, the company removed ..." keeps "the company"
+    lo, hi = seg, end
+    if lo == hi and not verbs:
+        return None  # the figure opens its clause: it is its own subject
+    while lo > 0 and toks[lo - 1].text == "," and (lo == hi or toks[lo].has(APPOS)):
+        prev_hi = lo - 1
+        prev_lo = v.segment_start(prev_hi)
+        if prev_lo >= prev_hi:
+            break
+        first = toks[prev_lo]
+        if first.has(PREP | SUBORD | TIME_WORD) or first.low == "just":
+            if lo == hi:
+                return None
+            break
+        lo, hi = prev_lo, prev_hi
+    np = np_subject(v, lo, hi)
+    if np:
+        return np[0], np[1], ("pronoun" if np[2] == "pronoun" else "clause"), verbs
+    return None
+
+
+def _relative_antecedent(v: SentenceView, rel_at: int, verbs: list[Token]) -> tuple[str, str, str] | None:
+    """"X, which has N": the antecedent X (skipping an apposition before the comma)."""
+    toks = v.tokens
+    lo_end = rel_at
+    if lo_end > 0 and toks[lo_end - 1].text == ",":
+        lo_end -= 1
+    prev = v.segment_start(lo_end)
+    if prev > 0 and toks[prev].has(APPOS) and toks[prev - 1].text == ",":
+        lo_end = prev - 1  # "WeChat, one of the apps by Tencent, which has" -> skip the apposition
+        prev = v.segment_start(lo_end)
+    q = v.figure_ending_at(toks[lo_end - 1].end) if lo_end > 0 else None
+    if q is not None and q.counted:
+        noun = plural(q.counted)
+        return noun, noun, "relative"
+    if _participle(verbs) in set(_english().verb_forms.values()):
+        for k2 in range(prev, lo_end):  # "The attack on the school, which also wounded ..."
+            if toks[k2].has(EVENT_NOUN) and not v.in_name(k2):
+                cls = event_class_of(toks[k2].low)
+                return (cls[0] if cls else toks[k2].low), toks[k2].text, "relative"
+    tail = prev
+    for k2 in range(prev, lo_end):
+        if v.in_name(k2):
+            continue
+        if toks[k2].has(PREP) or v.is_verb(k2):
+            tail = k2 + 1
+    runs = [(i, j) for i, j in v.name_runs() if i >= tail and j <= lo_end]
+    if runs:
+        i, j = runs[-1]
+        written = v.run_text(i, j)
+        return v.state.canonical(written), written, "relative"
+    np = np_subject(v, tail, lo_end)
+    return (np[0], np[1], "relative") if np else None
+
+
+def sentence_topic(v: SentenceView) -> tuple[str, str] | None:
+    """The name a sentence opens with ("Tencent's WeChat is ...": WeChat), for pronouns."""
+    runs = v.name_runs()
+    if not runs:
+        return None
+    i, j = runs[0]
+    if i > 3:
+        return None
+    while j < len(v.tokens) and v.tokens[j - 1].possessive:  # "Tencent's WeChat"
+        nxt = [r for r in runs if r[0] == j]
+        if not nxt:
+            break
+        i, j = nxt[0]
+    w = v.run_text(i, j)
+    return v.state.canonical(w), w
+
+
+def hyphen_adjective(q: Quantity) -> bool:
+    """"6-foot", "one-month", "month-long", "6.1-magnitude": a hyphenated adjective;
+    "twenty-six miles" is a hyphenated number, not an adjective."""
+    if "-" not in q.text or not q.text[-1:].isalpha():
+        return False
+    return " " not in q.text.rsplit("-", 1)[1]
+
+
+# --------------------------------------------------------------------------- NOT_A_CLAIM
+
+
+_FRAME_RE: regex.Pattern[str] | None = None
+
+
+def _frame_re() -> regex.Pattern[str]:
+    global _FRAME_RE
+    if _FRAME_RE is None:
+        t = _english().time
+        opener = "|".join(r"\s++".join(map(regex.escape, p.split())) for p in sorted(t["frame_openers"], key=len, reverse=True))
+        _FRAME_RE = regex.compile(r"(?:\b(?:" + opener + r")\s++)\Z", regex.I)
+    return _FRAME_RE
+
+
+def _time_frame(w: Work) -> bool | None:
+    """"over the past two years", "three days ago": the span a sentence is set in."""
+    q = w.q
+    if q.kind != "duration":
+        return None
+    if w.ri < len(w.toks) and w.toks[w.ri].low in _english().time["frame_closers"]:
+        return True
+    return True if _frame_re().search(w.v.text, max(0, q.start - 30), q.start) else None
+
+
+def _anaphoric(w: Work) -> bool | None:
+    """"the 200 accounts" after "200 public accounts": the same figure mentioned again."""
+    q = w.q
+    if w.li > 0 and w.toks[w.li - 1].low == "the" and (q.value, q.counted, q.unit) in w.s.seen:
+        return True
+    return None
+
+
+def _conversion(w: Work) -> bool | None:
+    """"50 km (30 miles)", "85 million euros ($108 million)": the same figure restated."""
+    toks = w.toks
+    if w.li == 0 or toks[w.li - 1].text != "(" or w.li < 2:
+        return None
+    return True if w.v.figure_ending_at(toks[w.li - 2].end) is not None else None
+
+
+def _referential(w: Work) -> bool | None:
+    """"the two sides", "the three bank workers": a group already known, not a new figure."""
+    first = w.q.text.split(maxsplit=1)[0].lower() if w.q.text.strip() else ""
+    if first in _english().words["small_numbers"] and w.li > 0 and w.toks[w.li - 1].low in ("the", "those", "these"):
+        return True
+    return None
+
+
+def _speaker(w: Work) -> bool | None:
+    """"One report said ...", "two officials told AFP": the figure counts speakers."""
+    for k in range(w.ri, min(len(w.toks), w.ri + 4)):
+        t = w.toks[k]
+        if t.has(REPORT):
+            return True
+        if not t.word or w.v.is_verb(k):
+            return None
+    return None
+
+
+_DENOMINATOR = regex.compile(r"\b(?:one|1)\s++in\s*+\Z", regex.I)
+
+
+def _denominator(w: Work) -> bool | None:
+    """"one in five adults": the denominator of a ratio is not a count."""
+    return True if _DENOMINATOR.search(w.v.text, max(0, w.q.start - 8), w.q.start) else None
+
+
+def _kind_not_claim(w: Work) -> bool | None:
+    """Dates and multipliers are read elsewhere (time expressions, relations)."""
+    return True if w.q.kind in ("date", "multiplier") else None
+
+
+def _generic(w: Work) -> bool | None:
+    """"A magnitude-6 quake can cause severe damage": a generic or hypothetical sentence."""
+    from .sentence import GENERIC
+
+    a, b = w.v.clause_bounds(w.li)
+    toks = w.toks
+    for k in range(max(0, a - 6), min(len(toks), b)):
+        t = toks[k]
+        if t.has(GENERIC) and not (t.low in ("could", "would", "can") and _reported(w, k)):
+            if t.low in ("can", "could", "would") and k + 1 < len(toks) and toks[k + 1].low in ("not", "n't"):
+                continue
+            if t.low in ("can", "could") and _has_article_subject(w, k):
+                return True
+            if t.low in ("typically", "usually", "generally", "normally", "often"):
+                return True
+    return None
+
+
+def _reported(w: Work, k: int) -> bool:
+    """Whether token ``k`` sits in speech reported after a reporting verb."""
+    return any(t.has(REPORT) for t in w.toks[max(0, k - 8) : k])
+
+
+def _has_article_subject(w: Work, k: int) -> bool:
+    """"a quake can ...", "such attacks could ...": an indefinite subject before the modal."""
+    toks = w.toks
+    for j in range(max(0, k - 6), k):
+        if toks[j].low in ("a", "an", "such", "any") and any(t.has(EVENT_NOUN) for t in toks[j:k]):
+            return True
+    return False
+
+
+NOT_A_CLAIM: Table[bool] = register(Table("not a claim", (
+    Rule("date or multiplier", "the figure's kind", _kind_not_claim,
+         "A date or a multiplier is no figure to check: dates date claims, multipliers relate them.",
+         "on March 6; twice as many"),
+    Rule("time frame", "the words around a duration", _time_frame,
+         "A duration that sets the time of a sentence is no figure about the story.",
+         "over the past two years; three days ago"),
+    Rule("conversion", "the figure before an opening bracket", _conversion,
+         "A figure restated in other units in brackets is the same figure, not a second claim.",
+         "10 km (6 miles)"),
+    Rule("repeated figure", "'the' before a figure the document already gave", _anaphoric,
+         "\"The 200 accounts\" after \"200 accounts\" mentions the same figure again.",
+         "It closed 200 accounts. The 200 accounts were fake."),
+    Rule("known group", "'the'/'those' before a small number", _referential,
+         "\"The two sides\" names a group already known, not a new figure.",
+         "the three bank workers"),
+    Rule("speakers", "a reporting verb right after the figure", _speaker,
+         "\"Two officials said\" counts speakers, not a fact of the story.",
+         "Two officials told reporters the dam held."),
+    Rule("ratio denominator", "'one in' before the figure", _denominator,
+         "In \"one in five adults\" the five is a denominator, not a count of adults.",
+         "one in five adults"),
+    Rule("generic statement", "a modal or 'typically' in the figure's clause", _generic,
+         "A generic or hypothetical sentence (\"a quake can cause ...\") states no figure about this story.",
+         "A magnitude-6 quake can cause severe damage."),
+)))
+
+
+# --------------------------------------------------------------------------- METRIC
+
+
+def _pick(name: str, text: str) -> MetricPick:
+    e = lexicon.metrics().entries.get(name)
+    if e is None:
+        return MetricPick(name, text, "entity", False)
+    return MetricPick(name, text, e.owner, e.cumulative)
+
+
+def canonical_for_verb(verb: str, counted: str | None, modifier: str | None = None) -> str | None:
+    """The canonical metric a verb states of a count ("killed" → deaths), or None.
+
+    Example:
+        >>> canonical_for_verb("died", "person"), canonical_for_verb("damaged", "house")
+        ('deaths', 'buildings damaged')
+        >>> canonical_for_verb("injured", None, "critically"), canonical_for_verb("damaged", "road")
+        ('critically injured', None)
+    """
+    lex = lexicon.metrics()
+    for name in lex.by_verb.get(verb.lower(), ()):
+        e = lex.entries[name]
+        if e.money or (e.counted and (counted is None or counted.lower() not in e.counted)):
+            continue
+        if modifier is not None:
+            return lex.modified.get((name, modifier.lower()), name)
+        return name
+    return None
+
+
+def _modifier_near(w: Work) -> str | None:
+    """A metric modifier in the figure or just after it ("30 people seriously injured")."""
+    words = [t.low for t in w.toks[w.li : min(len(w.toks), w.ri + 3)]]
+    mods = {m for (_, m) in lexicon.metrics().modified}
+    return next((x for x in words if x in mods), None)
+
+
+def _magnitude(w: Work) -> MetricPick | None:
+    """"a 6.1-magnitude quake", "magnitude 9.1", "7.2 on the Richter scale"."""
+    q = w.q
+    if q.kind != "count":
+        return None
+    if q.counted == "magnitude" or (q.counted is None and "magnitude" in q.text.lower()):
+        return _pick("magnitude", "magnitude")
+    after = " ".join(t.low for t in w.toks[w.ri : w.ri + 4])
+    if q.counted is None and ("richter" in after or after.startswith("magnitude")):
+        return _pick("magnitude", "magnitude")
+    if q.counted is None and w.li > 0 and w.toks[w.li - 1].low in ("magnitude", "magnitude-"):
+        return _pick("magnitude", "magnitude")
+    return None
+
+
+_TOLL_LINK = frozenset({"of", "at", "to", "stood", "stands", "rose", "risen", "reached", "climbed",
+                        "is", "was", "hit", "jumped", "increased", "now", "has", "had", "reach"})
+
+
+def _metric_noun_before(w: Work) -> MetricPick | None:
+    """"a death toll of 22", "put the death toll at 40", "the toll ... rose to 24"."""
+    if w.q.kind != "count" or w.q.counted is not None:
+        return None
+    toks = w.toks
+    lo = max(0, w.li - 10)
+    for k in range(w.li - 1, lo - 1, -1):
+        t = toks[k]
+        if t.text in (".", ";", "(") or (t.text == "," and k < w.li - 1):
+            break
+        if t.has(METRIC_NOUN) and t.low not in ("dead", "injured", "wounded"):
+            names = lexicon.metrics().by_noun.get(t.low, ())
+            link = any(x.low in _TOLL_LINK for x in toks[k + 1 : w.li])
+            if names and link:
+                pre = toks[k - 1].low if k > 0 else ""
+                name = names[0]
+                if t.low == "toll" and pre in ("injury", "injured"):
+                    name = "injured"
+                return _pick(name, v_text(w, max(0, k - 1) if pre in ("death", "casualty", "injury") else k, k + 1))
+    return None
+
+
+def v_text(w: Work, i: int, j: int) -> str:
+    return w.v.span_text(i, j).lower()
+
+
+def _verb_after(w: Work, limit: int = 7) -> tuple[str, int] | None:
+    """The metric verb or participle after the figure in its clause ("were killed", "dead")."""
+    toks = w.toks
+    k = w.ri
+    end = min(len(toks), w.ri + limit)
+    while k < end:
+        t = toks[k]
+        if not t.word or t.has(PREP | CONJ | REL) and t.low not in ("in",):
+            if t.low == "in" and k + 1 < end:  # "trapped in the rubble": stop at a place
+                return None
+            return None
+        vw = _verb_word(t)
+        if vw is not None and not t.has(REPORT):
+            return vw, k
+        if not (t.has(AUX) or t.low.endswith("ly") or t.low in ("others", "other", "more", "people", "been",
+                                                                    "so", "far", "all", "were", "have")):
+            if k > w.ri:
+                return None
+        k += 1
+    return None
+
+
+def _verb_before(w: Work) -> tuple[str, int] | None:
+    """"killing at least five people", "which killed 170,000", "leaving 40 people dead"."""
+    toks = w.toks
+    k = w.li - 1
+    if k >= 0 and toks[k].low in ("another", "other", "some", "about", "nearly", "over"):
+        k -= 1
+    if k >= 0:
+        t = toks[k]
+        vw = _verb_word(t)
+        if vw is not None and not t.has(REPORT) and (t.low.endswith(("ing", "ed")) or t.has(VERB_FORM | METRIC_VERB)):
+            if t.low in ("leaving", "left", "leave"):
+                return None
+            return vw, k
+    return None
+
+
+def _people_metric(w: Work) -> MetricPick | None:
+    """A count and the verb or adjective that says what happened to it: "five people were
+    killed", "killing ten", "24 dead", "over 200 injured", "two others missing"."""
+    q = w.q
+    if q.kind != "count":
+        return None
+    counted = q.counted
+    if counted == "dead":  # "1 dead": the parser takes the adjective for a noun
+        return _pick("deaths", "dead")
+    hit = _verb_after(w) or _verb_before(w)
+    if hit is None and w.li > 0 and w.toks[w.li - 1].low in ("leaving", "left", "leave"):
+        hit = _verb_after(w, 9)  # "leaving 40 people dead"
+    if hit is None:
+        return None
+    verb, _ = hit
+    name = canonical_for_verb(verb, counted, _modifier_near(w))
+    if name is None:
+        return None
+    form = _english().verb_forms.get(verb, verb)
+    noun = plural(counted).lower() if counted else "people"
+    w.verb = form
+    return _pick(name, f"{noun} {form}")
+
+
+def _counted_noun(w: Work) -> MetricPick | None:
+    """The counted noun names the metric ("41 bodies", "660 lives", "50,000 protesters"), or
+    is one (plural, with modifiers that change what is measured: "monthly active users")."""
+    q = w.q
+    if q.kind != "count" or not q.counted:
+        return None
+    lex = lexicon.metrics()
+    noun = plural(q.counted)
+    for form in (noun.lower(), q.counted.lower()):
+        names = lex.by_noun.get(form)
+        if names:
+            return _pick(names[0], noun.lower())
+    words = [x.strip(",.").lower() for x in q.text.split()]
+    mods = [x for x in words[:-1] if x in _modifier_words() and x not in ("public", "private", "confirmed")]
+    text = " ".join([*mods, noun.lower() if noun[:1].islower() else noun])
+    verb = _passive_after(w) or _participle(w.v.verb_group_start(w.li)[1])
+    if verb:
+        text = f"{text} {verb}"
+        w.verb = verb
+    name = lex.synonyms.get(lexicon.normalise_words(text), text)
+    return _pick(name, text)
+
+
+def _passive_after(w: Work) -> str | None:
+    """"the accounts were removed" -> "removed": the participle after a counted noun."""
+    toks = w.toks
+    k = w.ri
+    seen_aux = False
+    while k < len(toks) and k < w.ri + 4 and toks[k].word and (toks[k].has(AUX) or toks[k].low.endswith("ly")):
+        seen_aux = True
+        k += 1
+    if k < len(toks) and toks[k].word:
+        low = toks[k].low
+        norm = _english().verb_forms.get(low)
+        if norm and seen_aux:
+            return norm
+        if seen_aux and not toks[k].has(REPORT) and (
+            (low.endswith("ed") and len(low) > 4) or toks[k].has(VERB | METRIC_VERB | EVENT_VERB)
+        ):
+            return low
+    return None
+
+
+_PAID_IN = regex.compile(
+    r"\s++in\s++((?:cash|stock|shares|equity|debt|loans?|aid|savings|bonds|grants?)"
+    r"(?:\s++and\s++(?:cash|stock|shares|equity|debt|loans?|aid|savings|bonds|grants?))?)\b",
+    regex.I,
+)
+_VALUATION = frozenset({"worth", "valued", "value", "priced", "cost", "costs"})
+
+
+def _money(w: Work) -> MetricPick | None:
+    """What a sum is: paid in cash ("$281m in cash"), the loot, a price, funding, a loan ...:
+    from the words of its clause, else from the kind of event the document is about."""
+    q = w.q
+    if q.kind != "currency":
+        return None
+    m = _PAID_IN.match(w.v.text, q.end, min(len(w.v.text), q.end + 40))
+    if m:
+        form = m.group(1).lower()
+        return MetricPick(f"amount in {form}", f"amount in {form}", "event")
+    name = _money_word(w)
+    if name is None:
+        cls = getattr(w.s.event, "cls", None)
+        money = lexicon.events().classes[cls].money if cls in lexicon.events().classes else None
+        name = money or "amount"
+    return _pick(name, name)
+
+
+def _money_word(w: Work) -> str | None:
+    """The nearest word of the figure's clause that says what kind of sum it is."""
+    lex = lexicon.metrics()
+    ev = lexicon.events()
+    toks = w.toks
+    a, b = w.v.clause_bounds(w.li)
+    best: tuple[int, str] | None = None
+    for k in range(max(0, a - 4), min(len(toks), b + 2)):
+        if w.li <= k < w.ri:
+            continue
+        t = toks[k]
+        cands = [n for n in lex.by_verb.get(t.low, ()) + lex.by_noun.get(t.low, ()) if lex.entries[n].money]
+        for cls in ev.by_noun.get(t.low, ()) + ev.by_verb.get(t.low, ()):
+            money = ev.classes[cls].money
+            if money:
+                cands.append(money)
+        if not cands:
+            continue
+        # a valuation word ("worth") says least: any other word of the clause wins over it
+        d = abs(k - w.li) + (100 if t.low in _VALUATION else 0)
+        if best is None or d < best[0]:
+            best = (d, cands[0])
+    if best is not None and best[0] >= 100:
+        story_cls = getattr(w.s.event, "cls", None)
+        if story_cls in ev.classes and ev.classes[story_cls].money:
+            return ev.classes[story_cls].money
+    return best[1] if best else None
+
+
+_PRISON = regex.compile(r"\s*(?:in|behind)\s+(?:prison|jail|bars)\b", regex.I)
+
+
+def _duration(w: Work) -> MetricPick | None:
+    """A prison sentence, an age ("61-year-old"), or how long something lasted."""
+    q = w.q
+    if q.kind == "age":
+        return _pick("age", "age")
+    if q.kind != "duration":
+        return None
+    text = w.v.text
+    if _PRISON.match(text, q.end, min(len(text), q.end + 20)):
+        return _pick("prison sentence", "prison sentence")
+    if q.text.lower().endswith("-old") or text[q.end : q.end + 5].lower() in ("-old ", " old ", "-old,", " old,"):
+        return _pick("age", "age")
+    return _pick("duration", "duration")
+
+
+_REFERENCE = regex.compile(
+    r"\s*+(?:\([^()]{0,30}\)\s*+)?(?:away\s++)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west"
+    r"|north-north-?east|north-north-?west|south-south-?east|south-south-?west)\s++)?"
+    r"(?:of|from|off)\s++(?:the\s++)?(?:\p{Ll}[\p{Ll}-]*+\s++){0,3}(?:of\s++)?"
+    r"(\p{Lu}[\p{L}-]*+(?:\s++\p{Lu}[\p{L}-]*+){0,3})",
+    regex.V1,
+)
+_SHAPE = regex.compile(r"[\s-]*+(?:\([^()]{0,30}\)\s*+)?(high|tall|long|wide|deep|thick)\b", regex.I)
+_SHAPES = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth",
+           "thick": "thickness"}
+_DEPTH = regex.compile(r"\b(?:depth|deep|beneath|below|underground)\b", regex.I)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_length(unit: str) -> bool:
+    from .units import dimension_key
+
+    try:
+        return dimension_key(unit) == "[length]"
+    except UnitError:  # an unknown unit is simply not a length
+        return False
+
+
+def _dimension(w: Work) -> MetricPick | None:
+    """Depth, height, length, area, temperature, or the distance from a named place."""
+    q = w.q
+    if q.kind != "dimension":
+        return None
+    text = w.v.text
+    if q.unit and _is_length(q.unit):
+        m = _SHAPE.match(text, q.end, min(len(text), q.end + 50))
+        if m:
+            return _pick(_SHAPES[m.group(1).lower()], _SHAPES[m.group(1).lower()])
+        if _DEPTH.search(text, max(0, q.start - 25), q.end + 22):
+            return _pick("depth", "depth")
+        if hyphen_adjective(q):
+            return _pick("length", "length")  # "a 6-foot wall", "a 181-km fault"
+        ref = _REFERENCE.match(text, q.end, min(len(text), q.end + 80))
+        if ref:
+            name = f"distance from {ref.group(1)}"
+            return MetricPick(name, name, "event")
+        return None
+    if q.unit and "degree" in q.unit:
+        return _pick("temperature", "temperature")
+    if q.unit and q.unit.startswith("square "):
+        return _pick("area", "area")
+    return _pick(q.unit, q.unit) if q.unit else None
+
+
+def _percent(w: Work) -> MetricPick | None:
+    """A percentage: "percent", or "percent of X" when the text says of what."""
+    if w.q.kind != "percent":
+        return None
+    toks = w.toks
+    if w.ri + 1 < len(toks) and toks[w.ri].low == "of":
+        got = np_after(w.v, w.ri + 1)
+        if got and len(got[1].split()) <= 3 and not got[1][:1].isdigit():
+            noun = got[1].lower()
+            return MetricPick(f"percent of {noun}", f"percent of {noun}", "entity")
+    return _pick("percent", "percent")
+
+
+def _ordinal(w: Work) -> MetricPick | None:
+    """"the 25th anniversary of X" is checkable; "the second half", "the first truck" not."""
+    q = w.q
+    if q.kind != "ordinal":
+        return None
+    ok = q.text[:1].isdigit() and w.ri < len(w.toks) and w.toks[w.ri].low == "of"
+    return _pick(q.counted, q.counted) if ok and q.counted else None
+
+
+def _of_them(w: Work) -> MetricPick | None:
+    """"55 others injured, five of them critically": a part of the figure before it, with
+    its metric (and a modifier that narrows it: "critically" → critically injured)."""
+    toks = w.toks
+    if w.ri + 1 >= len(toks) or toks[w.ri].low != "of" or toks[w.ri + 1].low not in ("them", "whom", "those"):
+        return None
+    prev = next((m for q, m in reversed(w.claims_so_far) if q.kind == "count"), None)
+    if prev is None:
+        return None
+    base = prev
+    after = [t.low for t in toks[w.ri + 2 : w.ri + 6]]
+    mod = next((x for x in after if (base.name, x) in lexicon.metrics().modified), None)
+    if mod:
+        name = lexicon.metrics().modified[(base.name, mod)]
+        return _pick(name, name)
+    w.scope = "of them"
+    return MetricPick(base.name, base.text, base.owner, base.cumulative)
+
+
+_COMPARE = regex.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to))\b", regex.I)
+
+
+def _borrowed(w: Work) -> MetricPick | None:
+    """A bare number takes the metric of a noun phrase right before it ("users, 396
+    million") or of the figure it is compared with in the same sentence."""
+    q = w.q
+    if q.kind != "count" or q.counted is not None:
+        return None
+    toks = w.toks
+    li = w.li
+    if li >= 2 and toks[li - 1].text == ",":
+        k = li - 2
+        if toks[k].word and toks[k].low.endswith("s") and not toks[k].cap:
+            lo = k
+            while lo > 0 and toks[lo - 1].word and toks[lo - 1].low in _modifier_words():
+                lo -= 1
+            text = " ".join(t.low for t in toks[lo : k + 1])
+            w.rules["borrowed"] = "comma"
+            return _pick(lexicon.metrics().synonyms.get(text, text), text)
+    if q.value is not None and abs(q.value) >= 1e5 and _COMPARE.search(w.v.sentence_text):
+        prev = next((m for q2, m in w.claims_so_far if q2.kind == q.kind), None)
+        if prev is not None:
+            w.rules["borrowed"] = "comparison"
+            return MetricPick(prev.name, prev.text, prev.owner, prev.cumulative)
+    return None
+
+
+def _synonym_after(w: Work) -> MetricPick | None:
+    """"41 million MAU": a bare number before a known metric variant (built-in or the caller's)."""
+    q = w.q
+    if q.kind != "count" or q.counted is not None or w.ri >= len(w.toks):
+        return None
+    low = w.toks[w.ri].low
+    name = w.s.synonyms.get(low) or lexicon.metrics().synonyms.get(low)
+    return _pick(name, w.toks[w.ri].text) if name else None
+
+
+METRIC: Table[MetricPick] = register(Table("metric", (
+    Rule("magnitude", "the figure and the word 'magnitude' or 'Richter'", _magnitude,
+         "A figure written with 'magnitude' or 'on the Richter scale' is a magnitude.",
+         "a 6.1-magnitude quake"),
+    Rule("part of the figure before", "'of them' after the figure", _of_them,
+         "\"Five of them critically\" narrows the figure before it: its metric, with the modifier.",
+         "55 injured, five of them critically"),
+    Rule("metric noun", "a metric noun before the figure in its clause", _metric_noun_before,
+         "A noun such as 'death toll' before the figure names its metric.",
+         "the death toll rose to 24"),
+    Rule("verb of a count", "the verb or adjective after or before a count", _people_metric,
+         "What happened to a count (killed, injured, missing, damaged) is its metric, mapped to a canonical one.",
+         "Five people were killed; killing ten; 24 dead"),
+    Rule("counted noun", "the counted noun of the figure", _counted_noun,
+         "The counted noun (with modifiers such as 'monthly active') is the metric.",
+         "41 bodies; 355 million monthly active users"),
+    Rule("money", "the words of a sum's clause and the story's event", _money,
+         "A sum is a price, the loot, funding, a loan ... by the words of its clause or the kind of event.",
+         "AMD bought SeaMicro for $334 million; $281 million in cash"),
+    Rule("duration", "a duration and the words after it", _duration,
+         "A duration is how long something lasted, a prison sentence, or an age ('61-year-old').",
+         "a one-month campaign; ten years in prison"),
+    Rule("dimension", "a length and the words around it", _dimension,
+         "A length is a depth, height or length, or a distance from the place named after it.",
+         "at a depth of 10 km; 55 km south of Bireun"),
+    Rule("percent", "a percentage and the noun after 'of'", _percent,
+         "A percentage measures 'percent', or the percent of what the text names.",
+         "13.6 percent of output"),
+    Rule("ordinal of", "an ordinal before 'of'", _ordinal,
+         "An ordinal counts only as 'the 25th anniversary of X'.",
+         "the 25th anniversary of the killings"),
+    Rule("metric abbreviation", "a known metric variant after a bare number", _synonym_after,
+         "\"41 million MAU\": an abbreviation the synonyms list names the metric.",
+         "Lumo has 41 million MAU."),
+    Rule("borrowed metric", "a noun phrase before a bare number, or the compared figure", _borrowed,
+         "A bare number takes the metric of the phrase before it or of the figure it is compared with.",
+         "as many monthly active users, 396 million, as"),
+)))
+
+
+# --------------------------------------------------------------------------- SUBJECT
+
+_HAUL = frozenset({"jewelry", "jewellery", "jewels", "gems", "diamonds", "watches", "valuables",
+                   "goods", "loot", "gold", "art", "paintings", "cash"})
+_OF_METRICS = frozenset({"depth", "distance", "height", "length", "width", "magnitude", "toll",
+                         "population", "total", "speed", "area"})
+
+
+def _event_subject(w: Work) -> tuple[str, str] | None:
+    """An event-owned figure (a toll, a magnitude, the loot) is about its event, or the part
+    of it its scope names."""
+    if w.metric is None or w.metric.owner != "event" or w.event is None or w.event.cls == STORY_CLASS:
+        return None
+    label = w.event.label
+    if w.scope and w.scope != "of them":
+        return f"{label} ({w.scope})", w.scope
+    return label, w.event.text or label
+
+
+def _worth(w: Work) -> tuple[str, str] | None:
+    """"paintings worth 4 million euros", "gems valued at $8m": the things the sum values."""
+    if w.q.kind != "currency" or w.li < 2:
+        return None
+    toks = w.toks
+    k = w.li - 1
+    if toks[k].low == "at" and toks[k - 1].low in ("valued", "estimated", "priced"):
+        k -= 1
+    if toks[k].low in ("worth", "valued", "priced") and k >= 1 and toks[k - 1].word and not w.v.is_verb(k - 1):
+        wd = toks[k - 1].text
+        return wd.lower(), wd
+    return None
+
+
+def _possessive(w: Work) -> tuple[str, str] | None:
+    """"Sina Weibo's 143.8 million users": the owner before the figure."""
+    k = w.li - 1
+    toks = w.toks
+    if k < 0 or not toks[k].possessive:
+        return None
+    runs = [(i, j) for i, j in w.v.name_runs() if j == k + 1 or (j == k and toks[k].text in ("'", "’"))]
+    if not runs:
+        return None
+    i, j = runs[-1]
+    wr = w.v.run_text(i, j)
+    return w.s.canonical(wr), wr
+
+
+def _hyphen_modifies(w: Work) -> tuple[str, str] | None:
+    """"a one-month campaign", "an 80-employee company": the noun a hyphenated figure modifies."""
+    q = w.q
+    if w.ri >= len(w.toks) or q.kind not in ("duration", "count", "dimension") or not hyphen_adjective(q):
+        return None
+    if w.toks[w.ri - 1].end == q.end and q.text[-1:].isalpha() and w.toks[w.ri].word:
+        return noun_after(w.v, w.ri)
+    return None
+
+
+def _of_owner(w: Work) -> tuple[str, str] | None:
+    """"two monks of Drilda monastery": the noun phrase after "of"."""
+    if w.ri < len(w.toks) and w.toks[w.ri].low == "of" and w.q.kind in ("count", "ordinal") and w.q.counted:
+        return np_after(w.v, w.ri + 1)
+    return None
+
+
+def _agent_of(w: Work) -> tuple[str, str] | None:
+    """"a protest by the 102 users": the noun the figure is the agent of."""
+    toks = w.toks
+    k = w.li - 1
+    if k >= 0 and toks[k].low == "the":
+        k -= 1
+    if k >= 2 and toks[k].low == "by" and toks[k - 2].has(DET) and toks[k - 1].word \
+            and not w.v.is_verb(k - 1) and not toks[k - 1].cap:
+        wd = toks[k - 1].text
+        return wd.lower(), wd
+    return None
+
+
+def _metric_of_subject(w: Work) -> tuple[str, str] | None:
+    """"the population of 2 million of X": the clause subject before "<metric noun> of"."""
+    toks = w.toks
+    li = w.li
+    if li >= 2 and toks[li - 1].low == "of" and toks[li - 2].low in _OF_METRICS:
+        k = li - 2
+        while k >= 1 and toks[k - 1].has(DET):
+            k -= 1
+        if k >= 1 and toks[k - 1].has(PREP):
+            k -= 1
+        got = subject_before(w.v, k)
+        if got:
+            return got[0], got[1]
+    return None
+
+
+def _subject_of_clause(w: Work) -> tuple[str, str, str] | None:
+    """The clause subject, through relative clauses, appositions and pronouns (cached)."""
+    if "_clause" in w.memo:
+        return w.memo["_clause"]  # type: ignore[no-any-return]
+    got = _find_clause_subject(w)
+    w.memo["_clause"] = got
+    return got
+
+
+def _relative_subject(w: Work) -> tuple[str, str] | None:
+    """"Northwind, which has 40 million users": the antecedent of the relative pronoun."""
+    got = _subject_of_clause(w)
+    return (got[0], got[1]) if got and got[2] == "relative" else None
+
+
+def _pronoun_subject(w: Work) -> tuple[str, str] | None:
+    """"It has 41 million users": the running topic of the document."""
+    got = _subject_of_clause(w)
+    return (got[0], got[1]) if got and got[2] == "pronoun" else None
+
+
+def _clause_subject(w: Work) -> tuple[str, str] | None:
+    """The subject of the figure's clause."""
+    got = _subject_of_clause(w)
+    return (got[0], got[1]) if got and got[2] not in ("relative", "pronoun") else None
+
+
+def _find_clause_subject(w: Work) -> tuple[str, str, str] | None:
+    """The clause subject, through relative clauses, appositions and pronouns."""
+    k = w.li
+    toks = w.toks
+    if w.rules.get("borrowed") == "comma" and w.li >= 2 and toks[w.li - 1].text == ",":
+        k = w.li - 1  # "as many monthly active users, 396 million": the subject of that phrase
+        while k > 0 and toks[k - 1].word and not toks[k - 1].has(POSSESSION):
+            prev_q = w.v.figure_ending_at(toks[k - 1].end)
+            if prev_q is not None:
+                k = w.v.index_at(prev_q.start)
+                continue
+            k -= 1
+    got = subject_before(w.v, k)
+    if not got:
+        return None
+    subj, written, how, _verbs = got
+    head = written.split()[-1].lower() if written.split() else ""
+    if w.event is not None and w.event.cls != STORY_CLASS and event_class_of(head) and how != "pronoun":
+        return w.event.label, written, how  # "The quake was felt for 15 seconds": its event
+    return subj, written, how
+
+
+def _own_agent(w: Work) -> tuple[str, str] | None:
+    """"Five Tibetans ... were arrested by X": the agent after the count's verb."""
+    if w.q.kind != "count" or not w.q.counted:
+        return None
+    toks = w.toks
+    verb = None
+    for k in range(w.ri, min(len(toks), w.ri + 30)):
+        t = toks[k]
+        if t.text in (".", ";", ",") or (verb is not None and t.low in ("and", "that", "but", "or")):
+            break
+        if verb is None and not t.has(REPORT) and (t.has(VERB_FORM | VERB | METRIC_VERB | EVENT_VERB)
+                                                     or (t.low.endswith("ed") and len(t.low) > 4 and not t.cap)):
+            verb = t.low
+        if t.low == "by" and verb:
+            return np_after(w.v, k + 1)
+    return None
+
+
+def _story_fallback(w: Work) -> tuple[str, str] | None:
+    """A figure with no other owner belongs to the document's event."""
+    if w.event is None:
+        return None
+    return w.event.label, w.event.text or w.event.label
+
+
+SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
+    Rule("event owner", "the figure's metric and event", _event_subject,
+         "A toll, a magnitude or the loot belongs to its event, or to the part of it the scope names.",
+         "24 people were killed in the quake"),
+    Rule("worth", "the noun before 'worth'/'valued at'", _worth,
+         "A sum after \"X worth\" or \"X valued at\" values X.",
+         "Burglars took paintings worth 4 million euros."),
+    Rule("possessive owner", "the name before a possessive 's", _possessive,
+         "The owner named before the figure (\"X's\") is its subject.",
+         "Sina Weibo's 143.8 million users"),
+    Rule("hyphenated adjective", "the noun after a hyphenated figure", _hyphen_modifies,
+         "A hyphenated figure modifies the noun after it (\"a one-month campaign\").",
+         "an 80-employee company"),
+    Rule("of owner", "the noun phrase after 'of'", _of_owner,
+         "\"N things of X\": X owns the things.",
+         "two monks of Drilda monastery"),
+    Rule("agent of", "'by the' before the figure", _agent_of,
+         "\"a protest by the 102 users\": the noun the figure is the agent of.",
+         "a protest by the 102 users"),
+    Rule("subject of a metric noun", "'<depth/population> of' before the figure", _metric_of_subject,
+         "\"a population of 2 million\": the clause subject owns the metric noun.",
+         "The city has a population of 2 million."),
+    Rule("relative antecedent", "the phrase before ', which/who' in the figure's clause", _relative_subject,
+         "In \"X, which has N\", X owns the figure (an apposition before the comma is skipped).",
+         "The app was built by Northwind, which has 40 million users."),
+    Rule("pronoun topic", "a pronoun or 'the company' as the clause subject", _pronoun_subject,
+         "\"It has N\": the pronoun stands for the running topic of the document.",
+         "Lumo is an app. It has 41 million users."),
+    Rule("clause subject", "the clause left of the figure", _clause_subject,
+         "The subject of the figure's clause owns the figure.",
+         "In June, Lumo deleted at least 25 accounts."),
+    Rule("agent after", "'by X' after the count's verb", _own_agent,
+         "A count that is its clause's own subject belongs to the agent after 'by'.",
+         "Five Tibetans were arrested by Chinese authorities."),
+    Rule("story event", "the document's event", _story_fallback,
+         "A figure with no other owner belongs to the event the document is about.",
+         "At least 22 houses were damaged."),
+)))

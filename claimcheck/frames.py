@@ -1,0 +1,723 @@
+"""Claim frames: which event a figure belongs to, which part of it, and as of when.
+
+A figure in a news story is rarely about "the story" as a whole: a quake report recalls
+the 2004 tsunami ("a tsunami that killed 230,000 people"), counts deaths in one district
+("10 people were killed in Central Aceh"), and gives a toll that rose during the day ("the
+death toll rose to 11"). Three rule tables decide, per figure:
+
+- EVENT: the event the figure belongs to — the document's own event, or a *background*
+  event the text sets apart by a date ("the 2004 tsunami", "In April last year an 8.6
+  quake ..."), a marker ("another raid", "a similar attack") or its kind (a war that
+  contains the attack the story is about);
+- SCOPE: the place, site or subset it covers ("in Bener Meriah district", "at the mosque",
+  "six children", "five of them"), or none for the whole;
+- TIME: the time it refers to — a time the sentence states ("on Tuesday"), "earlier"
+  (before the document's own time), or the document's publication date, marked as such;
+  and whether the text presents it as a running count ("so far", "rose to").
+
+The document's own event is found once per document (:func:`document_event`): the first
+event noun or verb of its headline or lede, with the site it names ("the attack on the
+school" → ``attack (school)``).
+
+Example:
+    >>> import claimcheck as cc, datetime
+    >>> d = cc.Document(id="d", published=datetime.date(2013, 7, 3), text=(
+    ...     "A quake hit the province on Tuesday, killing 24 people. "
+    ...     "In 2004, a tsunami killed 230,000 people in 14 countries."))
+    >>> [(c.quantity.value, c.event, c.background, c.metric) for c in cc.extract(d) if c.quantity.kind != "date"]
+    [(24.0, 'earthquake', False, 'deaths'), (230000.0, 'tsunami (2004)', True, 'deaths'), (14.0, 'tsunami (2004)', True, 'countries')]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon
+from .binding import Work, plural
+from .models import Quantity
+from .rules import Rule, Table, register
+from .sentence import (
+    CONJ, DET, EVENT_NOUN, EVENT_VERB, MONTH, OTHER_EVENT, PREP, SITE, SUBSET, VERB, SentenceView,
+)
+from .timeexpr import TimeExpr
+
+__all__ = [
+    "EventRef", "Mention", "EVENT", "SCOPE", "TIME", "mentions", "document_event",
+    "zero_quantities", "TimePick",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    """The event a figure belongs to.
+
+    Attributes:
+        cls: the kind of event (``data/events.toml``), "earthquake".
+        label: how claims name it: "earthquake", "attack (school)", "tsunami (2004)".
+        text: as written ("the 2004 tsunami").
+        background: True for an event the text sets apart from its own.
+        date: its date when the text gives one ("2004", "2012-04").
+
+    Example:
+        >>> EventRef("tsunami", "tsunami (2004)", "the 2004 tsunami", True, "2004").background
+        True
+    """
+
+    cls: str
+    label: str
+    text: str
+    background: bool = False
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An event noun or verb in a sentence, with what sets it apart."""
+
+    i: int  # token index of the head
+    cls: str
+    head: str
+    date: str | None
+    other: bool  # "another", "similar", "previous" ...
+    site: str | None
+    place: str | None
+    definite: bool  # "the quake": refers back
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _classes(v: SentenceView, k: int) -> tuple[str, ...]:
+    ev = lexicon.events()
+    t = v.tokens[k]
+    low = t.low[:-2] if t.low.endswith(("'s", "’s")) else t.low
+    if t.has(EVENT_NOUN):
+        return ev.by_noun.get(low, ())
+    if t.has(EVENT_VERB) and not t.cap:
+        return ev.by_verb.get(low, ())
+    return ()
+
+
+def _is_modifier_noun(v: SentenceView, k: int) -> bool:
+    """"fire engines", "strike action": the event noun modifies the noun after it."""
+    toks = v.tokens
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    if not nxt.word or nxt.cap or nxt.has(PREP | CONJ | DET) or v.is_verb(k + 1):
+        return False
+    if nxt.has(EVENT_NOUN) or nxt.low.endswith(("ly", "ing")):
+        return False
+    return not nxt.low.endswith(("ed", "s")) or nxt.low.endswith(("ss", "us"))
+
+
+def mentions(v: SentenceView) -> list[Mention]:
+    """The event mentions of a sentence, each with its date, site, place and markers.
+
+    Example:
+        >>> from claimcheck.sentence import view, DocState
+        >>> from claimcheck.models import Document
+        >>> d = Document(id="d", text="Another quake struck near Lombok in 2018, and the attack on the school began.")
+        >>> [(m.cls, m.other, m.date, m.place, m.site) for m in mentions(view(d.text, 0, len(d.text), DocState.for_document(d)))]
+        [('earthquake', True, '2018', 'Lombok', None), ('attack', False, None, None, 'school')]
+    """
+    cached = v.extras.get("mentions")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    out: list[Mention] = []
+    toks = v.tokens
+    opener = _opening_date(v)
+    for k, t in enumerate(toks):
+        cls = _classes(v, k)
+        if not cls or v.in_name(k) or _is_modifier_noun(v, k) or (t.cap and t.has(MONTH)):
+            continue
+        before = [x.low for x in toks[max(0, k - 3) : k]]
+        other = any(x.has(OTHER_EVENT) for x in toks[max(0, k - 3) : k]) and not before[-1:] == ["latest"]
+        definite = bool(before) and before[-1] in ("the", "this", "that") or (len(before) > 1 and before[-2] == "the")
+        date = _date_near(v, k) or opener
+        out.append(Mention(k, cls[0] if len(cls) == 1 else _pick_class(v, cls), t.low, date, other,
+                           _site_near(v, k), _place_after(v, k), definite))
+    v.extras["mentions"] = out
+    return out
+
+
+def _pick_class(v: SentenceView, cls: tuple[str, ...]) -> str:
+    """An ambiguous noun ("strike", "raid") takes the kind of the document's event."""
+    ev = v.state.event
+    if isinstance(ev, EventRef) and ev.cls in cls:
+        return ev.cls
+    return cls[0]
+
+
+def _opening_date(v: SentenceView) -> str | None:
+    """A date opening the sentence ("In 2004, ...", "In April last year an 8.6 quake")."""
+    for t in v.times:
+        ti = v.index_at(t.phrase_start)
+        if ti <= 1 and t.value and t.kind in ("year", "month", "date", "relative"):
+            return t.value
+    return None
+
+
+def _date_near(v: SentenceView, k: int) -> str | None:
+    """A date written with an event noun: "the 2004 tsunami", "the tsunami of 2004",
+    "last year's floods", "the quake in April last year"."""
+    head = v.tokens[k]
+    toks = v.tokens
+    for t in v.times:
+        if not t.value or t.kind == "weekday":
+            continue
+        a, b = v.index_at(t.phrase_start), v.index_at(t.end)
+        if 0 <= k - b <= 2:
+            return t.value
+        if 0 < a - k <= 7 and (t.relation in ("of", "in") or a == k + 1) \
+                and not any(not x.word for x in toks[k + 1 : a]):
+            return t.value
+        if t.end <= head.start and head.start - t.end <= 3:
+            return t.value
+    return None
+
+
+def _site_near(v: SentenceView, k: int) -> str | None:
+    """The site an event noun names: "the attack on the school", "a school attack",
+    "gunmen attacked the school"."""
+    toks = v.tokens
+    if k > 0 and toks[k - 1].has(SITE) and not toks[k - 1].cap:
+        return toks[k - 1].low
+    j = k + 1
+    verb = toks[k].has(EVENT_VERB) and not toks[k].has(EVENT_NOUN)
+    if j < len(toks) and (verb or toks[j].low in ("on", "at", "of", "in", "against", "inside")):
+        if verb:
+            j -= 1
+        for x in range(j + 1, min(len(toks), j + 6)):
+            if toks[x].has(SITE) and not toks[x].cap:
+                return toks[x].low
+            if not toks[x].word or toks[x].has(PREP | CONJ):
+                break
+    return None
+
+
+def _place_after(v: SentenceView, k: int) -> str | None:
+    """"quake off Banda Aceh", "the earthquake near Padang": the place named after it."""
+    toks = v.tokens
+    for x in range(k + 1, min(len(toks), k + 5)):
+        if toks[x].low in ("in", "off", "near", "at", "on"):
+            runs = [(a, b) for a, b in v.name_runs() if a == x + 1 or (a == x + 2 and toks[x + 1].has(DET))]
+            if runs:
+                a, b = runs[0]
+                return v.run_text(a, b)
+            return None
+        if not toks[x].word:
+            return None
+    return None
+
+
+# --------------------------------------------------------------------------- the document's event
+
+
+def _background(m: Mention, published: _dt.date | None, doc_event: EventRef | None,
+                ref_year: int | None = None) -> bool:
+    """Is a mention set apart from the document's own event?"""
+    if m.other:
+        return True
+    if m.date and _old(m.date, published, ref_year):
+        return True
+    ev = lexicon.events().classes.get(m.cls)
+    if doc_event is not None and ev is not None and ev.containing and doc_event.cls != m.cls:
+        return True
+    return False
+
+
+def _old(date: str, published: _dt.date | None, ref_year: int | None = None) -> bool:
+    """Whether a date (ISO year, month or day) lies well before publication (45 days).
+
+    Without a publication date, a year two or more before the latest year the document
+    states (``ref_year``) is old."""
+    m = regex.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date)
+    if m is None:
+        return False
+    y = int(m.group(1))
+    if published is None:
+        return ref_year is not None and y <= ref_year - 2
+    if y < published.year - 1:
+        return True
+    mo = int(m.group(2) or 12 if y < published.year else m.group(2) or published.month)
+    day = int(m.group(3) or 28)
+    try:
+        d = _dt.date(y, mo, min(day, 28))
+    except ValueError:
+        return False
+    return (published - d).days > 45
+
+
+def _label(cls: str, site: str | None, date: str | None = None, place: str | None = None) -> str:
+    extra = [x for x in (site, place, _year_label(date)) if x]
+    return f"{cls} ({', '.join(extra)})" if extra else cls
+
+
+def _year_label(date: str | None) -> str | None:
+    if not date:
+        return None
+    m = regex.match(r"(\d{4})(?:-(\d{2}))?", date)
+    if m is None:
+        return None
+    if m.group(2):
+        month = _dt.date(2000, int(m.group(2)), 1).strftime("%B")
+        return f"{month} {m.group(1)}"
+    return m.group(1)
+
+
+def document_event(views: Sequence[SentenceView], published: _dt.date | None) -> EventRef | None:
+    """The document's own event: the first event mention of its headline or lede that is
+    not set apart (no old date, no "another"); the site it names joins the label.
+
+    Example:
+        >>> import claimcheck as cc
+        >>> [c.event for c in cc.extract("Gunmen attacked the school. Two people were killed.")]
+        ['attack (school)']
+    """
+    ref = views[0].state.ref_year if views else None
+    for v in views[:4]:
+        for m in mentions(v):
+            if m.other or (m.date and _old(m.date, published, ref)):
+                continue
+            ev = lexicon.events().classes.get(m.cls)
+            if ev is not None and ev.containing:
+                continue
+            site = m.site or _site_before_verb(v, m)
+            return EventRef(m.cls, _label(m.cls, site), v.span_text(m.i, m.i + 1), False, None)
+    return None
+
+
+def _site_before_verb(v: SentenceView, m: Mention) -> str | None:
+    """"a school attacked by Israeli forces": the site before an event verb."""
+    toks = v.tokens
+    if m.i > 0 and toks[m.i].has(EVENT_VERB):
+        for x in range(m.i - 1, max(-1, m.i - 4), -1):
+            if toks[x].has(SITE) and not toks[x].cap:
+                return toks[x].low
+    return None
+
+
+# --------------------------------------------------------------------------- EVENT
+
+
+def _ref(w: Work, m: Mention) -> EventRef:
+    published = _published(w)
+    doc = w.s.event if isinstance(w.s.event, EventRef) else None
+    if _background(m, published, doc, w.s.ref_year):
+        return EventRef(m.cls, _label(m.cls, m.site, m.date, None if m.date else m.place),
+                        w.v.span_text(m.i, m.i + 1), True, m.date)
+    if doc is not None and doc.cls != m.cls and not m.definite:
+        w.scope = w.scope or _sub_event_scope(w, m)
+    if doc is not None:
+        return doc
+    return EventRef(m.cls, _label(m.cls, m.site), w.v.span_text(m.i, m.i + 1))
+
+
+def _sub_event_scope(w: Work, m: Mention) -> str:
+    """A different kind of event with no date inside the story (a landslide the quake set
+    off, an aftershock) is a part of it."""
+    return plural(m.head) if m.cls == "aftershock" else m.head
+
+
+def _published(w: Work) -> _dt.date | None:
+    p = w.s.doc.published
+    return p.date() if isinstance(p, _dt.datetime) else p
+
+
+def _modified_event(w: Work) -> EventRef | None:
+    """"a 6.1-magnitude quake", "a $2.6 million heist", "a 24-hour strike"."""
+    toks = w.toks
+    for k in range(w.ri, min(len(toks), w.ri + 3)):
+        if not toks[k].word:
+            return None
+        m = next((x for x in mentions(w.v) if x.i == k), None)
+        if m is not None:
+            return _ref(w, m)
+        if toks[k].has(PREP | VERB) or w.v.is_verb(k):
+            return None
+    return None
+
+
+def _relative_event(w: Work) -> EventRef | None:
+    """"a tsunami that killed 230,000 people": the event a relative clause hangs on."""
+    toks = w.toks
+    for k in range(w.li - 1, max(-1, w.li - 5), -1):
+        if toks[k].low in ("that", "which"):
+            m = next((x for x in mentions(w.v) if x.i in (k - 1, k - 2)), None)
+            return _ref(w, m) if m is not None else None
+        if not toks[k].word:
+            return None
+    return None
+
+
+def _clause_event(w: Work) -> EventRef | None:
+    """The nearest event named in the figure's clause ("a major earthquake near Padang
+    killed more than 1,000 people")."""
+    a, b = w.v.clause_bounds(w.li)
+    best: Mention | None = None
+    for m in mentions(w.v):
+        if a <= m.i < b and (best is None or abs(m.i - w.li) < abs(best.i - w.li)):
+            best = m
+    if best is None:
+        return None
+    if best.definite and not best.date and not best.other:
+        prior = _recent_background(w, best.cls)
+        if prior is not None:
+            return prior
+    return _ref(w, best)
+
+
+def _recent_background(w: Work, cls: str) -> EventRef | None:
+    """"the quake" right after a sentence about an earlier quake refers to that one."""
+    for item in reversed(w.s.recent[-2:]):
+        if isinstance(item, EventRef) and item.cls == cls and item.background:
+            return item
+    return None
+
+
+def _sentence_date(w: Work) -> EventRef | None:
+    """A sentence opening with an old date ("In 2004, ...") is about another event."""
+    date = _opening_date(w.v)
+    doc = w.s.event if isinstance(w.s.event, EventRef) else None
+    if date and _old(date, _published(w), w.s.ref_year) and doc is not None:
+        return EventRef(doc.cls, _label(doc.cls, None, date), doc.cls, True, date)
+    return None
+
+
+def _document(w: Work) -> EventRef | None:
+    """A figure with no event of its own belongs to the document's event."""
+    return w.s.event if isinstance(w.s.event, EventRef) else None
+
+
+EVENT: Table[EventRef] = register(Table("event", (
+    Rule("modified event", "the event noun right after the figure", _modified_event,
+         "A figure that modifies an event noun belongs to that event.",
+         "a 6.1-magnitude quake"),
+    Rule("relative clause", "'that'/'which' after an event noun before the figure", _relative_event,
+         "\"A tsunami that killed 230,000\": the event the relative clause hangs on.",
+         "In 2004 a tsunami that killed 230,000 people"),
+    Rule("event of the clause", "event nouns in the figure's clause", _clause_event,
+         "The event named in the figure's clause (a dated or 'another' one is set apart).",
+         "In September 2009 an earthquake near Padang killed 1,000 people"),
+    Rule("dated sentence", "a date opening the sentence", _sentence_date,
+         "A sentence that opens with a date well before publication is about an earlier event.",
+         "In 2004, 170,000 people died."),
+    Rule("document event", "the document's event", _document,
+         "Any other figure belongs to the event the document is about.",
+         "Five people were killed."),
+)))
+
+
+# --------------------------------------------------------------------------- SCOPE
+
+
+def _place_scope(w: Work) -> str | None:
+    """"10 people were killed in Central Aceh district", "In Suka Makmur village, ...":
+    a place the figure's clause names (other than the places the story is about)."""
+    if w.metric is None or w.metric.owner != "event":
+        return None
+    toks = w.toks
+    a, b = w.v.clause_bounds(w.li)
+    cands: list[tuple[int, str]] = []
+    for k in range(a, min(b, len(toks))):
+        if toks[k].low not in ("in", "at", "inside", "near") or w.li <= k < w.ri:
+            continue
+        got = _place_phrase(w.v, k + 1)
+        if got:
+            cands.append((abs(k - w.li), got))
+    opening = _opening_place(w.v)
+    if opening and not cands:
+        cands.append((99, opening))
+    for _, place in sorted(cands):
+        if not _is_story_place(w, place):
+            return place
+    return None
+
+
+def _opening_place(v: SentenceView) -> str | None:
+    """"In neighbouring Central Aceh district, 10 people ...": a place opening the sentence."""
+    toks = v.tokens
+    if len(toks) > 2 and toks[0].low in ("in", "at") and any(t.text == "," for t in toks[2:9]) \
+            and not any(f.first <= 1 for f in v.figures):
+        return _place_phrase(v, 1)
+    return None
+
+
+_PLACE_WORDS = frozenset({"district", "village", "town", "city", "province", "region", "county",
+                          "state", "camp", "island", "area", "neighbourhood", "neighborhood",
+                          "suburb", "capital"})
+
+
+def _place_phrase(v: SentenceView, k: int) -> str | None:
+    """A named place at token ``k`` ("Central Aceh district", "the village of X", "Takengon")
+    or a site noun ("the mosque", "hospitals in the district")."""
+    toks = v.tokens
+    n = len(toks)
+    i = k
+    while i < n and (toks[i].has(DET) or toks[i].low in ("neighbouring", "neighboring", "nearby", "local")):
+        i += 1
+    if i >= n:
+        return None
+    run = next(((a, b) for a, b in v.name_runs() if a == i), None)
+    if run is not None:
+        a, b = run
+        j = b
+        if j < n and toks[j].low in _PLACE_WORDS:
+            j += 1
+        text = v.span_text(a, j)
+        if text.endswith(("'s", "’s")):
+            return None
+        return text
+    j = i
+    while j < n and j < i + 3 and toks[j].word and not toks[j].cap and not toks[j].has(PREP | CONJ) \
+            and not v.is_verb(j) and not toks[j].text[:1].isdigit() and toks[j].low not in _QUAL_WORDS:
+        j += 1
+    if j > i and toks[j - 1].has(SITE):
+        site = v.span_text(i, j).lower()
+        if j + 1 < n and toks[j].low in ("in", "of", "at"):
+            more = _place_phrase(v, j + 1)
+            if more:
+                return f"{site} in {more}" if toks[j].low != "of" else f"{site} of {more}"
+        return site
+    return None
+
+
+def _is_story_place(w: Work, place: str) -> bool:
+    """Whether a place is (part of the name of) one the document's headline and lede name."""
+    low = place.lower()
+    for p in w.s.story_places:
+        pl = p.lower()
+        if pl in low or low in pl:
+            return True
+    return False
+
+
+def _subset_scope(w: Work) -> str | None:
+    """"six children were killed", "three bank workers": the counted noun is a subset of
+    the people the event touched (children, soldiers, workers ...)."""
+    q = w.q
+    if w.metric is None or w.metric.owner != "event" or not q.counted:
+        return None
+    toks = w.toks
+    head = next((t for t in reversed(toks[w.li : w.ri]) if t.word), None)
+    if head is None or not head.has(SUBSET):
+        return None
+    words = [t.text for t in toks[w.li : w.ri] if t.word and not t.text[:1].isdigit()
+             and t.low not in ("other", "others", "more", "another") and not _is_number_word(t.low)
+             and t.low not in _QUAL_WORDS]
+    return " ".join(words).lower() if words else None
+
+
+_QUAL_WORDS = frozenset({"about", "around", "some", "nearly", "almost", "over", "least", "at", "more",
+                         "than", "up", "to", "an", "estimated", "approximately", "roughly", "as", "many",
+                         "few", "several", "only", "just", "another", "a", "further"})
+
+
+def _is_number_word(low: str) -> bool:
+    return low in lexicon.numbers().cardinals or low in lexicon.numbers().scales or low in lexicon.numbers().plurals
+
+
+def _kept_scope(w: Work) -> str | None:
+    """A scope a rule already set while reading the figure ("of them", a sub-event)."""
+    return w.scope
+
+
+SCOPE: Table[str] = register(Table("scope", (
+    Rule("part named earlier", "a scope set while reading the metric or event", _kept_scope,
+         "\"Five of them\" or a landslide inside a quake story: a part of the whole.",
+         "a landslide engulfed a plantation, killing one man"),
+    Rule("place", "'in/at/near' + a place in the figure's clause", _place_scope,
+         "A place (or site) the figure's clause names, other than the story's own places.",
+         "In Central Aceh district, 10 people were killed."),
+    Rule("subset of people", "the counted noun", _subset_scope,
+         "A count of children, soldiers, workers ... is a subset of the toll, not the whole.",
+         "six children were killed"),
+)))
+
+
+# --------------------------------------------------------------------------- TIME
+
+
+@dataclass(frozen=True, slots=True)
+class TimePick:
+    """A time decision: value (ISO where known), the words as written, and its basis."""
+
+    value: str | None
+    text: str | None
+    basis: str  # "stated" | "earlier" | "published" | "event"
+
+
+_EARLIER = frozenset({"earlier", "initially", "previously", "originally", "first"})
+
+
+def _stated_time(w: Work) -> TimePick | None:
+    """A time phrase opening the sentence ("In March, ...") or the nearest one in the figure's
+    own clause, unless it hangs on an event noun of its own ("a clampdown last year")."""
+    t = _time_for(w.v, w.v.times, w.q)
+    if t is None:
+        return None
+    return TimePick(t.value or t.text, t.text, "stated")
+
+
+def _time_for(v: SentenceView, times: Sequence[TimeExpr], q: Quantity) -> TimeExpr | None:
+    toks = v.tokens
+    best: tuple[int, TimeExpr] | None = None
+    qi = v.index_at(q.start)
+    for t in times:
+        if (t.end > q.start and t.start < q.end) or t.kind == "weekday" and not _weekday_dates(v, t):
+            continue
+        ti = v.index_at(t.start)
+        te = v.index_at(t.end)
+        opening = ti <= 1 and te < len(toks) and toks[te].text == ","
+        if not opening and abs(ti - qi) > 22:
+            continue
+        if not opening:
+            lo, hi = (te, qi) if te <= qi else (v.index_at(q.end), ti)
+            between = toks[lo:hi]
+            if len(between) > 20 or any(x.text in (",", ";", ":") for x in between):
+                continue
+            if ti > 0 and toks[ti - 1].has(EVENT_NOUN) and te > qi:
+                continue
+        d = abs(ti - qi)
+        if best is None or d < best[0]:
+            best = (d, t)
+    return best[1] if best else None
+
+
+def _weekday_dates(v: SentenceView, t: TimeExpr) -> bool:
+    """A weekday dates a figure when it comes with "on"/"by"/"late" or a time of day."""
+    return t.relation in ("on", "by", "until", "as_of") or t.text.lower().endswith(("night", "morning", "evening", "afternoon"))
+
+
+def _earlier(w: Work) -> TimePick | None:
+    """"the UN said earlier", "initially reported": before the document's own time."""
+    a, b = w.v.clause_bounds(w.li)
+    toks = w.toks
+    lo, hi = max(0, a - 3), min(len(toks), b + 4)
+    if any(toks[k].low in _EARLIER for k in range(lo, hi)) and any(t.low in ("said", "reported", "put", "gave", "says") for t in toks):
+        p = _published(w)
+        return TimePick(p.isoformat() if p else None, "earlier", "earlier")
+    return None
+
+
+def _event_date(w: Work) -> TimePick | None:
+    """A background event's figure refers to that event's date."""
+    ev = w.event
+    if isinstance(ev, EventRef) and ev.background and ev.date:
+        return TimePick(ev.date, None, "event")
+    return None
+
+
+def _publication(w: Work) -> TimePick | None:
+    """Otherwise the figure is as of the document's publication date."""
+    p = _published(w)
+    return TimePick(p.isoformat(), None, "published") if p else None
+
+
+TIME: Table[TimePick] = register(Table("time", (
+    Rule("background date", "the date of a background event", _event_date,
+         "A figure about an earlier event refers to that event's date.",
+         "In 2004 a tsunami killed 230,000 people."),
+    Rule("stated time", "time phrases in the figure's clause", _stated_time,
+         "A time the sentence states for the figure (\"by Tuesday night\", \"In March\").",
+         "By Tuesday night 11 people had died."),
+    Rule("earlier report", "'earlier'/'initially' with a reporting verb", _earlier,
+         "\"The UN said earlier\": the figure is older than the document.",
+         "The UN said earlier that 30 people died."),
+    Rule("publication date", "the document's publication date", _publication,
+         "Any other figure is as of the day the document was published.",
+         "Five people were killed."),
+)))
+
+
+_RUNNING = regex.compile(
+    r"\b(?:so\s+far|rose|risen|rises|rising|climbed|climbing|has\s+grown|mounted|mounting|"
+    r"initial|initially|preliminary|provisional|at\s+least|at\s+the\s+time|up\s+to\s+now|"
+    r"earlier|could\s+rise|expected\s+to\s+rise|likely\s+to\s+rise|feared)\b",
+    regex.I,
+)
+
+
+def is_running(v: SentenceView, q: Quantity) -> bool:
+    """Whether the text presents a count as running or superseded ("so far", "rose to",
+    "at least", "earlier"): a later, higher count updates it rather than contradicts it.
+
+    Example:
+        >>> from claimcheck.sentence import view, DocState
+        >>> from claimcheck.models import Document
+        >>> import claimcheck as cc
+        >>> t = "The toll rose to 11."
+        >>> d = Document(id="d", text=t)
+        >>> is_running(view(t, 0, len(t), DocState.for_document(d)), cc.parse_quantities(t)[0])
+        True
+    """
+    if q.qualifier in ("at_least", "more_than"):
+        return True
+    a, b = v.clause_bounds(v.index_at(q.start))
+    lo = v.tokens[max(0, a - 6)].start if v.tokens else v.start
+    hi = v.tokens[min(len(v.tokens), b) - 1].end if v.tokens else v.end
+    return _RUNNING.search(v.text, lo, hi) is not None
+
+
+# --------------------------------------------------------------------------- zero
+
+
+_ZERO = regex.compile(
+    r"\b(?P<z>no\s+one|nobody|no-one|none(?:\s+of\s+them)?|no\s+(?:people|person|lives|casualties|"
+    r"deaths|fatalities|injuries|deaths\s+or\s+injuries|injuries\s+or\s+deaths|one\s+else))"
+    r"(?P<rest>(?:\s+(?:was|were|had|has|have|been|is|are|reported|immediately|so\s+far|yet|"
+    r"seriously|badly|critically|lost|being)){0,4}(?:\s+(?P<v>killed|dead|died|hurt|injured|wounded|"
+    r"missing|reported|lost))?)",
+    regex.I,
+)
+_ZERO_METRICS = {"killed": "deaths", "dead": "deaths", "died": "deaths", "hurt": "injured",
+                 "injured": "injured", "wounded": "injured", "missing": "missing", "lost": "deaths"}
+
+
+@functools.cache
+def _casualty_words() -> dict[str, tuple[str, ...]]:
+    return {"casualties": ("deaths", "injured"), "deaths": ("deaths",), "fatalities": ("deaths",),
+            "lives": ("deaths",), "injuries": ("injured",), "deaths or injuries": ("deaths", "injured"),
+            "injuries or deaths": ("deaths", "injured")}
+
+
+def zero_quantities(v: SentenceView) -> list[tuple[Quantity, str]]:
+    """"No one was killed", "there were no casualties", "no injuries": zero as a figure,
+    with the metric it is about (one entry per metric: "no casualties" is no deaths and
+    no injured).
+
+    Example:
+        >>> from claimcheck.sentence import view, DocState
+        >>> from claimcheck.models import Document
+        >>> t = "No one was killed, but there were no casualties reported."
+        >>> d = Document(id="d", text=t)
+        >>> [(q.text, q.value, m) for q, m in zero_quantities(view(t, 0, len(t), DocState.for_document(d)))]
+        [('No one was killed', 0.0, 'deaths'), ('no casualties', 0.0, 'deaths'), ('no casualties', 0.0, 'injured')]
+    """
+    out: list[tuple[Quantity, str]] = []
+    try:
+        found = list(_ZERO.finditer(v.text, v.start, v.end, timeout=1.0))
+    except TimeoutError:  # pragma: no cover - the pattern is linear
+        return out
+    for m in found:
+        z = " ".join(m.group("z").lower().split())
+        verb = (m.group("v") or "").lower()
+        noun = z[3:] if z.startswith("no ") else ""
+        if noun in _casualty_words():
+            names = _casualty_words()[noun]
+            end = m.end("z")
+        elif verb in _ZERO_METRICS:
+            names = (_ZERO_METRICS[verb],)
+            end = m.end()
+        else:
+            continue
+        q = Quantity(text=v.text[m.start() : end], start=m.start(), end=end, value=0.0, low=0.0,
+                     high=0.0, kind="count", counted="person", rule="zero")
+        out.extend((q, n) for n in names)
+    return out
