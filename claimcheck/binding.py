@@ -1059,10 +1059,28 @@ def _own_agent(w: Work) -> tuple[str, str] | None:
 
 
 def _story_fallback(w: Work) -> tuple[str, str] | None:
-    """A figure with no other owner belongs to the document's event."""
+    """A count that is its clause's own subject ("At least 22 houses were damaged") or a
+    dimension with no other owner belongs to the document's event."""
     if w.event is None:
         return None
-    return w.event.label, w.event.text or w.event.label
+    q = w.q
+    if q.kind == "dimension" or (q.kind == "count" and q.counted and _verb_follows(w)):
+        return w.event.label, w.event.text or w.event.label
+    return None
+
+
+def _verb_follows(w: Work) -> bool:
+    """Whether a verb follows the figure inside its clause (it is the clause's subject)."""
+    toks = w.toks
+    for k in range(w.ri, min(len(toks), w.ri + 30)):
+        t = toks[k]
+        if t.text in (".", ";", ","):
+            return False
+        if t.has(REPORT):
+            continue
+        if t.has(VERB_FORM | VERB | METRIC_VERB | EVENT_VERB) or (t.low.endswith("ed") and len(t.low) > 4 and not t.cap):
+            return True
+    return False
 
 
 SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
