@@ -526,50 +526,54 @@ _TOLL_LINK = frozenset({"of", "at", "to", "stood", "stands", "rose", "risen", "r
 
 
 def _metric_noun_before(w: Work) -> MetricPick | None:
-    """"a death toll of 22", "put the death toll at 40", "the toll ... rose to 24"."""
+    """"a death toll of 22", "put the death toll at 40", "the toll ... rose to 24": a toll
+    named before the figure in its clause."""
     if w.q.kind != "count" or w.q.counted is not None:
         return None
     toks = w.toks
     lo = max(0, w.li - 10)
     for k in range(w.li - 1, lo - 1, -1):
         t = toks[k]
-        if t.text in (".", ";", "(") or (t.text == "," and k < w.li - 1):
+        if t.text in (".", ";", "(") or (t.text == "," and k < w.li - 1) or w.v.figure_between(k, k + 1):
             break
-        if t.has(METRIC_NOUN) and t.low not in ("dead", "injured", "wounded"):
-            names = lexicon.metrics().by_noun.get(t.low, ())
-            link = any(x.low in _TOLL_LINK for x in toks[k + 1 : w.li])
-            if names and link:
-                pre = toks[k - 1].low if k > 0 else ""
-                name = names[0]
-                if t.low == "toll" and pre in ("injury", "injured"):
-                    name = "injured"
-                return _pick(name, v_text(w, max(0, k - 1) if pre in ("death", "casualty", "injury") else k, k + 1))
+        if t.low != "toll":
+            continue
+        if not any(x.low in _TOLL_LINK for x in toks[k + 1 : w.li]):
+            return None
+        pre = toks[k - 1].low if k > 0 else ""
+        name = "injured" if pre in ("injury", "injured") else "deaths"
+        first = k - 1 if pre in ("death", "casualty", "injury", "injured") else k
+        return _pick(name, w.v.span_text(first, k + 1).lower())
     return None
 
 
-def v_text(w: Work, i: int, j: int) -> str:
-    return w.v.span_text(i, j).lower()
+_BRIDGE = frozenset({"others", "other", "more", "people", "so", "far", "all", "also", "have", "has",
+                     "had", "been", "be", "being", "to", "were", "was", "are", "is", "confirmed",
+                     "believed", "feared", "thought", "known", "reported", "said", "now", "still",
+                     "already", "later", "either", "both", "of", "them"})
 
 
-def _verb_after(w: Work, limit: int = 7) -> tuple[str, int] | None:
-    """The metric verb or participle after the figure in its clause ("were killed", "dead")."""
+def _verb_after(w: Work, limit: int = 8) -> tuple[str, int] | None:
+    """The metric verb or adjective after a count in its clause: "were killed", "24 dead",
+    "had so far been confirmed dead", "are reported to have been killed", "houses and
+    buildings were damaged"."""
     toks = w.toks
-    k = w.ri
     end = min(len(toks), w.ri + limit)
+    k = w.ri
     while k < end:
         t = toks[k]
-        if not t.word or t.has(PREP | CONJ | REL) and t.low not in ("in",):
-            if t.low == "in" and k + 1 < end:  # "trapped in the rubble": stop at a place
-                return None
+        if not t.word:
             return None
-        vw = _verb_word(t)
-        if vw is not None and not t.has(REPORT):
-            return vw, k
-        if not (t.has(AUX) or t.low.endswith("ly") or t.low in ("others", "other", "more", "people", "been",
-                                                                    "so", "far", "all", "were", "have")):
-            if k > w.ri:
-                return None
-        k += 1
+        if t.has(METRIC_VERB) and not t.has(REPORT) and canonical_for_verb(t.low, w.q.counted) is not None:
+            return t.low, k
+        if t.low in ("and", "or") and k + 1 < end and toks[k + 1].word and not toks[k + 1].text[:1].isdigit() \
+                and not w.v.is_verb(k + 1) and not toks[k + 1].has(METRIC_VERB | DET):
+            k += 2  # "houses and buildings were damaged"
+            continue
+        if t.low in _BRIDGE or t.has(AUX) or t.has(REPORT) or (t.low.endswith("ly") and not t.cap):
+            k += 1
+            continue
+        return None
     return None
 
 
@@ -909,8 +913,10 @@ _OF_METRICS = frozenset({"depth", "distance", "height", "length", "width", "magn
 def _event_subject(w: Work) -> tuple[str, str] | None:
     """An event-owned figure (a toll, a magnitude, the loot) is about its event, or the part
     of it its scope names."""
-    if w.metric is None or w.metric.owner != "event" or w.event is None or w.event.cls == STORY_CLASS:
+    if w.metric is None or w.metric.owner != "event" or w.event is None:
         return None
+    if w.event.cls == STORY_CLASS and (_possessive(w) or _named_clause_subject(w)):
+        return None  # no event to own it, but a name does ("Vantage is paying $90m in cash")
     label = w.event.label
     if w.scope and w.scope != "of them":
         return f"{label} ({w.scope})", w.scope
@@ -929,6 +935,12 @@ def _worth(w: Work) -> tuple[str, str] | None:
         wd = toks[k - 1].text
         return wd.lower(), wd
     return None
+
+
+def _named_clause_subject(w: Work) -> bool:
+    """Whether the figure's clause subject is a name (a capitalised run of the sentence)."""
+    got = _subject_of_clause(w)
+    return bool(got) and any(w.v.run_text(i, j) == got[1] for i, j in w.v.name_runs())  # type: ignore[index]
 
 
 def _possessive(w: Work) -> tuple[str, str] | None:
@@ -973,6 +985,18 @@ def _agent_of(w: Work) -> tuple[str, str] | None:
         wd = toks[k - 1].text
         return wd.lower(), wd
     return None
+
+
+def _event_of_phrase(w: Work) -> tuple[str, str] | None:
+    """"a tsunami that killed 230,000 people in 14 countries": a figure in a prepositional
+    phrase of a clause about an event belongs to that event."""
+    ev = w.event
+    if ev is None or ev.cls == STORY_CLASS or w.li == 0 or w.toks[w.li - 1].low not in ("in", "across", "from", "over", "into"):
+        return None
+    a, b = w.v.clause_bounds(w.li)
+    if not any(t.has(EVENT_NOUN) for t in w.toks[a : w.li]):
+        return None
+    return ev.label, w.v.span_text(w.li - 1, w.ri)
 
 
 def _metric_of_subject(w: Work) -> tuple[str, str] | None:
@@ -1102,6 +1126,9 @@ SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
     Rule("agent of", "'by the' before the figure", _agent_of,
          "\"a protest by the 102 users\": the noun the figure is the agent of.",
          "a protest by the 102 users"),
+    Rule("event of the phrase", "a preposition before the figure in a clause naming an event", _event_of_phrase,
+         "\"A tsunami that killed 230,000 people in 14 countries\": the countries are the event's.",
+         "The storm hit villages in 3 provinces."),
     Rule("subject of a metric noun", "'<depth/population> of' before the figure", _metric_of_subject,
          "\"a population of 2 million\": the clause subject owns the metric noun.",
          "The city has a population of 2 million."),

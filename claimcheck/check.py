@@ -87,6 +87,9 @@ _RELATION_WORDS = {
     "less_than": "less than ", "at_most": "at most ", "range": "",
 }
 _STORY = "\0story"
+#: Scopes that name no particular part: an increment ("another two people") is no rival
+#: of any other figure.
+_UNCOMPARABLE_SCOPES = frozenset({"additional"})
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -440,6 +443,8 @@ def _frame_key(c: Claim, opts: _Options) -> tuple[str, ...] | None:
     entry = _metric_entry(metric)
     event = _event_key(c) if c.event else ""
     scope = _norm_words(c.scope) if c.scope else ""
+    if scope in _UNCOMPARABLE_SCOPES:
+        scope = f"{scope}\0{c.id}"  # an increment ("another two") is compared with nothing
     if entry is not None and entry.owner == "event" and c.event:
         subject = ""
     else:

@@ -317,6 +317,7 @@ class _Reader:
             return None
         w.rules["subject"] = subj.rule
         self.state.seen.add((q.value, q.counted, q.unit))
+        self.state.metrics_seen.add(m.value.name)
         return self._pending(w, subj.value, sa.covering(q.start, q.end), hedged)
 
     def _pending(self, w: Work, subject: tuple[str, str], att: Attribution | None, hedged: bool) -> _Pending:
@@ -357,16 +358,23 @@ class _Reader:
         return _Pending(fields, m, v.headline)
 
     def _zeros(self, v: SentenceView, sa: _attr.SentenceAttribution) -> list[_Pending]:
-        """"No one was killed", "there were no casualties": zero as a figure."""
+        """"No one was killed", "there were no casualties": zero as a figure, framed by the
+        same EVENT and SCOPE tables as any other."""
         out = []
-        ev = self.state.event if isinstance(self.state.event, _frames.EventRef) else None
         for q, metric in _frames.zero_quantities(v):
             w = Work(v, _figure_for(v, q), self.state)
             w.metric = MetricPick(metric, q.text.lower(), "event", True)
-            w.event = ev
-            w.rules = {"metric": "zero", "event": "document event", "subject": "event owner"}
-            label = ev.label if ev else STORY
-            p = self._pending(w, (label, label), sa.covering(q.start, q.end), False)
+            w.rules["metric"] = "zero"
+            ev = _frames.EVENT.run(w)
+            w.event = ev.value if ev else None
+            w.rules["event"] = ev.rule if ev else "none"
+            sc = _frames.SCOPE.run(w)
+            w.scope = sc.value if sc else None
+            subj = SUBJECT.run(w)
+            if subj is None:
+                continue
+            w.rules["subject"] = subj.rule
+            p = self._pending(w, subj.value, sa.covering(q.start, q.end), False)
             p.fields["negated"] = False
             out.append(p)
         return out

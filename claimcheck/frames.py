@@ -38,7 +38,8 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon
-from .binding import Work, plural
+from .binding import STORY_CLASS, Work
+from .lexicon import plural
 from .models import Quantity
 from .rules import Rule, Table, register
 from .sentence import (
@@ -97,6 +98,9 @@ def _classes(v: SentenceView, k: int) -> tuple[str, ...]:
     t = v.tokens[k]
     low = t.low[:-2] if t.low.endswith(("'s", "’s")) else t.low
     if t.has(EVENT_NOUN):
+        if low in ev.anaphors:  # "the disaster": whatever event the document is about
+            doc = v.state.event
+            return (doc.cls,) if isinstance(doc, EventRef) and doc.cls != STORY_CLASS else ()
         return ev.by_noun.get(low, ())
     if t.has(EVENT_VERB) and not t.cap:
         return ev.by_verb.get(low, ())
@@ -139,11 +143,53 @@ def mentions(v: SentenceView) -> list[Mention]:
         before = [x.low for x in toks[max(0, k - 3) : k]]
         other = any(x.has(OTHER_EVENT) for x in toks[max(0, k - 3) : k]) and not before[-1:] == ["latest"]
         definite = bool(before) and before[-1] in ("the", "this", "that") or (len(before) > 1 and before[-2] == "the")
-        date = _date_near(v, k) or opener
+        date = _date_near(v, k) or _year_before(v, k) or opener
         out.append(Mention(k, cls[0] if len(cls) == 1 else _pick_class(v, cls), t.low, date, other,
                            _site_near(v, k), _place_after(v, k), definite))
+    out = _inherit_dates(v, out)
     v.extras["mentions"] = out
     return out
+
+
+def _year_before(v: SentenceView, k: int) -> str | None:
+    """"the 2004 tsunami", "the 2004 Indian Ocean tsunami": a year written before the noun."""
+    toks = v.tokens
+    for x in range(k - 1, max(-1, k - 4), -1):
+        t = toks[x]
+        if t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2099:
+            return t.text
+        if not t.word or t.has(PREP) or v.is_verb(x):
+            return None
+    return None
+
+
+def _inherit_dates(v: SentenceView, found: list[Mention]) -> list[Mention]:
+    """A sentence that dates an earlier event ("A quake struck off Aceh in 2004, sparking a
+    tsunami that killed ...") dates the other events it mentions: events of another kind,
+    and, past the lede, events named with "a" ("triggered by a massive 9.1 quake")."""
+    published = _published_of(v)
+    ref = v.state.ref_year
+    old = [t.value for t in v.times if t.value and t.kind in ("year", "month", "date", "relative")
+           and _old(t.value, published, ref)]
+    old += [m.date for m in found if m.date and _old(m.date, published, ref)]
+    if not old:
+        return found
+    doc = v.state.event if isinstance(v.state.event, EventRef) else None
+    out = []
+    for m in found:
+        if m.date is None and not m.definite:
+            indefinite = any(x.low in ("a", "an") for x in v.tokens[max(0, m.i - 4) : m.i])
+            if (doc is not None and m.cls != doc.cls) or (indefinite and v.index >= 2):
+                m = Mention(m.i, m.cls, m.head, old[0], m.other, m.site, m.place, m.definite)
+        elif m.date is None and doc is not None and m.cls != doc.cls:
+            m = Mention(m.i, m.cls, m.head, old[0], m.other, m.site, m.place, m.definite)
+        out.append(m)
+    return out
+
+
+def _published_of(v: SentenceView) -> _dt.date | None:
+    p = v.state.doc.published
+    return p.date() if isinstance(p, _dt.datetime) else p
 
 
 def _pick_class(v: SentenceView, cls: tuple[str, ...]) -> str:
@@ -309,11 +355,15 @@ def _site_before_verb(v: SentenceView, m: Mention) -> str | None:
 def _ref(w: Work, m: Mention) -> EventRef:
     published = _published(w)
     doc = w.s.event if isinstance(w.s.event, EventRef) else None
+    if m.date is None:  # "... killed 230,000 people in 13 countries in 2004": the figure's own date
+        t = _time_for(w.v, w.v.times, w.q)
+        if t is not None and t.value and t.kind != "weekday" and _old(t.value, published, w.s.ref_year):
+            m = Mention(m.i, m.cls, m.head, t.value, m.other, m.site, m.place, m.definite)
     if _background(m, published, doc, w.s.ref_year):
         return EventRef(m.cls, _label(m.cls, m.site, m.date, None if m.date else m.place),
                         w.v.span_text(m.i, m.i + 1), True, m.date)
     if doc is not None and doc.cls != m.cls and not m.definite:
-        w.scope = w.scope or _sub_event_scope(w, m)
+        w.memo["sub-event"] = _sub_event_scope(w, m)
     if doc is not None:
         return doc
     return EventRef(m.cls, _label(m.cls, m.site), w.v.span_text(m.i, m.i + 1))
@@ -490,12 +540,16 @@ def _place_phrase(v: SentenceView, k: int) -> str | None:
 
 def _is_story_place(w: Work, place: str) -> bool:
     """Whether a place is (part of the name of) one the document's headline and lede name."""
-    low = place.lower()
-    for p in w.s.story_places:
-        pl = p.lower()
-        if pl in low or low in pl:
-            return True
-    return False
+    key = _place_key(place)
+    return any(_place_key(p) == key for p in w.s.story_places)
+
+
+def _place_key(place: str) -> str:
+    """A place without determiners, possessives and words such as "province": "Aceh
+    province" and "Aceh" are one place, "Central Aceh district" another."""
+    words = [x for x in place.lower().replace("’", "'").replace("'s", "").split()
+             if x not in _PLACE_WORDS and x not in ("the", "a", "an", "of")]
+    return " ".join(words)
 
 
 def _subset_scope(w: Work) -> str | None:
@@ -523,18 +577,52 @@ def _is_number_word(low: str) -> bool:
     return low in lexicon.numbers().cardinals or low in lexicon.numbers().scales or low in lexicon.numbers().plurals
 
 
-def _kept_scope(w: Work) -> str | None:
-    """A scope a rule already set while reading the figure ("of them", a sub-event)."""
-    return w.scope
+def _of_them_scope(w: Work) -> str | None:
+    """"five of them": a part of the figure before it."""
+    return w.scope if w.scope == "of them" else None
+
+
+_ADDING = frozenset({"another", "further", "additional"})
+
+
+def _additional(w: Work) -> str | None:
+    """"Another two people were killed", "four other people died", "tens of thousands
+    more": figures added to a total the document gave before, so a part of it, not a rival
+    total. ("55 others injured" after "30 people killed" are the injured, not more dead.)"""
+    if w.metric is None or w.metric.name not in w.s.metrics_seen:
+        return None
+    toks = w.toks
+    before = {t.low for t in toks[max(0, w.li - 2) : w.li]}
+    inner = {t.low for t in toks[w.li : w.ri]}
+    after = [t.low for t in toks[w.ri : w.ri + 2]]
+    if (before | inner) & _ADDING or (after[:1] == ["more"]):
+        return "additional"
+    if {"other", "others"} & (inner | set(after[:1])):
+        prev = w.claims_so_far[-1][1] if w.claims_so_far else None
+        if prev is None or prev.name == w.metric.name:
+            return "additional"
+    return None
+
+
+def _sub_event(w: Work) -> str | None:
+    """A different kind of event inside the story (a landslide the quake set off)."""
+    got = w.memo.get("sub-event")
+    return got if isinstance(got, str) else None
 
 
 SCOPE: Table[str] = register(Table("scope", (
-    Rule("part named earlier", "a scope set while reading the metric or event", _kept_scope,
-         "\"Five of them\" or a landslide inside a quake story: a part of the whole.",
-         "a landslide engulfed a plantation, killing one man"),
+    Rule("part of the figure before", "'of them' after the figure", _of_them_scope,
+         "\"Five of them\" is a part of the figure before it.",
+         "55 people were injured, five of them children"),
     Rule("place", "'in/at/near' + a place in the figure's clause", _place_scope,
          "A place (or site) the figure's clause names, other than the story's own places.",
          "In Central Aceh district, 10 people were killed."),
+    Rule("additional", "'another', 'other', 'further' by a figure whose metric came before", _additional,
+         "\"Another two people were killed\" adds to a toll given before: a part, not the total.",
+         "Five people died. Another two people were killed."),
+    Rule("sub-event", "an event of another kind in the figure's clause", _sub_event,
+         "A landslide inside a quake story, an aftershock: a part of the whole.",
+         "A landslide engulfed a plantation, killing one man."),
     Rule("subset of people", "the counted noun", _subset_scope,
          "A count of children, soldiers, workers ... is a subset of the toll, not the whole.",
          "six children were killed"),

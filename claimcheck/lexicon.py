@@ -629,6 +629,7 @@ class EventLexicon:
     by_verb: Mapping[str, tuple[str, ...]]
     other: frozenset[str]
     generic: frozenset[str]
+    anaphors: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -668,10 +669,12 @@ def events() -> EventLexicon:
         for v in sorted(c.verbs):
             by_verb.setdefault(v, []).append(name)
     markers = _table(doc, "markers", f)
+    anaphors = _strs(_table(doc, "generic", f), "nouns", "[generic]", f)
     return EventLexicon(
         classes=MappingProxyType(classes),
         by_noun=MappingProxyType({k: tuple(v) for k, v in by_noun.items()}),
         by_verb=MappingProxyType({k: tuple(v) for k, v in by_verb.items()}),
         other=_strs(markers, "other", "[markers]", f),
         generic=_strs(markers, "generic", "[markers]", f),
+        anaphors=frozenset(w for a in anaphors for w in (a, *plural_forms(a))),
     )

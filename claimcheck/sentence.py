@@ -126,6 +126,7 @@ def _tag_table() -> Mapping[str, int]:
     put(en.time["months"], MONTH)
     put(en.time["time_words"], TIME_WORD)
     put(ev.by_noun, EVENT_NOUN)
+    put(ev.anaphors, EVENT_NOUN)
     put(ev.by_verb, EVENT_VERB)
     put(ev.other, OTHER_EVENT)
     put(ev.generic, GENERIC)
@@ -266,6 +267,7 @@ class DocState:
             covers the whole story, not a part).
         recent: the background events of the last sentences, newest last ("the quake"
             right after "an earlier quake" refers to that one).
+        metrics_seen: the canonical metrics of the claims made so far.
         ref_year: the latest year the document states, standing in for the publication
             year when the document has no date.
 
@@ -286,6 +288,7 @@ class DocState:
     story_places: frozenset[str] = frozenset()
     recent: list[object] = field(default_factory=list)
     ref_year: int | None = None
+    metrics_seen: set[str] = field(default_factory=set)
 
     @classmethod
     def for_document(
@@ -503,6 +506,8 @@ class SentenceView:
             t = toks[b]
             if t.text in _CLAUSE_PUNCT or t.low in ("but", "while", "whereas"):
                 break
+            if t.low in ("and", "or") and b > k and b + 1 < n and self.is_verb(b + 1):
+                break  # "injured dozens and damaged several houses in X": a new predicate
             b += 1
         return a, b
 
