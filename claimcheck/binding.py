@@ -547,7 +547,25 @@ def _metric_noun_before(w: Work) -> MetricPick | None:
     return None
 
 
-_BRIDGE = frozenset({"others", "other", "more", "people", "so", "far", "all", "also", "have", "has",
+@functools.cache
+def _phrases_by_first_word() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for p in lexicon.metrics().by_verb:
+        if " " in p:
+            out.setdefault(p.split()[0], []).append(p)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _phrase_verb(toks: Sequence[Token], k: int) -> str | None:
+    """A multi-word metric verb starting at token ``k`` ("took to the streets")."""
+    for p in _phrases_by_first_word().get(toks[k].low, ()):
+        words = p.split()
+        if [t.low for t in toks[k : k + len(words)]] == words:
+            return p
+    return None
+
+
+_BRIDGE = frozenset({"as", "others", "other", "more", "people", "so", "far", "all", "also", "have", "has",
                      "had", "been", "be", "being", "to", "were", "was", "are", "is", "confirmed",
                      "believed", "feared", "thought", "known", "reported", "said", "now", "still",
                      "already", "later", "either", "both", "of", "them"})
@@ -566,10 +584,19 @@ def _verb_after(w: Work, limit: int = 8) -> tuple[str, int] | None:
             return None
         if t.has(METRIC_VERB) and not t.has(REPORT) and canonical_for_verb(t.low, w.q.counted) is not None:
             return t.low, k
-        if t.low in ("and", "or") and k + 1 < end and toks[k + 1].word and not toks[k + 1].text[:1].isdigit() \
-                and not w.v.is_verb(k + 1) and not toks[k + 1].has(METRIC_VERB | DET):
-            k += 2  # "houses and buildings were damaged"
-            continue
+        phrase = _phrase_verb(toks, k)
+        if phrase is not None and canonical_for_verb(phrase, w.q.counted) is not None:
+            return phrase, k
+        if t.low in ("and", "or") and k + 1 < len(toks):
+            j = k + 1  # "houses and buildings were damaged", "workers and civil servants took to"
+            while j < min(len(toks), k + 4) and toks[j].word and not toks[j].text[:1].isdigit() \
+                    and not toks[j].cap and not w.v.is_verb(j) and not toks[j].has(METRIC_VERB | DET | PREP):
+                j += 1
+            if j > k + 1:
+                end = min(len(toks), end + (j - k))
+                k = j
+                continue
+            return None
         if t.low in _BRIDGE or t.has(AUX) or t.has(REPORT) or (t.low.endswith("ly") and not t.cap):
             k += 1
             continue
@@ -578,10 +605,12 @@ def _verb_after(w: Work, limit: int = 8) -> tuple[str, int] | None:
 
 
 def _verb_before(w: Work) -> tuple[str, int] | None:
-    """"killing at least five people", "which killed 170,000", "leaving 40 people dead"."""
+    """"killing at least five people", "which killed 170,000", "leaving 40 people dead",
+    "was attended by an estimated 200,000"."""
     toks = w.toks
     k = w.li - 1
-    if k >= 0 and toks[k].low in ("another", "other", "some", "about", "nearly", "over"):
+    while k >= 0 and w.li - k <= 4 and toks[k].low in ("another", "other", "some", "about", "nearly", "over",
+                                                        "by", "an", "a", "approximate", "estimated"):
         k -= 1
     if k >= 0:
         t = toks[k]
@@ -615,6 +644,25 @@ def _people_metric(w: Work) -> MetricPick | None:
     noun = plural(counted).lower() if counted else "people"
     w.verb = form
     return _pick(name, f"{noun} {form}")
+
+
+_PEOPLE = frozenset({"person", "protester", "protestor", "demonstrator", "marcher", "worker", "member",
+                     "supporter", "student", "citizen", "resident"})
+
+
+def _crowd(w: Work) -> MetricPick | None:
+    """"Police put the march at roughly 30,000 people", "there were more than 50,000 -- the
+    biggest protest": a count of people in a clause about a protest is its crowd."""
+    q = w.q
+    if q.kind != "count" or (q.counted is not None and q.counted.lower() not in _PEOPLE):
+        return None
+    a, b = w.v.clause_bounds(w.li)
+    ev = lexicon.events()
+    for k in range(a, b):
+        t = w.toks[k]
+        if t.has(EVENT_NOUN) and "protest" in ev.by_noun.get(t.low, ()) and not w.v.in_name(k):
+            return _pick("crowd size", "crowd size")
+    return None
 
 
 def _counted_noun(w: Work) -> MetricPick | None:
@@ -875,6 +923,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("verb of a count", "the verb or adjective after or before a count", _people_metric,
          "What happened to a count (killed, injured, missing, damaged) is its metric, mapped to a canonical one.",
          "Five people were killed; killing ten; 24 dead"),
+    Rule("crowd of a protest", "a count of people in a clause naming a protest", _crowd,
+         "A count of people in a clause about a march or protest is its crowd size.",
+         "Police put the march at roughly 30,000 people."),
     Rule("counted noun", "the counted noun of the figure", _counted_noun,
          "The counted noun (with modifiers such as 'monthly active') is the metric.",
          "41 bodies; 355 million monthly active users"),

@@ -456,11 +456,12 @@ def _frame_key(c: Claim, opts: _Options) -> tuple[str, ...] | None:
 
 
 def _event_key(c: Claim) -> str:
-    """The story's own event is one; a background event is its kind and year."""
-    if not c.background:
-        return _STORY
+    """The story's events by kind ("earthquake", "landslide": every document tells the same
+    story); a background event by its kind and year."""
     label = c.event or ""
     kind = label.split(" (", 1)[0]
+    if not c.background:
+        return f"{_STORY}|{kind}"
     year = re.search(r"\b(1[89]\d\d|20\d\d)\b", label) or re.search(r"\b(1[89]\d\d|20\d\d)\b", c.time or "")
     month = re.search(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", label)
     return "|".join(x for x in (kind, year.group(1) if year else label, month.group(1) if month else "") if x)

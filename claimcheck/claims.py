@@ -474,10 +474,16 @@ def _merge_headline(pending: list[_Pending]) -> list[_Pending]:
 
 
 def _story_places(views: Sequence[SentenceView]) -> frozenset[str]:
-    """Names the headline and lede use as places: after in/at/near/off, or before 's."""
+    """Names the headline and lede use as places: after in/at/near/off, or before 's. A
+    headline in title case ("Three Killed In Athens Bank Fire") gives its single words
+    that the document also capitalises mid-sentence."""
     out: set[str] = set()
     for v in views:
         toks = v.tokens
+        words = [t for t in toks if t.word and t.text[:1].isalpha()]
+        if v.headline and words and sum(t.cap for t in words) >= 0.7 * len(words):
+            out.update(t.bare for t in words if t.cap and t.bare in v.state.midcaps)
+            continue
         for i, j in v.name_runs():
             before = toks[i - 1].low if i > 0 else ""
             last = toks[j - 1]

@@ -43,7 +43,8 @@ from .lexicon import plural
 from .models import Quantity
 from .rules import Rule, Table, register
 from .sentence import (
-    CONJ, DET, EVENT_NOUN, EVENT_VERB, MONTH, OTHER_EVENT, PREP, SITE, SUBSET, VERB, SentenceView,
+    CONJ, DET, EVENT_NOUN, EVENT_VERB, MONTH, OTHER_EVENT, PREP, REL, SITE, SUBORD, SUBSET, VERB,
+    SentenceView,
 )
 from .timeexpr import TimeExpr
 
@@ -170,7 +171,7 @@ def _inherit_dates(v: SentenceView, found: list[Mention]) -> list[Mention]:
     published = _published_of(v)
     ref = v.state.ref_year
     old = [t.value for t in v.times if t.value and t.kind in ("year", "month", "date", "relative")
-           and _old(t.value, published, ref)]
+           and t.relation not in ("since", "after", "before", "until", "by") and _old(t.value, published, ref)]
     old += [m.date for m in found if m.date and _old(m.date, published, ref)]
     if not old:
         return found
@@ -215,8 +216,8 @@ def _date_near(v: SentenceView, k: int) -> str | None:
     head = v.tokens[k]
     toks = v.tokens
     for t in v.times:
-        if not t.value or t.kind == "weekday":
-            continue
+        if not t.value or t.kind == "weekday" or t.relation in ("since", "after", "before", "until", "by"):
+            continue  # "the worst riots since 1991" are today's riots
         a, b = v.index_at(t.phrase_start), v.index_at(t.end)
         if 0 <= k - b <= 2:
             return t.value
@@ -362,17 +363,13 @@ def _ref(w: Work, m: Mention) -> EventRef:
     if _background(m, published, doc, w.s.ref_year):
         return EventRef(m.cls, _label(m.cls, m.site, m.date, None if m.date else m.place),
                         w.v.span_text(m.i, m.i + 1), True, m.date)
-    if doc is not None and doc.cls != m.cls and not m.definite:
-        w.memo["sub-event"] = _sub_event_scope(w, m)
+    if doc is not None and doc.cls != m.cls:
+        # another kind of event inside the story (a landslide the quake set off, the march
+        # of a strike day): an event of its own, compared only with its own kind
+        return EventRef(m.cls, _label(m.cls, m.site), w.v.span_text(m.i, m.i + 1))
     if doc is not None:
         return doc
     return EventRef(m.cls, _label(m.cls, m.site), w.v.span_text(m.i, m.i + 1))
-
-
-def _sub_event_scope(w: Work, m: Mention) -> str:
-    """A different kind of event with no date inside the story (a landslide the quake set
-    off, an aftershock) is a part of it."""
-    return plural(m.head) if m.cls == "aftershock" else m.head
 
 
 def _published(w: Work) -> _dt.date | None:
@@ -481,6 +478,9 @@ def _place_scope(w: Work) -> str | None:
         got = _place_phrase(w.v, k + 1)
         if got:
             cands.append((abs(k - w.li), got))
+    where = _where_place(w.v, a)
+    if where and not cands:
+        cands.append((0, where))
     opening = _opening_place(w.v)
     if opening and not cands:
         cands.append((99, opening))
@@ -488,6 +488,17 @@ def _place_scope(w: Work) -> str | None:
         if not _is_story_place(w, place):
             return place
     return None
+
+
+def _where_place(v: SentenceView, a: int) -> str | None:
+    """"... in the city of Thessaloniki, where 20,000 people marched": the place a
+    relative "where" opening the figure's clause refers to."""
+    toks = v.tokens
+    if a >= len(toks) or toks[a].low != "where":
+        return None
+    k = a - 1 if a > 0 and toks[a - 1].text == "," else a
+    run = next(((i, j) for i, j in v.name_runs() if j == k), None)
+    return v.run_text(*run) if run is not None else None
 
 
 def _opening_place(v: SentenceView) -> str | None:
@@ -501,7 +512,7 @@ def _opening_place(v: SentenceView) -> str | None:
 
 _PLACE_WORDS = frozenset({"district", "village", "town", "city", "province", "region", "county",
                           "state", "camp", "island", "area", "neighbourhood", "neighborhood",
-                          "suburb", "capital"})
+                          "suburb"})
 
 
 def _place_phrase(v: SentenceView, k: int) -> str | None:
@@ -604,12 +615,6 @@ def _additional(w: Work) -> str | None:
     return None
 
 
-def _sub_event(w: Work) -> str | None:
-    """A different kind of event inside the story (a landslide the quake set off)."""
-    got = w.memo.get("sub-event")
-    return got if isinstance(got, str) else None
-
-
 SCOPE: Table[str] = register(Table("scope", (
     Rule("part of the figure before", "'of them' after the figure", _of_them_scope,
          "\"Five of them\" is a part of the figure before it.",
@@ -620,9 +625,6 @@ SCOPE: Table[str] = register(Table("scope", (
     Rule("additional", "'another', 'other', 'further' by a figure whose metric came before", _additional,
          "\"Another two people were killed\" adds to a toll given before: a part, not the total.",
          "Five people died. Another two people were killed."),
-    Rule("sub-event", "an event of another kind in the figure's clause", _sub_event,
-         "A landslide inside a quake story, an aftershock: a part of the whole.",
-         "A landslide engulfed a plantation, killing one man."),
     Rule("subset of people", "the counted noun", _subset_scope,
          "A count of children, soldiers, workers ... is a subset of the toll, not the whole.",
          "six children were killed"),
@@ -668,8 +670,8 @@ def _time_for(v: SentenceView, times: Sequence[TimeExpr], q: Quantity) -> TimeEx
         if not opening:
             lo, hi = (te, qi) if te <= qi else (v.index_at(q.end), ti)
             between = toks[lo:hi]
-            if len(between) > 20 or any(x.text in (",", ";", ":") for x in between):
-                continue
+            if len(between) > 20 or any(x.text in (",", ";", ":") or x.has(SUBORD | REL) for x in between):
+                continue  # "... since Papandreou took office last October": another clause's time
             if ti > 0 and toks[ti - 1].has(EVENT_NOUN) and te > qi:
                 continue
         d = abs(ti - qi)
