@@ -656,10 +656,8 @@ def _crowd(w: Work) -> MetricPick | None:
     q = w.q
     if q.kind != "count" or (q.counted is not None and q.counted.lower() not in _PEOPLE):
         return None
-    a, b = w.v.clause_bounds(w.li)
     ev = lexicon.events()
-    for k in range(a, b):
-        t = w.toks[k]
+    for k, t in enumerate(w.toks):  # the sentence: "Police put the march, ..., at 30,000 people"
         if t.has(EVENT_NOUN) and "protest" in ev.by_noun.get(t.low, ()) and not w.v.in_name(k):
             return _pick("crowd size", "crowd size")
     return None

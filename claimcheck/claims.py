@@ -581,25 +581,26 @@ def _relation_for(v: SentenceView, q: Quantity, claims: list[_Pending]) -> None:
 
 
 def _day_claims(v: SentenceView, sa: _attr.SentenceAttribution, doc: Document) -> list[_Pending]:
-    """Weekday claims: "the campaign started Tuesday" -> (campaign, announcement day, Tuesday)."""
+    """Weekday claims: "the campaign started Tuesday" -> (campaign, announcement day, Tuesday).
+
+    Only a weekday a few words after a verb that dates the story's own event ("said",
+    "launched", "struck"), in a sentence that names that event."""
     out: list[_Pending] = []
     day_verbs = lexicon.english().verbs["day_verbs"]
-    local: list[str | None] = []
+    doc_ev = v.state.event if isinstance(v.state.event, _frames.EventRef) else None
+    if doc_ev is None or doc_ev.cls == STORY:
+        return out
+    own = [m for m in _frames.mentions(v) if m.cls == doc_ev.cls and not m.other and not m.date]
+    if not own:
+        return out
     for t in v.times:
         if t.kind != "weekday":
             continue
-        lo = v.index_at(max(v.start, t.start - 120))
-        window = v.tokens[lo : v.index_at(t.start)]
-        if not any(x.low in day_verbs or " ".join((x.low, "place")) in day_verbs for x in window):
+        ti = v.index_at(t.start)
+        window = v.tokens[max(0, ti - 4) : ti]
+        if not any(x.low in day_verbs for x in window):
             continue
-        if not local:
-            ev = next((m for m in _frames.mentions(v)), None)
-            doc_ev = v.state.event if isinstance(v.state.event, _frames.EventRef) else None
-            local.append(ev.cls if ev is not None and (doc_ev is None or ev.cls != doc_ev.cls) else
-                         (doc_ev.label if doc_ev is not None and doc_ev.cls != STORY else None))
-        subject = local[0]
-        if subject is None:
-            continue
+        subject = doc_ev.label
         q = Quantity(text=t.text, start=t.start, end=t.end, kind="date", rule="weekday")
         metric = "announcement day"
         out.append(_Pending({

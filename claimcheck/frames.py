@@ -145,7 +145,7 @@ def mentions(v: SentenceView) -> list[Mention]:
         other = any(x.has(OTHER_EVENT) for x in toks[max(0, k - 3) : k]) and not before[-1:] == ["latest"]
         definite = bool(before) and before[-1] in ("the", "this", "that") or (len(before) > 1 and before[-2] == "the")
         date = _date_near(v, k) or _year_before(v, k) or opener
-        out.append(Mention(k, cls[0] if len(cls) == 1 else _pick_class(v, cls), t.low, date, other,
+        out.append(Mention(k, cls[0] if len(cls) == 1 else _pick_class(v, k, cls), t.low, date, other,
                            _site_near(v, k), _place_after(v, k), definite))
     out = _inherit_dates(v, out)
     v.extras["mentions"] = out
@@ -193,8 +193,14 @@ def _published_of(v: SentenceView) -> _dt.date | None:
     return p.date() if isinstance(p, _dt.datetime) else p
 
 
-def _pick_class(v: SentenceView, cls: tuple[str, ...]) -> str:
-    """An ambiguous noun ("strike", "raid") takes the kind of the document's event."""
+def _pick_class(v: SentenceView, k: int, cls: tuple[str, ...]) -> str:
+    """An ambiguous noun ("strike": an attack or a walkout) takes the kind whose hint words
+    stand before it ("a general strike", "an air strike"), else the document's kind."""
+    near = {t.low for t in v.tokens[max(0, k - 3) : k]}
+    classes = lexicon.events().classes
+    for c in cls:
+        if near & classes[c].hints:
+            return c
     ev = v.state.event
     if isinstance(ev, EventRef) and ev.cls in cls:
         return ev.cls
@@ -233,7 +239,7 @@ def _site_near(v: SentenceView, k: int) -> str | None:
     """The site an event noun names: "the attack on the school", "a school attack",
     "gunmen attacked the school"."""
     toks = v.tokens
-    if k > 0 and toks[k - 1].has(SITE) and not toks[k - 1].cap:
+    if k > 0 and toks[k - 1].has(SITE) and not toks[k - 1].cap and not toks[k - 1].possessive:
         return toks[k - 1].low
     j = k + 1
     verb = toks[k].has(EVENT_VERB) and not toks[k].has(EVENT_NOUN)
@@ -354,6 +360,9 @@ def _site_before_verb(v: SentenceView, m: Mention) -> str | None:
 
 
 def _ref(w: Work, m: Mention) -> EventRef:
+    kind = _metric_event(w)
+    if kind is not None and m.cls != kind:
+        m = Mention(m.i, kind, m.head, m.date, m.other, None, m.place, m.definite)
     published = _published(w)
     doc = w.s.event if isinstance(w.s.event, EventRef) else None
     if m.date is None:  # "... killed 230,000 people in 13 countries in 2004": the figure's own date
@@ -438,8 +447,20 @@ def _sentence_date(w: Work) -> EventRef | None:
 
 
 def _document(w: Work) -> EventRef | None:
-    """A figure with no event of its own belongs to the document's event."""
-    return w.s.event if isinstance(w.s.event, EventRef) else None
+    """A figure with no event of its own belongs to the document's event (or, for a metric
+    that always belongs to one kind of event, such as a crowd, to that kind)."""
+    doc = w.s.event if isinstance(w.s.event, EventRef) else None
+    kind = _metric_event(w)
+    if kind is not None and (doc is None or doc.cls != kind):
+        return EventRef(kind, kind, kind)
+    return doc
+
+
+def _metric_event(w: Work) -> str | None:
+    if w.metric is None:
+        return None
+    e = lexicon.metrics().entries.get(w.metric.name)
+    return e.event if e is not None else None
 
 
 EVENT: Table[EventRef] = register(Table("event", (

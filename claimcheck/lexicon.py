@@ -491,6 +491,7 @@ class MetricEntry:
     base: str | None
     modifiers: frozenset[str]
     money: bool = False
+    event: str | None = None
 
 
 @dataclass(frozen=True)
@@ -567,6 +568,7 @@ def metrics() -> MetricLexicon:
             verbs=_strs(spec, "verbs", where, f), nouns=_strs(spec, "nouns", where, f),
             counted=_strs(spec, "counted", where, f), base=base,
             modifiers=_strs(spec, "modifier", where, f), money=money,
+            event=spec.get("event") if isinstance(spec.get("event"), str) else None,
         )
         entries[name] = e
         for v in sorted(e.verbs):
@@ -609,6 +611,7 @@ class EventClass:
     money: str | None
     lasting: bool
     containing: bool
+    hints: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -646,6 +649,9 @@ def events() -> EventLexicon:
     f = "events.toml"
     doc = load_toml(f)
     known_metrics = metrics().entries
+    for e in known_metrics.values():
+        if e.event is not None and e.event not in _table(doc, "class", f):
+            raise LexiconError(f"data/metrics.toml: [metric.{e.name!r}] event {e.event!r} is not a kind of events.toml")
     classes: dict[str, EventClass] = {}
     by_noun: dict[str, list[str]] = {}
     by_verb: dict[str, list[str]] = {}
@@ -660,7 +666,7 @@ def events() -> EventLexicon:
         if not all(isinstance(v, bool) for v in flags.values()):
             raise LexiconError(f"data/{f}: {where} lasting/containing must be true or false")
         c = EventClass(name, _strs(spec, "nouns", where, f), _strs(spec, "verbs", where, f),
-                       money, flags["lasting"], flags["containing"])
+                       money, flags["lasting"], flags["containing"], _strs(spec, "hints", where, f))
         classes[name] = c
         for n in sorted(c.nouns):
             for form in {n, *plural_forms(n)}:
