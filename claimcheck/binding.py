@@ -631,7 +631,7 @@ def _people_metric(w: Work) -> MetricPick | None:
     counted = q.counted
     if counted == "dead":  # "1 dead": the parser takes the adjective for a noun
         return _pick("deaths", "dead")
-    hit = _verb_after(w) or _verb_before(w)
+    hit = _verb_before(w) or _verb_after(w)  # "killed 40 Palestinians sheltering in a school"
     if hit is None and w.li > 0 and w.toks[w.li - 1].low in ("leaving", "left", "leave"):
         hit = _verb_after(w, 9)  # "leaving 40 people dead"
     if hit is None:
@@ -660,6 +660,21 @@ def _crowd(w: Work) -> MetricPick | None:
     for k, t in enumerate(w.toks):  # the sentence: "Police put the march, ..., at 30,000 people"
         if t.has(EVENT_NOUN) and "protest" in ev.by_noun.get(t.low, ()) and not w.v.in_name(k):
             return _pick("crowd size", "crowd size")
+    return None
+
+
+def _with_injuries(w: Work) -> MetricPick | None:
+    """"left more than 50 people with serious injuries": the noun after "with" names it."""
+    toks = w.toks
+    if w.q.kind != "count" or w.ri + 1 >= len(toks) or toks[w.ri].low != "with":
+        return None
+    words = [t.low for t in toks[w.ri + 1 : w.ri + 4]]
+    for i, x in enumerate(words):
+        names = lexicon.metrics().by_noun.get(x)
+        if names:
+            mod = next((m for m in words[:i] if (names[0], m) in lexicon.metrics().modified), None)
+            name = lexicon.metrics().modified[(names[0], mod)] if mod else names[0]
+            return _pick(name, f"people with {' '.join(words[: i + 1])}")
     return None
 
 
@@ -855,12 +870,19 @@ def _of_them(w: Work) -> MetricPick | None:
     """"55 others injured, five of them critically": a part of the figure before it, with
     its metric (and a modifier that narrows it: "critically" → critically injured)."""
     toks = w.toks
-    if w.ri + 1 >= len(toks) or toks[w.ri].low != "of" or toks[w.ri + 1].low not in ("them", "whom", "those"):
+    if w.ri >= len(toks):
         return None
+    of_them = w.ri + 1 < len(toks) and toks[w.ri].low == "of" and toks[w.ri + 1].low in ("them", "whom", "those")
     prev = next((m for q, m in reversed(w.claims_so_far) if q.kind == "count"), None)
     if prev is None:
         return None
     base = prev
+    if not of_them:  # "55 wounded, 15 critically": a bare number and the modifier
+        nxt = toks[w.ri].low
+        if w.q.counted is None and (base.name, nxt) in lexicon.metrics().modified:
+            name = lexicon.metrics().modified[(base.name, nxt)]
+            return _pick(name, name)
+        return None
     after = [t.low for t in toks[w.ri + 2 : w.ri + 6]]
     mod = next((x for x in after if (base.name, x) in lexicon.metrics().modified), None)
     if mod:
@@ -912,8 +934,8 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("magnitude", "the figure and the word 'magnitude' or 'Richter'", _magnitude,
          "A figure written with 'magnitude' or 'on the Richter scale' is a magnitude.",
          "a 6.1-magnitude quake"),
-    Rule("part of the figure before", "'of them' after the figure", _of_them,
-         "\"Five of them critically\" narrows the figure before it: its metric, with the modifier.",
+    Rule("part of the figure before", "'of them' or a modifier after the figure", _of_them,
+         "\"Five of them critically\", \"15 critically\" narrow the figure before: its metric, with the modifier.",
          "55 injured, five of them critically"),
     Rule("metric noun", "a metric noun before the figure in its clause", _metric_noun_before,
          "A noun such as 'death toll' before the figure names its metric.",
@@ -921,6 +943,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("verb of a count", "the verb or adjective after or before a count", _people_metric,
          "What happened to a count (killed, injured, missing, damaged) is its metric, mapped to a canonical one.",
          "Five people were killed; killing ten; 24 dead"),
+    Rule("with injuries", "'with' + a metric noun after a count", _with_injuries,
+         "\"50 people with serious injuries\": the noun after 'with' is the metric.",
+         "The attack left 50 people with serious injuries."),
     Rule("crowd of a protest", "a count of people in a clause naming a protest", _crowd,
          "A count of people in a clause about a march or protest is its crowd size.",
          "Police put the march at roughly 30,000 people."),

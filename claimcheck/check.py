@@ -417,7 +417,7 @@ def _when(c: Claim) -> float | None:
     document's day."""
     d = _day(c.time)
     if d is None:
-        return None
+        return -0.5 if c.time_basis == "earlier" else None  # before the (undated) documents
     return d - 0.5 if c.time_basis == "earlier" else d
 
 
@@ -445,7 +445,10 @@ def _frame_key(c: Claim, opts: _Options) -> tuple[str, ...] | None:
     scope = _norm_words(c.scope) if c.scope else ""
     if scope in _UNCOMPARABLE_SCOPES:
         scope = f"{scope}\0{c.id}"  # an increment ("another two") is compared with nothing
-    if entry is not None and entry.owner == "event" and c.event:
+    event_owned = entry is not None and entry.owner == "event"
+    if c.event and c.subject and (c.subject == c.event or c.subject.startswith(f"{c.event} (")):
+        event_owned = True  # "three shells hit the school": filed under its event
+    if event_owned and c.event:
         subject = ""
     else:
         subject = opts.subject(c.subject) or ""
@@ -460,6 +463,9 @@ def _event_key(c: Claim) -> str:
     story); a background event by its kind and year."""
     label = c.event or ""
     kind = label.split(" (", 1)[0]
+    cls = lexicon.events().classes.get(kind)
+    if cls is not None and cls.family:
+        kind = cls.family
     if not c.background:
         return f"{_STORY}|{kind}"
     year = re.search(r"\b(1[89]\d\d|20\d\d)\b", label) or re.search(r"\b(1[89]\d\d|20\d\d)\b", c.time or "")

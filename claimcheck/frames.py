@@ -89,6 +89,7 @@ class Mention:
     site: str | None
     place: str | None
     definite: bool  # "the quake": refers back
+    lasting: bool = False  # "13 days of bombardment": a campaign, not one attack
 
 
 # --------------------------------------------------------------------------- mentions
@@ -143,13 +144,30 @@ def mentions(v: SentenceView) -> list[Mention]:
             continue
         before = [x.low for x in toks[max(0, k - 3) : k]]
         other = any(x.has(OTHER_EVENT) for x in toks[max(0, k - 3) : k]) and not before[-1:] == ["latest"]
+        if t.has(EVENT_VERB) and not t.has(EVENT_NOUN):  # "attacked another UN school"
+            other = other or any(x.has(OTHER_EVENT) for x in toks[k + 1 : k + 3])
         definite = bool(before) and before[-1] in ("the", "this", "that") or (len(before) > 1 and before[-2] == "the")
         date = _date_near(v, k) or _year_before(v, k) or opener
         out.append(Mention(k, cls[0] if len(cls) == 1 else _pick_class(v, k, cls), t.low, date, other,
-                           _site_near(v, k), _place_after(v, k), definite))
+                           _site_near(v, k), _place_after(v, k), definite, _lasting(v, k)))
     out = _inherit_dates(v, out)
     v.extras["mentions"] = out
     return out
+
+
+_SPANS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+
+
+def _lasting(v: SentenceView, k: int) -> bool:
+    """"13 days of bombardment", "the 12 days of the offensive": an event that has lasted
+    days is a campaign, not a single incident."""
+    toks = v.tokens
+    for x in range(k - 1, max(-1, k - 6), -1):
+        if toks[x].low == "of" and x >= 2 and toks[x - 1].low in _SPANS:
+            return True
+        if not toks[x].word or v.is_verb(x):
+            return False
+    return False
 
 
 def _year_before(v: SentenceView, k: int) -> str | None:
@@ -246,12 +264,22 @@ def _site_near(v: SentenceView, k: int) -> str | None:
     if j < len(toks) and (verb or toks[j].low in ("on", "at", "of", "in", "against", "inside")):
         if verb:
             j -= 1
-        for x in range(j + 1, min(len(toks), j + 6)):
+        for x in range(j + 1, min(len(toks), j + 7)):
             if toks[x].has(SITE) and not toks[x].cap:
-                return toks[x].low
+                return _singular_site(toks[x].low)
+            if toks[x].low == "of" and x > 0 and toks[x - 1].low in ("one", "some", "two", "three"):
+                continue  # "the attack on one of its schools"
             if not toks[x].word or toks[x].has(PREP | CONJ):
                 break
     return None
+
+
+def _singular_site(word: str) -> str:
+    """"schools" → "school": a site is named in the singular."""
+    for plural_end, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("ses", "s"), ("s", "")):
+        if word.endswith(plural_end) and len(word) > len(plural_end) + 2 and not word.endswith("ss"):
+            return word[: -len(plural_end)] + single
+    return word
 
 
 def _place_after(v: SentenceView, k: int) -> str | None:
@@ -280,6 +308,9 @@ def _background(m: Mention, published: _dt.date | None, doc_event: EventRef | No
     if m.date and _old(m.date, published, ref_year):
         return True
     ev = lexicon.events().classes.get(m.cls)
+    doc_ev = lexicon.events().classes.get(doc_event.cls) if doc_event is not None else None
+    if m.lasting and not (doc_ev is not None and doc_ev.lasting):
+        return True
     if doc_event is not None and ev is not None and ev.containing and doc_event.cls != m.cls:
         return True
     return False
@@ -370,8 +401,10 @@ def _ref(w: Work, m: Mention) -> EventRef:
         if t is not None and t.value and t.kind != "weekday" and _old(t.value, published, w.s.ref_year):
             m = Mention(m.i, m.cls, m.head, t.value, m.other, m.site, m.place, m.definite)
     if _background(m, published, doc, w.s.ref_year):
-        return EventRef(m.cls, _label(m.cls, m.site, m.date, None if m.date else m.place),
-                        w.v.span_text(m.i, m.i + 1), True, m.date)
+        label = _label(m.cls, m.site, m.date, None if m.date else m.place)
+        if m.lasting and not m.date:
+            label = f"{m.cls} (campaign)"
+        return EventRef(m.cls, label, w.v.span_text(m.i, m.i + 1), True, m.date)
     if doc is not None and doc.cls != m.cls:
         # another kind of event inside the story (a landslide the quake set off, the march
         # of a strike day): an event of its own, compared only with its own kind
@@ -417,8 +450,14 @@ def _clause_event(w: Work) -> EventRef | None:
     killed more than 1,000 people")."""
     a, b = w.v.clause_bounds(w.li)
     best: Mention | None = None
+    toks = w.toks
     for m in mentions(w.v):
-        if a <= m.i < b and (best is None or abs(m.i - w.li) < abs(best.i - w.li)):
+        if not a <= m.i < b:
+            continue
+        if m.i > w.li and not any(t.low in _AFTER_EVENT for t in toks[max(w.ri, m.i - 4) : m.i]):
+            continue  # "killed 40 Palestinians seeking shelter from Israel's war": not its event
+        if best is None or (m.i < w.li) > (best.i < w.li) or (
+                (m.i < w.li) == (best.i < w.li) and abs(m.i - w.li) < abs(best.i - w.li)):
             best = m
     if best is None:
         return None
@@ -429,12 +468,29 @@ def _clause_event(w: Work) -> EventRef | None:
     return _ref(w, best)
 
 
+#: Words that tie a figure to an event named after it ("killed in the quake").
+_AFTER_EVENT = frozenset({"in", "during", "by", "after", "following", "when", "of", "since", "from"})
+
+
 def _recent_background(w: Work, cls: str) -> EventRef | None:
     """"the quake" right after a sentence about an earlier quake refers to that one."""
     for item in reversed(w.s.recent[-2:]):
         if isinstance(item, EventRef) and item.cls == cls and item.background:
             return item
     return None
+
+
+def _sentence_background(w: Work) -> EventRef | None:
+    """A clause with no event of its own, in a sentence about an earlier or a containing
+    event ("More than 600 have been killed in the offensive, and around 3,000 wounded"),
+    is about that event."""
+    found = [m for m in mentions(w.v)]
+    doc = w.s.event if isinstance(w.s.event, EventRef) else None
+    bg = [m for m in found if _background(m, _published(w), doc, w.s.ref_year)]
+    if not bg or len(bg) != len(found):
+        return None
+    best = min(bg, key=lambda m: abs(m.i - w.li))
+    return _ref(w, best)
 
 
 def _sentence_date(w: Work) -> EventRef | None:
@@ -473,6 +529,9 @@ EVENT: Table[EventRef] = register(Table("event", (
     Rule("event of the clause", "event nouns in the figure's clause", _clause_event,
          "The event named in the figure's clause (a dated or 'another' one is set apart).",
          "In September 2009 an earthquake near Padang killed 1,000 people"),
+    Rule("event of the sentence", "the sentence's events, when all are set apart", _sentence_background,
+         "A clause with no event of its own, in a sentence only about an earlier or a containing event, is about that one.",
+         "More than 600 were killed in the offensive, and around 3,000 wounded."),
     Rule("dated sentence", "a date opening the sentence", _sentence_date,
          "A sentence that opens with a date well before publication is about an earlier event.",
          "In 2004, 170,000 people died."),
@@ -505,7 +564,10 @@ def _place_scope(w: Work) -> str | None:
     opening = _opening_place(w.v)
     if opening and not cands:
         cands.append((99, opening))
+    doc = w.s.event if isinstance(w.s.event, EventRef) else None
     for _, place in sorted(cands):
+        if doc is not None and doc.label.endswith(f"({place})"):
+            continue  # "at the school" in a story about an attack on a school: the whole
         if not _is_story_place(w, place):
             return place
     return None
@@ -579,9 +641,17 @@ def _is_story_place(w: Work, place: str) -> bool:
 def _place_key(place: str) -> str:
     """A place without determiners, possessives and words such as "province": "Aceh
     province" and "Aceh" are one place, "Central Aceh district" another."""
-    words = [x for x in place.lower().replace("’", "'").replace("'s", "").split()
-             if x not in _PLACE_WORDS and x not in ("the", "a", "an", "of")]
-    return " ".join(words)
+    out = []
+    for x in place.replace("’", "'").replace("'s", "").split():
+        low = x.lower()
+        if low in ("the", "a", "an", "of", "refugee") or (x[:1].islower() and (low in _PLACE_WORDS or low in _DIRECTIONS)):
+            continue  # "Central Aceh district" keeps "Central"; "Gaza City" keeps "City"
+        out.append(low)
+    return " ".join(out)
+
+
+_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south",
+                         "east", "west", "neighbouring", "neighboring", "nearby"})
 
 
 def _subset_scope(w: Work) -> str | None:

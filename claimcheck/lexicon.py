@@ -612,6 +612,7 @@ class EventClass:
     lasting: bool
     containing: bool
     hints: frozenset[str] = frozenset()
+    family: str | None = None
 
 
 @dataclass(frozen=True)
@@ -666,7 +667,8 @@ def events() -> EventLexicon:
         if not all(isinstance(v, bool) for v in flags.values()):
             raise LexiconError(f"data/{f}: {where} lasting/containing must be true or false")
         c = EventClass(name, _strs(spec, "nouns", where, f), _strs(spec, "verbs", where, f),
-                       money, flags["lasting"], flags["containing"], _strs(spec, "hints", where, f))
+                       money, flags["lasting"], flags["containing"], _strs(spec, "hints", where, f),
+                       spec.get("family") if isinstance(spec.get("family"), str) else None)
         classes[name] = c
         for n in sorted(c.nouns):
             for form in {n, *plural_forms(n)}:
