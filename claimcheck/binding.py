@@ -654,13 +654,21 @@ def _crowd(w: Work) -> MetricPick | None:
     """"Police put the march at roughly 30,000 people", "there were more than 50,000 -- the
     biggest protest": a count of people in a clause about a protest is its crowd."""
     q = w.q
-    if q.kind != "count" or (q.counted is not None and q.counted.lower() not in _PEOPLE):
+    if q.kind != "count" or q.value is None:
         return None
+    if q.counted is not None and q.counted.lower() not in _PEOPLE:
+        return None
+    if (q.counted is None and q.value < 1000) or q.value < 100:
+        return None  # "one protester threw a bomb", "100 or 200 professionals": no crowd
     ev = lexicon.events()
     for k, t in enumerate(w.toks):  # the sentence: "Police put the march, ..., at 30,000 people"
         if t.has(EVENT_NOUN) and "protest" in ev.by_noun.get(t.low, ()) and not w.v.in_name(k):
             return _pick("crowd size", "crowd size")
     return None
+
+
+#: Verbs of a hospital or clinic counting the injured it took in: its own count, a part.
+_TREATED = frozenset({"received", "treated", "admitted", "brought", "treating", "receiving"})
 
 
 def _with_injuries(w: Work) -> MetricPick | None:
@@ -669,8 +677,11 @@ def _with_injuries(w: Work) -> MetricPick | None:
     if w.q.kind != "count" or w.ri + 1 >= len(toks) or toks[w.ri].low != "with":
         return None
     words = [t.low for t in toks[w.ri + 1 : w.ri + 4]]
+    treated = w.li > 0 and toks[w.li - 1].low in _TREATED
     for i, x in enumerate(words):
         names = lexicon.metrics().by_noun.get(x)
+        if names and treated and names[0] == "injured":
+            return _pick("injured treated", f"people with {' '.join(words[: i + 1])}")
         if names:
             mod = next((m for m in words[:i] if (names[0], m) in lexicon.metrics().modified), None)
             name = lexicon.metrics().modified[(names[0], mod)] if mod else names[0]
@@ -835,7 +846,7 @@ def _dimension(w: Work) -> MetricPick | None:
         ref = _REFERENCE.match(text, q.end, min(len(text), q.end + 80))
         if ref:
             name = f"distance from {ref.group(1)}"
-            return MetricPick(name, name, "event")
+            return MetricPick(name, name, "entity")
         return None
     if q.unit and "degree" in q.unit:
         return _pick("temperature", "temperature")
@@ -884,6 +895,9 @@ def _of_them(w: Work) -> MetricPick | None:
             return _pick(name, name)
         return None
     after = [t.low for t in toks[w.ri + 2 : w.ri + 6]]
+    entry = lexicon.metrics().entries.get(base.name)
+    if entry is not None and entry.base:  # "50 seriously injured, 10 of whom remain critical"
+        base = _pick(entry.base, entry.base)
     mod = next((x for x in after if (base.name, x) in lexicon.metrics().modified), None)
     if mod:
         name = lexicon.metrics().modified[(base.name, mod)]
@@ -1015,6 +1029,39 @@ def _named_clause_subject(w: Work) -> bool:
     """Whether the figure's clause subject is a name (a capitalised run of the sentence)."""
     got = _subject_of_clause(w)
     return bool(got) and any(w.v.run_text(i, j) == got[1] for i, j in w.v.name_runs())  # type: ignore[index]
+
+
+def _apposition(w: Work) -> tuple[str, str] | None:
+    """"the town of Gadera, 17 miles from Tel Aviv": a place or distance in apposition to
+    the name right before the comma is that name's."""
+    toks = w.toks
+    if w.q.kind != "dimension" or w.li < 2 or toks[w.li - 1].text != ",":
+        return None
+    run = next(((i, j) for i, j in w.v.name_runs() if j == w.li - 1), None)
+    if run is None:
+        return None
+    wr = w.v.run_text(*run)
+    return w.s.canonical(wr), wr
+
+
+_NOUN_AFTER_KINDS = ("currency",)
+
+
+def _noun_after_figure(w: Work) -> tuple[str, str] | None:
+    """"a €110 billion bailout", "the $125m deal": the noun a sum modifies."""
+    if w.q.kind not in _NOUN_AFTER_KINDS or w.ri >= len(w.toks):
+        return None
+    toks = w.toks
+    j = w.ri
+    while j < len(toks) and j < w.ri + 3 and toks[j].word and not toks[j].has(PREP | CONJ | DET) \
+            and not w.v.is_verb(j) and not toks[j].text[:1].isdigit():
+        j += 1
+    if j == w.ri:
+        return None
+    head = toks[j - 1]
+    cls = event_class_of(head.low) if head.has(EVENT_NOUN) else ()
+    written = w.v.span_text(w.ri, j)
+    return (cls[0] if cls else w.s.canonical(written)), written
 
 
 def _possessive(w: Work) -> tuple[str, str] | None:
@@ -1162,8 +1209,8 @@ def _story_fallback(w: Work) -> tuple[str, str] | None:
     if w.event is None:
         return None
     q = w.q
-    if q.kind == "dimension" or (q.kind == "count" and q.counted and _verb_follows(w)):
-        return w.event.label, w.event.text or w.event.label
+    if q.kind == "dimension" or (q.kind == "count" and q.counted and q.value != 1 and _verb_follows(w)):
+        return w.event.label, w.event.text or w.event.label  # ("One rocket hit a town": one thing, no count)
     return None
 
 
@@ -1188,6 +1235,12 @@ SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
     Rule("worth", "the noun before 'worth'/'valued at'", _worth,
          "A sum after \"X worth\" or \"X valued at\" values X.",
          "Burglars took paintings worth 4 million euros."),
+    Rule("apposition", "a name right before ', <distance>'", _apposition,
+         "\"Gadera, 17 miles from Tel Aviv\": the distance is the named place's.",
+         "The rocket hit Gadera, 17 miles from Tel Aviv."),
+    Rule("noun after a sum", "the noun a sum modifies", _noun_after_figure,
+         "\"A €110 billion bailout\": the noun after a sum is what it is.",
+         "Greece agreed a €110 billion bailout."),
     Rule("possessive owner", "the name before a possessive 's", _possessive,
          "The owner named before the figure (\"X's\") is its subject.",
          "Sina Weibo's 143.8 million users"),

@@ -151,8 +151,41 @@ def mentions(v: SentenceView) -> list[Mention]:
         out.append(Mention(k, cls[0] if len(cls) == 1 else _pick_class(v, k, cls), t.low, date, other,
                            _site_near(v, k), _place_after(v, k), definite, _lasting(v, k)))
     out = _inherit_dates(v, out)
+    out = [_another_incident(v, m) for m in out]
     v.extras["mentions"] = out
     return out
+
+
+def _another_incident(v: SentenceView, m: Mention) -> Mention:
+    """Past the lede, "An airstrike in Zeitun", "Shelling of houses in the Bureij camp": an
+    event of the story's kind named without "the", at a named place the story is not
+    about, is another incident."""
+    doc = v.state.event if isinstance(v.state.event, EventRef) else None
+    if m.other or m.definite or v.index < 2 or doc is None or m.cls != doc.cls:
+        return m
+    place = _place_after(v, m.i) or _place_in_phrase(v, m.i)
+    if place is None or _is_story_place_v(v, place):
+        return m
+    return Mention(m.i, m.cls, m.head, m.date, True, m.site, place, m.definite, m.lasting)
+
+
+def _place_in_phrase(v: SentenceView, k: int) -> str | None:
+    """"Shelling of houses in the Bureij refugee camp": the place of the event's phrase."""
+    toks = v.tokens
+    for x in range(k + 1, min(len(toks), k + 6)):
+        if toks[x].low == "in":
+            got = _place_phrase(v, x + 1)
+            if got and got[:1].isupper():
+                return got
+            return None
+        if not toks[x].word or v.is_verb(x):
+            return None
+    return None
+
+
+def _is_story_place_v(v: SentenceView, place: str) -> bool:
+    key = _place_key(place)
+    return any(_place_key(p) == key or key.startswith(_place_key(p) + " ") for p in v.state.story_places)
 
 
 _SPANS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
@@ -487,8 +520,8 @@ def _sentence_background(w: Work) -> EventRef | None:
     found = [m for m in mentions(w.v)]
     doc = w.s.event if isinstance(w.s.event, EventRef) else None
     bg = [m for m in found if _background(m, _published(w), doc, w.s.ref_year)]
-    if not bg or len(bg) != len(found):
-        return None
+    if not bg or (len(bg) != len(found) and not any(m.other for m in bg)):
+        return None  # ("In a separate incident, seven staff were injured ...": that incident)
     best = min(bg, key=lambda m: abs(m.i - w.li))
     return _ref(w, best)
 
@@ -618,6 +651,9 @@ def _place_phrase(v: SentenceView, k: int) -> str | None:
         if text.endswith(("'s", "’s")):
             return None
         return text
+    fig = next((f for f in v.figures if f.first == i and f.q.counted and tags_site(f.q.counted)), None)
+    if fig is not None:  # "in 11 different UN schools": a set of sites
+        return fig.q.text
     j = i
     while j < n and j < i + 3 and toks[j].word and not toks[j].cap and not toks[j].has(PREP | CONJ) \
             and not v.is_verb(j) and not toks[j].text[:1].isdigit() and toks[j].low not in _QUAL_WORDS:
@@ -630,6 +666,13 @@ def _place_phrase(v: SentenceView, k: int) -> str | None:
                 return f"{site} in {more}" if toks[j].low != "of" else f"{site} of {more}"
         return site
     return None
+
+
+def tags_site(noun: str) -> bool:
+    """Whether a (singular) counted noun names a site ("school", "village")."""
+    from .sentence import tags_of
+
+    return bool(tags_of(noun.lower()) & SITE)
 
 
 def _is_story_place(w: Work, place: str) -> bool:
