@@ -421,6 +421,11 @@ def _when(c: Claim) -> float | None:
     return d - 0.5 if c.time_basis == "earlier" else d
 
 
+#: Stated times relative to the document's own ("still", "recently"): never the same moment
+#: as a figure stated without one.
+_RELATIVE_TIMES = frozenset({"later", "recent"})
+
+
 def _stated_key(c: Claim) -> str | None:
     """The time a non-cumulative claim states, as a comparison key (None: not stated)."""
     if c.time_basis in ("stated", None) and c.time:
@@ -443,6 +448,8 @@ def _frame_key(c: Claim, opts: _Options) -> tuple[str, ...] | None:
     entry = _metric_entry(metric)
     event = _event_key(c) if c.event else ""
     scope = _norm_words(c.scope) if c.scope else ""
+    if entry is not None and entry.cumulative and c.rule.get("event") == "document event":
+        scope = f"{scope}\0{c.id}"  # a running toll not tied to the story in its own text
     if scope in _UNCOMPARABLE_SCOPES:
         scope = f"{scope}\0{c.id}"  # an increment ("another two") is compared with nothing
     event_owned = entry is not None and entry.owner == "event"
@@ -546,13 +553,13 @@ def _slots(g: _Group, classes: list[_Class]) -> list[list[_Class]]:
             by.setdefault(k.when, []).append(k)
         return [by[w] for w in sorted(by, key=lambda w: (w is None, w or 0.0))]
     keys = {_stated_key(c) for k in classes for c in k.claims} - {None}
-    if len(keys) <= 1:
+    if len(keys) <= 1 and not keys & _RELATIVE_TIMES:
         return [classes]
     by2: dict[str, list[_Class]] = {}
     for k in classes:
         for key in {_stated_key(c) or "" for c in k.claims}:
             by2.setdefault(key, []).append(k)
-    return [by2[k] for k in sorted(by2) if k]
+    return [by2[k] for k in sorted(by2) if k or keys & _RELATIVE_TIMES]
 
 
 def _group_findings(g: _Group, opts: _Options) -> list[Finding]:

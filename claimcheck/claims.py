@@ -283,6 +283,9 @@ class _Reader:
         if whole is not None:
             st.previous = whole
         self._topic(v, out)
+        doc_ev = st.event if isinstance(st.event, _frames.EventRef) else None
+        if doc_ev is not None and any(m.cls == doc_ev.cls and not m.other and not m.date for m in _frames.mentions(v)):
+            st.last_story = v.index
         for p in out:
             if p.fields["background"]:
                 st.recent.append(p.fields["_event"])

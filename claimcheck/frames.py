@@ -502,7 +502,7 @@ def _clause_event(w: Work) -> EventRef | None:
 
 
 #: Words that tie a figure to an event named after it ("killed in the quake").
-_AFTER_EVENT = frozenset({"in", "during", "by", "after", "following", "when", "of", "since", "from"})
+_AFTER_EVENT = frozenset({"in", "during", "by", "after", "following", "when", "of"})
 
 
 def _recent_background(w: Work, cls: str) -> EventRef | None:
@@ -532,6 +532,25 @@ def _sentence_date(w: Work) -> EventRef | None:
     doc = w.s.event if isinstance(w.s.event, EventRef) else None
     if date and _old(date, _published(w), w.s.ref_year) and doc is not None:
         return EventRef(doc.cls, _label(doc.cls, None, date), doc.cls, True, date)
+    return None
+
+
+def _anchored(w: Work) -> EventRef | None:
+    """A figure in a sentence that names the story's site or one of its places, or in the
+    headline or lede, or right after a sentence about the story's event, belongs to the
+    document's event."""
+    doc = _document(w)
+    if doc is None or doc.cls != getattr(w.s.event, "cls", None):
+        return doc if doc is not None and _metric_event(w) is not None else None
+    v = w.v
+    if v.index <= 1 or v.index - w.s.last_story <= 1:
+        return doc
+    site = doc.label.rsplit("(", 1)[-1].rstrip(")") if "(" in doc.label else None
+    if site and any(_singular_site(t.low) == site for t in v.tokens):
+        return doc
+    keys = {_place_key(p) for p in w.s.story_places}
+    if any(_place_key(v.run_text(i, j)) in keys for i, j in v.name_runs()):
+        return doc
     return None
 
 
@@ -568,9 +587,12 @@ EVENT: Table[EventRef] = register(Table("event", (
     Rule("dated sentence", "a date opening the sentence", _sentence_date,
          "A sentence that opens with a date well before publication is about an earlier event.",
          "In 2004, 170,000 people died."),
+    Rule("story anchor", "the story's site or places in the sentence, the lede, the sentence before", _anchored,
+         "A figure in a sentence tied to the story (its site, its places, the lede) belongs to the story's event.",
+         "A quake hit the town. Five people were killed."),
     Rule("document event", "the document's event", _document,
-         "Any other figure belongs to the event the document is about.",
-         "Five people were killed."),
+         "Any other figure is filed under the document's event, but a running toll filed this way is compared with nothing.",
+         "(paragraph 5) Five people were killed."),
 )))
 
 
@@ -838,6 +860,22 @@ def _event_date(w: Work) -> TimePick | None:
     return None
 
 
+_LATER = frozenset({"still", "remain", "remains", "remained", "now"})
+_RECENT = frozenset({"recently", "latest"})
+
+
+def _relative_time(w: Work) -> TimePick | None:
+    """"10 of whom remain critical", "Most recently, it raised $20m": a later moment than the
+    figures the document gives without such a word."""
+    a, b = w.v.clause_bounds(w.li)
+    words = {t.low for t in w.toks[max(0, a - 3) : b]}
+    if words & _LATER and w.metric is not None and not w.metric.cumulative:
+        return TimePick("later", next(t.text for t in w.toks[max(0, a - 3) : b] if t.low in _LATER), "stated")
+    if words & _RECENT:
+        return TimePick("recent", next(t.text for t in w.toks[max(0, a - 3) : b] if t.low in _RECENT), "stated")
+    return None
+
+
 def _publication(w: Work) -> TimePick | None:
     """Otherwise the figure is as of the document's publication date."""
     p = _published(w)
@@ -851,6 +889,9 @@ TIME: Table[TimePick] = register(Table("time", (
     Rule("stated time", "time phrases in the figure's clause", _stated_time,
          "A time the sentence states for the figure (\"by Tuesday night\", \"In March\").",
          "By Tuesday night 11 people had died."),
+    Rule("relative time", "'still', 'remain', 'recently' in the figure's clause", _relative_time,
+         "\"10 remain critical\", \"most recently\": a later moment than the document's other figures.",
+         "Five were hurt; two remain critical."),
     Rule("earlier report", "'earlier'/'initially' with a reporting verb", _earlier,
          "\"The UN said earlier\": the figure is older than the document.",
          "The UN said earlier that 30 people died."),

@@ -289,6 +289,7 @@ class DocState:
     recent: list[object] = field(default_factory=list)
     ref_year: int | None = None
     metrics_seen: set[str] = field(default_factory=set)
+    last_story: int = -9  # index of the last sentence that named the story's own event
 
     @classmethod
     def for_document(
