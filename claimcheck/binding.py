@@ -1145,6 +1145,15 @@ def _subject_of_clause(w: Work) -> tuple[str, str, str] | None:
     return got
 
 
+def _coordinated_subject(w: Work, k: int) -> tuple[str, str, str, list[Token]] | None:
+    """"SeaMicro was founded in 2007 and is backed with $60 million": a verb phrase after
+    "and" shares the subject of the clause before it."""
+    vstart, _verbs = w.v.verb_group_start(k)
+    if vstart == 0 or w.toks[vstart - 1].low not in ("and", "but"):
+        return None
+    return subject_before(w.v, vstart - 1)
+
+
 def _relative_subject(w: Work) -> tuple[str, str] | None:
     """"Northwind, which has 40 million users": the antecedent of the relative pronoun."""
     got = _subject_of_clause(w)
@@ -1176,6 +1185,8 @@ def _find_clause_subject(w: Work) -> tuple[str, str, str] | None:
                 continue
             k -= 1
     got = subject_before(w.v, k)
+    if not got:
+        got = _coordinated_subject(w, k)
     if not got:
         return None
     subj, written, how, _verbs = got

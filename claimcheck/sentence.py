@@ -161,6 +161,7 @@ _TOKEN = regex.compile(
 _TIMEOUT = 1.0
 #: How far back (in tokens) a rule looks for a clause start: keeps every rule bounded.
 MAX_REACH = 60
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall"})
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”"})
 _OPENING_PUNCT = frozenset("\"“'‘(")
 
@@ -412,6 +413,8 @@ class SentenceView:
         t = self.tokens[k]
         if t.has(AUX | VERB | VERB_FORM):
             return True
+        if k > 0 and self.tokens[k - 1].low in _MODALS and t.word and not t.cap and not t.has(DET | PREP | PRON):
+            return True  # "will provide", "could face"
         if t.has(POSSESSION) and t.low not in ("with", "of", "to", "at", "now", "total", "number"):
             return True
         return t.low.endswith("ed") and len(t.low) > 4 and not t.cap
