@@ -764,6 +764,8 @@ def _money_word(w: Work) -> str | None:
     ev = lexicon.events()
     toks = w.toks
     a, b = w.v.clause_bounds(w.li)
+    if w.li > 0 and toks[w.li - 1].text == "(":  # "won grants from the state ($250,000)"
+        a = w.v.clause_bounds(max(0, w.li - 2))[0]
     best: tuple[int, str] | None = None
     for k in range(max(0, a - 4), min(len(toks), b + 2)):
         if w.li <= k < w.ri:

@@ -526,6 +526,18 @@ def _sentence_background(w: Work) -> EventRef | None:
     return _ref(w, best)
 
 
+def _dated_figure(w: Work) -> EventRef | None:
+    """A figure its own clause dates well before publication ("stole jewels worth €103m from
+    the Carlton in July") is about an earlier event of the document's kind."""
+    doc = w.s.event if isinstance(w.s.event, EventRef) else None
+    t = _time_for(w.v, w.v.times, w.q)
+    if doc is None or t is None or not t.value or t.kind == "weekday":
+        return None
+    if not _old(t.value, _published(w), w.s.ref_year):
+        return None
+    return EventRef(doc.cls, _label(doc.cls, None, t.value), doc.cls, True, t.value)
+
+
 def _sentence_date(w: Work) -> EventRef | None:
     """A sentence opening with an old date ("In 2004, ...") is about another event."""
     date = _opening_date(w.v)
@@ -581,6 +593,9 @@ EVENT: Table[EventRef] = register(Table("event", (
     Rule("event of the clause", "event nouns in the figure's clause", _clause_event,
          "The event named in the figure's clause (a dated or 'another' one is set apart).",
          "In September 2009 an earthquake near Padang killed 1,000 people"),
+    Rule("dated figure", "a time well before publication in the figure's clause", _dated_figure,
+         "A figure its own clause dates well before publication is about an earlier event.",
+         "Thieves took jewels worth €103m in July (in a September report)."),
     Rule("event of the sentence", "the sentence's events, when all are set apart", _sentence_background,
          "A clause with no event of its own, in a sentence only about an earlier or a containing event, is about that one.",
          "More than 600 were killed in the offensive, and around 3,000 wounded."),
@@ -677,9 +692,11 @@ def _place_phrase(v: SentenceView, k: int) -> str | None:
     if fig is not None:  # "in 11 different UN schools": a set of sites
         return fig.q.text
     j = i
-    while j < n and j < i + 3 and toks[j].word and not toks[j].cap and not toks[j].has(PREP | CONJ) \
+    while j < n and j < i + 5 and toks[j].word and not toks[j].cap and not toks[j].has(PREP | CONJ) \
             and not v.is_verb(j) and not toks[j].text[:1].isdigit() and toks[j].low not in _QUAL_WORDS:
         j += 1
+        if toks[j - 1].has(SITE) and not (j < n and toks[j].has(SITE)):
+            break
     if j > i and toks[j - 1].has(SITE):
         site = v.span_text(i, j).lower()
         if j + 1 < n and toks[j].low in ("in", "of", "at"):
@@ -828,6 +845,8 @@ def _time_for(v: SentenceView, times: Sequence[TimeExpr], q: Quantity) -> TimeEx
             between = toks[lo:hi]
             if len(between) > 20 or any(x.text in (",", ";", ":") or x.has(SUBORD | REL) for x in between):
                 continue  # "... since Papandreou took office last October": another clause's time
+            if te <= qi and any(x.low in ("and", "but") for x in between):
+                continue  # "founded in 2007 and is backed with $60 million": the other predicate's
             if ti > 0 and toks[ti - 1].has(EVENT_NOUN) and te > qi:
                 continue
         d = abs(ti - qi)
@@ -860,7 +879,7 @@ def _event_date(w: Work) -> TimePick | None:
     return None
 
 
-_LATER = frozenset({"still", "remain", "remains", "remained", "now"})
+_LATER = frozenset({"still", "remain", "remains", "remained", "now", "later"})
 _RECENT = frozenset({"recently", "latest"})
 
 
