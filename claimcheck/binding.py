@@ -751,11 +751,24 @@ def _money(w: Work) -> MetricPick | None:
         form = m.group(1).lower()
         return MetricPick(f"amount in {form}", f"amount in {form}", "event")
     name = _money_word(w)
+    if name == "funding" and _public_source(w):
+        name = "grant"  # "got $9.3m in funding from the US government": a grant, not venture money
     if name is None:
         cls = getattr(w.s.event, "cls", None)
         money = lexicon.events().classes[cls].money if cls in lexicon.events().classes else None
         name = money or "amount"
     return _pick(name, name)
+
+
+_PUBLIC = frozenset({"government", "department", "ministry", "state", "federal", "agency", "commission"})
+
+
+def _public_source(w: Work) -> bool:
+    """Whether the figure's clause says the money came from a public body ("from the state")."""
+    a, b = w.v.clause_bounds(w.li)
+    toks = w.toks
+    return any(toks[k].low == "from" and any(t.low in _PUBLIC for t in toks[k + 1 : k + 5])
+               for k in range(w.ri, min(b, len(toks))))
 
 
 def _money_word(w: Work) -> str | None:

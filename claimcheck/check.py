@@ -531,7 +531,7 @@ def _classes(g: _Group, opts: _Options) -> list[_Class]:
         if g.cumulative and c.provisional:
             hi = math.inf  # a running count ("so far", "rose to") can only go up
         when = _when(c) if g.cumulative else None
-        ck = (c.quantity.qualifier, _r(v), _r(lo), _r(hi), when)
+        ck = (c.quantity.qualifier, _r(v), _r(lo), _r(hi), when, None if g.cumulative else _stated_key(c))
         k = buckets.get(ck)
         if k is None:
             k = buckets[ck] = _Class(v, lo, hi, when)
