@@ -449,7 +449,7 @@ NOT_A_CLAIM: Table[bool] = register(Table("not a claim", (
          "A duration that sets the time of a sentence is no figure about the story.",
          "over the past two years; three days ago"),
     Rule("conversion", "the figure before an opening bracket", _conversion,
-         "A figure restated in other units in brackets is the same figure, not a second claim.",
+         "A figure restated in other units in brackets is the same figure: a claim with the frame of the one it restates, or set aside with it.",
          "10 km (6 miles)"),
     Rule("repeated figure", "'the' before a figure the document already gave", _anaphoric,
          "\"The 200 accounts\" after \"200 accounts\" mentions the same figure again.",

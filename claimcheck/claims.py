@@ -269,7 +269,7 @@ class _Reader:
         for f in v.figures:
             w = Work(v, f, st)
             w.claims_so_far = [(p.fields["quantity"], p.metric) for p in out]
-            p = self._figure(w, sa, hedged)
+            p = self._figure(w, sa, hedged, out)
             if p is not None:
                 out.append(p)
                 works.append(w)
@@ -294,9 +294,14 @@ class _Reader:
             si = self.owner[id(v)]
             self.by_sentence.setdefault(si, []).extend(out)
 
-    def _figure(self, w: Work, sa: _attr.SentenceAttribution, hedged: bool) -> _Pending | None:
+    def _figure(self, w: Work, sa: _attr.SentenceAttribution, hedged: bool, out: list[_Pending]) -> _Pending | None:
         q = w.q
         hit = NOT_A_CLAIM.run(w)
+        if hit is not None and hit.rule == "conversion":
+            twin = next((p for p in reversed(out) if w.v.figure_ending_at(p.fields["quantity"].end) is not None
+                         and p.fields["quantity"].end <= q.start), None)
+            if twin is not None:  # "€2 million ($2.6 million)": the same figure, restated
+                return self._conversion(w, twin)
         if hit is not None:
             self._aside([q], hit.rule)
             return None
@@ -359,6 +364,20 @@ class _Reader:
             "_event": ev,
         }
         return _Pending(fields, m, v.headline)
+
+    def _conversion(self, w: Work, twin: _Pending) -> _Pending:
+        """A figure restated in other units in brackets: a claim with its twin's frame."""
+        q = w.q
+        fields = dict(twin.fields)
+        fields.update({
+            "id": _claim_id(self.doc.id, q, fields["metric"]),
+            "quantity": q,
+            "span": Span.from_text(self.text, q.start, q.end, self.doc.id),
+            "repeats": [],
+            "relation": None,
+            "rule": {**twin.fields["rule"], "metric": "conversion"},
+        })
+        return _Pending(fields, twin.metric, twin.headline)
 
     def _zeros(self, v: SentenceView, sa: _attr.SentenceAttribution) -> list[_Pending]:
         """"No one was killed", "there were no casualties": zero as a figure, framed by the
