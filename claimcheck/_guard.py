@@ -270,6 +270,12 @@ def _kind(value: object) -> str:
     return type(value).__name__
 
 
+def _a(value: object) -> str:
+    """The type of ``value`` with its article: "an int", "a list"."""
+    name = _kind(value)
+    return ("an " if name[:1].lower() in "aeiou" else "a ") + name
+
+
 def document(doc: object, caller: str = "extract") -> Document:
     """``doc`` as a :class:`~claimcheck.Document`: a Document as it is, a ``str`` as the
     document ``"doc"``.
@@ -338,8 +344,9 @@ def documents(docs: object, caller: str = "check") -> list[Document]:
                                  "doc1, doc2, … would change from run to run; pass a list or Documents with ids")
             out.append(Document(id=f"doc{i + 1}", text=d))
         elif isinstance(d, (bytes, bytearray, memoryview)):
-            raise InputError(f'document {i} is a {_kind(d)}; decode it first, e.g. data.decode("utf-8")')
+            raise InputError(f'document {i} is {_a(d)}; decode it first, e.g. data.decode("utf-8")')
         else:
+            # "a int": the wording callers match on since check() first had it
             raise InputError(f"document {i} is a {_kind(d)}; pass a claimcheck.Document or a str")
     seen: set[str] = set()
     for d in out:
@@ -416,8 +423,10 @@ def optional_str(name: str, value: object, caller: str = "extract") -> str | Non
     """
     if value is None:
         return None
-    if not isinstance(value, str) or not value.strip():
-        raise InputError(f"{caller}(): {name} must be a str or None, not {_kind(value) if not isinstance(value, str) else repr(value)}")
+    if not isinstance(value, str):
+        raise InputError(f"{caller}(): {name} must be a str or None, not {_kind(value)}")
+    if not value.strip():
+        raise InputError(f"{caller}(): {name} must not be empty, got {value!r}")
     return value
 
 
@@ -474,16 +483,16 @@ def extracted_claims(result: object, doc: Document) -> list[Claim]:
     from .models import Claim
 
     if result is None or isinstance(result, (str, bytes, bytearray, Mapping)):
-        raise InputError(f"extract returned {'None' if result is None else 'a ' + _kind(result)} for document "
+        raise InputError(f"extract returned {'None' if result is None else _a(result)} for document "
                          f"{doc.id!r}; it must return a list of claimcheck.Claim")
     try:
         claims = list(result)  # type: ignore[call-overload]
     except TypeError as e:
-        raise InputError(f"extract returned a {_kind(result)} for document {doc.id!r}; "
+        raise InputError(f"extract returned {_a(result)} for document {doc.id!r}; "
                          "it must return a list of claimcheck.Claim") from e
     for c in claims:
         if not isinstance(c, Claim):
-            raise InputError(f"extract returned a {_kind(c)} for document {doc.id!r}, not a Claim")
+            raise InputError(f"extract returned {_a(c)} for document {doc.id!r}, not a Claim")
         if c.doc_id != doc.id:
             raise InputError(f"extract returned a claim of document {c.doc_id!r} for document {doc.id!r}")
     return claims

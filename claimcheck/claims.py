@@ -42,11 +42,12 @@ from typing import Any
 
 import regex
 
+from . import _guard
 from . import attribution as _attr
 from . import entities as _ent
 from . import text as _text
 from . import timeexpr as _time
-from .errors import InputError, LexiconError, UnitError
+from .errors import LexiconError, UnitError
 from .lexicon import load_toml
 from .models import Attribution, Claim, Document, Quantity, Relation, Span
 from .quantities import parse_quantities
@@ -991,14 +992,6 @@ def _time_for(ctx: _Ctx, times: Sequence[_time.TimeExpr], q: Quantity) -> _time.
 # --------------------------------------------------------------------------- extract
 
 
-def _as_document(doc: Document | str) -> Document:
-    if isinstance(doc, Document):
-        return doc
-    if isinstance(doc, str):
-        return Document(id="doc", text=doc)
-    raise InputError(f"extract() takes a Document or a str, not {type(doc).__name__}")
-
-
 def _claim_id(doc_id: str, q: Quantity, subject: str, metric: str) -> str:
     key = "\x1f".join((doc_id, str(q.start), str(q.end), q.text, subject, metric))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
@@ -1076,7 +1069,9 @@ def extract(
         ``repeats`` lists the other occurrences. Scraped boilerplate gives none.
 
     Raises:
-        InputError: ``doc`` is neither a Document nor a str.
+        InputError: ``doc`` is neither a Document nor a str; ``aliases`` or
+            ``metric_synonyms`` is not a mapping of non-empty strings to non-empty strings;
+            ``story_event`` is not a non-empty string or None.
 
     Example:
         >>> import claimcheck as cc
@@ -1085,7 +1080,10 @@ def extract(
         >>> c.subject, c.metric, c.quantity.low, c.time_text
         ('WeChat', 'accounts removed', 40.0, 'March')
     """
-    d = _as_document(doc)
+    d = _guard.document(doc, "extract")
+    aliases = _guard.str_map("aliases", aliases)
+    metric_synonyms = _guard.str_map("metric_synonyms", metric_synonyms)
+    story_event = _guard.optional_str("story_event", story_event, "extract")
     text = d.text
     alias_map: dict[str, str] = dict(_ent.find_definitions(text))
     if aliases:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 import claimcheck as cc
+from claimcheck import _guard
 
 # --------------------------------------------------------------------------- models, JSON
 
@@ -42,3 +45,113 @@ def test_json_has_no_raw_c1_control_and_reads_back() -> None:
     out = r.to_json()
     assert "\x9b" not in out and "\x7f" not in out and "\\u009b" in out
     assert cc.Report.model_validate_json(out) == r
+
+
+# --------------------------------------------------------------------------- entry points: documents
+
+
+def _none(doc: cc.Document) -> list[cc.Claim]:
+    return []
+
+
+@pytest.mark.parametrize(
+    ("docs", "match"),
+    [
+        ({"text": "Five people died."}, "not a mapping"),  # was: the key "text" read as a document
+        (bytearray(b"Five people died."), "not bytearray; decode bytes first"),  # was: "document 0 is a int"
+        (b"Five people died.", "not bytes; decode bytes first"),
+        ([b"Five people died."], "document 0 is a bytes; decode it first"),
+        ({"one text", "another"}, "has no order"),  # ids would change with the hash seed
+        (5, "not int"),
+    ],
+)
+def test_check_refuses_documents_it_would_misread(docs: object, match: str) -> None:
+    with pytest.raises(cc.InputError, match=match):
+        cc.check(docs, extract=_none)  # type: ignore[arg-type]
+
+
+def test_a_set_of_documents_with_ids_is_fine() -> None:
+    docs = {cc.Document(id="b", text="y"), cc.Document(id="a", text="x")}
+    assert [d.id for d in cc.check(docs, extract=_none).documents] == ["a", "b"]
+
+
+@pytest.mark.parametrize("doc_id", ["①", "²", "٣x", "9" * 5000, "doc\x00", "a" * 10])
+def test_natural_sort_never_raises_on_document_ids(doc_id: str) -> None:
+    docs = [cc.Document(id=doc_id, text="x"), cc.Document(id="doc2", text="y"), cc.Document(id="doc10", text="z")]
+    ids = [d.id for d in cc.check(docs, extract=_none).documents]
+    assert sorted(ids) == sorted(d.id for d in docs)
+    assert ids.index("doc2") < ids.index("doc10")
+
+
+def test_natural_key_orders_unicode_digits_by_value() -> None:
+    assert sorted(["a١٠", "a٢"], key=_guard.natural_key) == ["a٢", "a١٠"]  # 2 before 10
+
+
+# --------------------------------------------------------------------------- entry points: options
+
+
+@pytest.mark.parametrize(
+    ("options", "match"),
+    [
+        ({"aliases": {"WeChat": ""}}, "no empty name"),  # was: every WeChat claim silently lost its subject
+        ({"aliases": {"  ": "WeChat"}}, "no empty name"),
+        ({"aliases": 5}, "aliases must be a mapping of str to str, not int"),  # was: TypeError
+        ({"aliases": ["a"]}, "aliases must be a mapping of str to str, not list"),  # was: ValueError
+        ({"metric_synonyms": {1: "x"}}, "metric_synonyms must be a mapping of str to str"),  # was: AttributeError
+        ({"metric_synonyms": {"MAU": " "}}, "no empty name"),
+        ({"story_event": 3}, "story_event must be a str or None"),
+    ],
+)
+def test_extract_validates_its_options(options: dict[str, object], match: str) -> None:
+    with pytest.raises(cc.InputError, match=match):
+        cc.extract("WeChat has 355 million monthly active users.", **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("options", "match"),
+    [
+        ({"aliases": {"WeChat": ""}}, "no empty name"),
+        ({"aliases": ["a"]}, "not list"),
+        ({"metric_synonyms": {1: "x"}}, "metric_synonyms must be a mapping"),
+        ({"tolerance": float("nan")}, "tolerance"),
+        ({"max_claims_per_document": 0}, "max_claims_per_document"),
+        ({"max_claims_per_document": True}, "max_claims_per_document"),
+        ({"extract": lambda d: None}, "extract returned None for document 'doc1'"),  # was: TypeError
+        ({"extract": lambda d: 5}, "extract returned an int"),
+        ({"extract": lambda d: "claims"}, "extract returned a str"),
+        ({"extract": lambda d: {"a": 1}}, "extract returned a dict"),
+    ],
+)
+def test_check_validates_its_options(options: dict[str, object], match: str) -> None:
+    options.setdefault("extract", _none)
+    with pytest.raises(cc.InputError, match=match):
+        cc.check(["WeChat has 355 million monthly active users."], **options)  # type: ignore[arg-type]
+
+
+def test_check_refuses_claims_of_another_document() -> None:
+    claims = cc.extract(cc.Document(id="other", text="WeChat has 355 million monthly active users."))
+    with pytest.raises(cc.InputError, match="claim of document 'other' for document 'doc1'"):
+        cc.check(["x"], extract=lambda d: claims)
+
+
+def test_check_warns_where_text_was_replaced() -> None:
+    r = cc.check(["Five people died.\ud800"], extract=_none)
+    assert r.documents[0].text.endswith("\ufffd")
+    assert r.warnings == (("document 'doc1': 1 character could not be represented (a lone surrogate or "
+                           "an undecodable byte) and reads as U+FFFD"),)
+    assert r.to_html().encode("utf-8") and cc.Report.model_validate_json(r.to_json()) == r
+
+
+def test_skipped_text_noted_by_a_stage_reaches_the_warnings() -> None:
+    def extractor(doc: cc.Document) -> list[cc.Claim]:
+        _guard.note_skipped(10, 20, "the scan timed out")
+        return []
+
+    r = cc.check([cc.Document(id="a", text="x" * 30)], extract=extractor)
+    assert r.warnings == ("document 'a': characters 10-20 skipped: the scan timed out",)
+
+
+def test_values_that_overflow_give_a_finite_spread_and_an_exact_round_trip() -> None:
+    r = cc.check(["WeChat has 1.7e308 monthly active users.", "WeChat has -1.7e308 monthly active users."])
+    assert all(f.spread is None or math.isfinite(f.spread) for f in r.findings)
+    assert cc.Report.model_validate_json(r.to_json()) == r
