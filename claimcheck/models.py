@@ -195,13 +195,31 @@ class Quantity(BaseModel):
         return to_pint(self.value, self.unit)
 
 
+def _date_of(value: Any) -> Any:
+    """A datetime (or an ISO timestamp string) as its date; anything else unchanged."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, str) and len(value) > 10:
+        try:
+            return _dt.datetime.fromisoformat(value).date()
+        except ValueError:
+            return value  # pydantic says what is wrong with it
+    return value
+
+
 class Document(BaseModel):
     """One news text and what is known about it.
 
+    ``published`` is a date; a ``datetime`` or an ISO timestamp
+    (``"2013-07-02T13:28Z"``) is read as its date.
+
     Example:
+        >>> import datetime
         >>> d = Document(id="a", text="Five people died.", source="AP",
         ...              published="2014-05-28")
         >>> d.published
+        datetime.date(2014, 5, 28)
+        >>> Document(id="b", text="", published=datetime.datetime(2014, 5, 28, 13, 5)).published
         datetime.date(2014, 5, 28)
     """
 
@@ -211,7 +229,7 @@ class Document(BaseModel):
     text: Text
     source: Text | None = None
     url: Text | None = None
-    published: _dt.date | None = None
+    published: Annotated[_dt.date | None, BeforeValidator(_date_of)] = None
     title: Text | None = None
 
 

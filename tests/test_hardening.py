@@ -6,6 +6,7 @@ speed) are tested with the parser. The command line's faults are in test_cli_fau
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pytest
@@ -155,3 +156,46 @@ def test_values_that_overflow_give_a_finite_spread_and_an_exact_round_trip() -> 
     r = cc.check(["WeChat has 1.7e308 monthly active users.", "WeChat has -1.7e308 monthly active users."])
     assert all(f.spread is None or math.isfinite(f.spread) for f in r.findings)
     assert cc.Report.model_validate_json(r.to_json()) == r
+
+
+# --------------------------------------------------------------------------- time at the ends of the calendar
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "value"),
+    [
+        (dt.date.min, "on Tuesday", None),  # was: OverflowError
+        (dt.date.min, "yesterday", None),  # was: OverflowError
+        (dt.date.min, "last week", None),  # was: OverflowError
+        (dt.date.min, "last year", None),  # was: "0000"
+        (dt.date.min, "last month", None),  # was: "0000-12"
+        (dt.date.min, "in April last year", None),  # was: "0000-04"
+        (dt.date.min, "tomorrow", "0001-01-02"),
+        (dt.date.max, "tomorrow", None),  # was: OverflowError
+        (dt.date.max, "next week", None),  # was: OverflowError
+        (dt.date.max, "next year", None),  # was: "10000"
+        (dt.date.max, "next month", None),  # was: "10000-01"
+        (dt.date.max, "in April next year", None),  # was: "10000-04"
+        (dt.date.max, "on Tuesday", "9999-12-28"),
+    ],
+)
+def test_relative_times_past_the_calendar_have_no_value(published: dt.date, text: str, value: str | None) -> None:
+    from claimcheck.timeexpr import find_times
+
+    assert [t.value for t in find_times(text, published=published)] == [value]
+
+
+@pytest.mark.parametrize("published", [dt.date.min, dt.date.max])
+def test_extract_and_check_at_the_ends_of_the_calendar(published: dt.date) -> None:
+    text = ("WeChat had 355 million monthly active users on Tuesday. It said so yesterday, last week, "
+            "last year and next year, and will say it tomorrow.")
+    docs = [cc.Document(id="a", text=text, published=published),
+            cc.Document(id="b", text=text.replace("355", "396"), published=published)]
+    assert cc.extract(docs[0])
+    assert cc.check(docs).conflicts
+
+
+def test_document_published_may_be_a_datetime() -> None:
+    d = cc.Document(id="a", text="x", published=dt.datetime.max)  # was: ValidationError
+    assert d.published == dt.date.max
+    assert cc.Document(id="a", text="x", published="2013-07-02T13:28Z").published == dt.date(2013, 7, 2)
