@@ -177,10 +177,11 @@ def json_controls(text: str) -> str:
 
 # Text a Markdown renderer would turn into a link by itself (GitHub-flavoured Markdown's
 # autolinks: a scheme and "//", "www.", mailto:/xmpp:, e-mail addresses). A token stops at
-# whitespace, "<", ">", "|" and "`" (so that it can sit in a code span in a table cell).
+# whitespace, "<", ">", "|" and "`" (so that it can sit in a code span in a table cell) and
+# at "…" (the report's mark for a cut quote).
 _LINKISH = re.compile(
     r"(?<![\w.+-])(?:"
-    r"(?i:[a-z][a-z0-9+.\-]*://|www\.|mailto:|xmpp:)[^\s<>|`]*"
+    r"(?i:[a-z][a-z0-9+.\-]*://|www\.|mailto:|xmpp:)[^\s<>|`…]*"
     r"|[\w.%+-]+@[\w-]+(?:\.[\w-]+)+"
     r")"
 )

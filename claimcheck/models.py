@@ -439,8 +439,8 @@ class Report(BaseModel):
         which reads back as the same character.
 
         Example:
-            >>> r = Report(warnings=("w\x9b",))
-            >>> "\x9b" in r.to_json(), Report.model_validate_json(r.to_json()) == r
+            >>> r = Report(warnings=("w\\x9b",))
+            >>> "\\x9b" in r.to_json(), Report.model_validate_json(r.to_json()) == r
             (False, True)
         """
         return json_controls(self.model_dump_json(indent=indent))
@@ -475,6 +475,9 @@ class Report(BaseModel):
     def to_dataframe(self) -> Any:
         """A pandas DataFrame, one row per claim and one per finding (needs the ``pandas`` extra).
 
+        Values are exact, as in the report; write CSV for spreadsheets with :meth:`to_csv`,
+        which neutralises cells a spreadsheet would run as formulas.
+
         Example:
             >>> df = Report().to_dataframe()
             >>> list(df.columns)[:3]
@@ -483,6 +486,19 @@ class Report(BaseModel):
         from .report import to_dataframe
 
         return to_dataframe(self)
+
+    def to_csv(self) -> str:
+        """The :meth:`to_dataframe` rows as CSV, with formula-like cells neutralised: a text
+        cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
+        ``'`` (see :func:`claimcheck.report.to_csv`). Needs the ``pandas`` extra.
+
+        Example:
+            >>> Report().to_csv().splitlines()[0].split(",")[:3]
+            ['row', 'doc_id', 'claim_id']
+        """
+        from .report import to_csv
+
+        return to_csv(self)
 
     def __str__(self) -> str:
         from .report import to_text

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import claimcheck as cc
 from claimcheck import _guard
@@ -199,3 +202,92 @@ def test_document_published_may_be_a_datetime() -> None:
     d = cc.Document(id="a", text="x", published=dt.datetime.max)  # was: ValidationError
     assert d.published == dt.date.max
     assert cc.Document(id="a", text="x", published="2013-07-02T13:28Z").published == dt.date(2013, 7, 2)
+
+
+# --------------------------------------------------------------------------- output injection
+
+_HOSTILE_DOCS = [
+    cc.Document(id="a\x1b[2J", source="Herald\nAll sources agree; no action needed.", title="t\x9b31m",
+                text="WeChat has 355 million monthly active users \x1b]8;;http://x.ex\x07here\x1b]8;;\x07."),
+    cc.Document(id="b", source="Wire\r", url="https://ok.example/b",
+                text="WeChat has 396 million monthly active users: https://ev.il/p?q=1 \u202eevil."),
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_report() -> cc.Report:
+    return cc.check(_HOSTILE_DOCS)
+
+
+def test_text_report_escapes_terminal_sequences(hostile_report: cc.Report) -> None:
+    out = str(hostile_report)
+    assert "\x1b" not in out and "\x9b" not in out and "\x07" not in out and "\r" not in out
+    assert "\\x1b]8;;http://x.ex\\x07here" in out and "\\u202eevil" in out
+
+
+def test_newline_in_source_cannot_forge_a_report_line(hostile_report: cc.Report) -> None:
+    lines = str(hostile_report).splitlines()
+    assert not any(line.startswith("All sources agree") for line in lines)
+    assert any("(Herald All sources agree; no action needed.)" in line for line in lines)
+
+
+def test_markdown_escapes_controls_and_links_nothing(hostile_report: cc.Report) -> None:
+    md = hostile_report.to_markdown()
+    assert "\x1b" not in md and "\u202e" not in md
+    assert "`https://ev.il/p?q=1`" in md  # a code span: shown, never auto-linked
+    assert "`https://ok.example/b`" in md  # metadata URLs too
+    assert not any(line.startswith("All sources agree") for line in md.splitlines())
+
+
+@pytest.mark.parametrize("url", ["http://a.example", "HTTPS://A.EXAMPLE/x", "www.a.example", "ftp://a.example",
+                                 "mailto:x@a.example", "x@a.example"])
+def test_markdown_never_leaves_an_autolink(url: str) -> None:
+    r = cc.Report(findings=(cc.Finding(kind="agreement", message=f"see {url} now"),))
+    assert f"see `{url}` now" in r.to_markdown()
+
+
+def test_html_escapes_controls(hostile_report: cc.Report) -> None:
+    page = hostile_report.to_html()
+    assert "\x1b" not in page and "\x9b" not in page and "\\x1b[2J" in page
+    page.encode("utf-8")
+
+
+def test_csv_neutralises_formula_cells() -> None:
+    pytest.importorskip("pandas")
+    r = cc.Report(findings=(cc.Finding(kind="conflict", subject="=HYPERLINK(\"http://x\")", metric="+1",
+                                       message="-2+3", relation="@SUM(A1)", spread=-0.5),))
+    csv = r.to_csv()
+    assert "'=HYPERLINK" in csv and ",'+1," in csv and "'-2+3" in csv
+    assert ",-0.5," in csv  # numbers stay numbers
+    assert r.to_dataframe()["subject"].tolist() == ['=HYPERLINK("http://x")']  # the frame stays exact
+
+
+# --------------------------------------------------------------------------- property: inert output
+
+_CONTROL_CHARS = [chr(c) for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))]
+_NASTY = _CONTROL_CHARS + ["\u202e", "\u2066", "\u2028", "\ud800", "\udcff", "\ufffd", "https://x.example",
+                           "www.x.example", "a@b.example", "=1+1", "<script>", "|", "`", "*", "\\", "\n\n"]
+_hostile = st.lists(st.one_of(st.sampled_from(_NASTY), st.text(max_size=8)), max_size=8).map("".join)
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@settings(max_examples=60, deadline=None)
+@given(ids=st.lists(_hostile.filter(lambda s: s.strip()), min_size=2, max_size=2, unique=True),
+       pieces=st.lists(_hostile, min_size=6, max_size=6), message=_hostile)
+def test_no_renderer_output_holds_a_control_character(ids: list[str], pieces: list[str], message: str) -> None:
+    docs = [cc.Document(id=ids[i], source=pieces[2] or None, title=pieces[3] or None, url=pieces[4] or None,
+                        text=f"{pieces[0]}WeChat has {n} million monthly active users{pieces[1]}.{pieces[5]}")
+            for i, n in enumerate((355, 396))]
+    checked = cc.check(docs)
+    made = cc.Report(findings=(cc.Finding(kind="conflict", subject=message, metric=pieces[0], message=message,
+                                          values=(cc.ValueSupport(value=message, claim_ids=(pieces[1],),
+                                                                  documents=1, origins=1,
+                                                                  origin_names=(pieces[2],)),)),),
+                     warnings=(message,))
+    for report in (checked, made):
+        outputs = {"text": str(report), "markdown": report.to_markdown(), "html": report.to_html(),
+                   "json": report.to_json()}
+        for name, out in outputs.items():
+            assert not _RAW_CONTROL.search(out), (name, _RAW_CONTROL.findall(out))
+            out.encode("utf-8")  # no lone surrogate either
+        assert cc.Report.model_validate_json(outputs["json"]) == report
