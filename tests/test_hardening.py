@@ -291,3 +291,23 @@ def test_no_renderer_output_holds_a_control_character(ids: list[str], pieces: li
             assert not _RAW_CONTROL.search(out), (name, _RAW_CONTROL.findall(out))
             out.encode("utf-8")  # no lone surrogate either
         assert cc.Report.model_validate_json(outputs["json"]) == report
+
+
+# --------------------------------------------------------------------------- resources
+
+
+def test_claims_over_the_cap_are_set_aside_with_a_warning() -> None:
+    text = "It was one °C, then one °C, then one °C, then one °C, then one °C."
+    assert len(cc.extract(text)) == 5
+    r = cc.check([text], max_claims_per_document=2)
+    assert [c.span.start for c in r.claims] == sorted(c.span.start for c in r.claims) and len(r.claims) == 2
+    assert r.warnings == ((f"document 'doc1': 5 claims, more than max_claims_per_document=2; kept the first 2 "
+                           f"(up to character {r.claims[-1].span.end}) and set 3 aside"),)
+    assert len(cc.check([text], max_claims_per_document=None).claims) == 5
+
+
+def test_the_default_cap_bites_on_a_dense_hostile_text() -> None:
+    text = "one °C " * (_guard.MAX_CLAIMS_PER_DOCUMENT + 50)
+    r = cc.check([text])
+    assert len(r.claims) == _guard.MAX_CLAIMS_PER_DOCUMENT
+    assert len(r.warnings) == 1 and "set 50 aside" in r.warnings[0]
