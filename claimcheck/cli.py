@@ -187,7 +187,7 @@ def _published(where: str, value: Any) -> _dt.date | None:
                          "(2025-03-04, 2025-03-04T09:30Z)") from e
 
 
-def read_meta(path: Path, *, max_bytes: int = _guard.DEFAULT_MAX_BYTES) -> dict[str, dict[str, Any]]:
+def read_meta(path: str | Path, *, max_bytes: int = _guard.DEFAULT_MAX_BYTES) -> dict[str, dict[str, Any]]:
     """Per-file metadata from a JSON file, keyed by file name.
 
     Accepts ``{file name: {source, url, published, title}}``, the corpus layout
@@ -213,7 +213,10 @@ def read_meta(path: Path, *, max_bytes: int = _guard.DEFAULT_MAX_BYTES) -> dict[
         ...
         claimcheck.errors.InputError: metadata .../meta.json: 01.txt: url must be a string or null, not list
     """
-    data = _read_json(path, "metadata", max_bytes)
+    if not isinstance(path, (str, os.PathLike)):
+        raise InputError(f"read_meta() takes a path, not {type(path).__name__}")
+    path = Path(path)
+    data = _read_json(path, "metadata", _limit(max_bytes))
     name = f"metadata {_show(path)}"
     entries: list[tuple[str, dict[str, Any]]] = []
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
@@ -278,9 +281,28 @@ def _list_dir(directory: Path) -> list[str]:
         raise _Unreadable(f"cannot list directory {_show(directory)}: {e.strerror or e}") from e
 
 
-def load_documents(paths: Sequence[str | Path], meta: Path | None = None, *,
+def _paths(paths: object) -> list[Path]:
+    if isinstance(paths, (str, os.PathLike)):
+        return [Path(paths)]
+    if isinstance(paths, (bytes, bytearray, Mapping)) or not hasattr(paths, "__iter__"):
+        raise InputError(f"load_documents() takes a path or a list of paths, not {type(paths).__name__}")
+    out = []
+    for p in paths:
+        if not isinstance(p, (str, os.PathLike)):
+            raise InputError(f"load_documents() takes paths (str or pathlib.Path), not {type(p).__name__}")
+        out.append(Path(p))
+    return out
+
+
+def _limit(max_bytes: object) -> int:
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise InputError(f"max_bytes must be a positive int, got {max_bytes!r}")
+    return max_bytes
+
+
+def load_documents(paths: Sequence[str | Path] | str | Path, meta: str | Path | None = None, *,
                    max_bytes: int = _guard.DEFAULT_MAX_BYTES) -> list[Document]:
-    """Documents from files and directories, with their metadata.
+    """Documents from files and directories (one path or a list), with their metadata.
 
     Directories give their ``*.txt`` files in name order and their own ``meta.json``;
     ``meta`` (a file) applies to every path and wins over a directory's own. A document's
@@ -291,7 +313,7 @@ def load_documents(paths: Sequence[str | Path], meta: Path | None = None, *,
     Raises:
         InputError: a path does not exist, is not a regular file or directory, is not UTF-8
             or is empty; a directory has no ``.txt`` file; no path was given; the metadata
-            is malformed. Its subclasses say when a path exists but cannot be read (exit
+            is malformed; an argument has the wrong type. Its subclasses say when a path exists but cannot be read (exit
             status 3) or is over ``max_bytes`` (exit status 4).
 
     Example:
@@ -299,10 +321,17 @@ def load_documents(paths: Sequence[str | Path], meta: Path | None = None, *,
         Traceback (most recent call last):
         ...
         claimcheck.errors.InputError: no input files
+        >>> load_documents([42])
+        Traceback (most recent call last):
+        ...
+        claimcheck.errors.InputError: load_documents() takes paths (str or pathlib.Path), not int
     """
-    given = read_meta(meta, max_bytes=max_bytes) if meta is not None else {}
+    max_bytes = _limit(max_bytes)
+    if meta is not None and not isinstance(meta, (str, os.PathLike)):
+        raise InputError(f"meta must be a path, not {type(meta).__name__}")
+    given = read_meta(Path(meta), max_bytes=max_bytes) if meta is not None else {}
     files: list[tuple[Path, dict[str, dict[str, Any]]]] = []
-    for p in map(Path, paths):
+    for p in _paths(paths):
         if stat.S_ISDIR(_stat(p).st_mode):
             names = _list_dir(p)
             found = [p / n for n in names if fnmatch.fnmatchcase(n, "*.txt")]

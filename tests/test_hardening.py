@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimcheck as cc
-from claimcheck import _guard
+from claimcheck import _guard, cli
 
 # --------------------------------------------------------------------------- models, JSON
 
@@ -311,3 +313,34 @@ def test_the_default_cap_bites_on_a_dense_hostile_text() -> None:
     r = cc.check([text])
     assert len(r.claims) == _guard.MAX_CLAIMS_PER_DOCUMENT
     assert len(r.warnings) == 1 and "set 50 aside" in r.warnings[0]
+
+
+# --------------------------------------------------------------------------- command-line entry points
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: cli.load_documents(b"story"), "not bytes"),
+        (lambda: cli.load_documents([None]), "not NoneType"),
+        (lambda: cli.load_documents(["story"], max_bytes=0), "max_bytes must be a positive int"),
+        (lambda: cli.load_documents(["story"], meta=3), "meta must be a path"),  # type: ignore[arg-type]
+        (lambda: cli.read_meta(None), "read_meta() takes a path"),  # type: ignore[arg-type]
+    ],
+)
+def test_command_line_helpers_validate_their_arguments(call: Any, match: str) -> None:
+    with pytest.raises(cc.InputError, match=re.escape(match)):
+        call()
+
+
+def test_load_documents_takes_one_path_too(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Five people died.", encoding="utf-8")
+    assert [d.id for d in cli.load_documents(tmp_path)] == ["a"]  # was: each character read as a path
+
+
+def test_extract_json_lines_hold_no_raw_control_character(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("WeChat has 355 million monthly active users\x9b.\x1b", encoding="utf-8")
+    assert cli.main(["extract", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out and not _RAW_CONTROL.search(out)
+    assert cc.Claim.model_validate_json(out.splitlines()[0]).sentence.exact.endswith("\x9b.\x1b")
