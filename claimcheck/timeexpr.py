@@ -21,7 +21,8 @@ Values (``TimeExpr.value``):
 - ``relative``: "last year" → ``published.year - 1``, "this year"/"earlier this year" →
   the year, "next year" → +1; "last month"/"this month" → ``"YYYY-MM"``; "last week"/"this
   week" → ISO week ``"2014-W21"``; "yesterday"/"today"/"tomorrow" → ISO date. ``None``
-  without ``published``.
+  without ``published``, and ``None`` (never an error) when the time would fall outside
+  the calendar of ``datetime.date`` (years 1 to 9999: "tomorrow" on 9999-12-31).
 
 "May" is a month only before a day or a year ("May 30", "May 2014") or after a
 preposition or "early"/"late"/"mid" ("in May"); "may have" is a verb. Month and weekday
