@@ -48,10 +48,10 @@ from .units import base_magnitude, dimension_key
 __all__ = [
     "DEFAULT_TOLERANCE",
     "check",
-    "spread",
     "format_value",
     "metric_synonyms",
     "normalise_metric",
+    "spread",
 ]
 
 #: Relative half-width given to approximate values ("about 300" → [270, 330]) and the slack

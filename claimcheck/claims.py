@@ -52,7 +52,7 @@ from .lexicon import load_toml
 from .models import Attribution, Claim, Document, Quantity, Relation, Span
 from .quantities import parse_quantities
 
-__all__ = ["extract", "story_event", "STORY"]
+__all__ = ["STORY", "extract", "story_event"]
 
 #: The subject of a figure that only the story itself can own ("1,200 people were
 #: evacuated" in a text that names no event noun): check() is given texts about one story,
