@@ -13,13 +13,15 @@ a stage nor reach a terminal, a Markdown page or a spreadsheet as anything but t
 - **Text going out**: :func:`replace_surrogates` (every model's strings, so that every
   output encodes as UTF-8), :func:`escape_controls` and :func:`one_line` (plain text,
   Markdown and HTML), :func:`json_controls` (JSON), :func:`link_free` (Markdown
-  autolinks), :func:`csv_cell` (spreadsheet formulas).
+  autolinks), :func:`csv_cell` (spreadsheet formulas), :func:`finite` (numbers JSON can
+  carry: an infinite ``spread``).
 - **Limits**: :data:`MAX_CLAIMS_PER_DOCUMENT` and :func:`cap_claims` (how many claims of one
   document a report keeps), :data:`DEFAULT_MAX_BYTES` (how much of one input file the
   command line reads).
 - **Skipped text**: a stage that gives up on part of a text (a scan that timed out) calls
   :func:`note_skipped`; :func:`claimcheck.check` collects the notes of each document with
-  :func:`collecting` and lists them in ``Report.warnings``.
+  :func:`collecting` and lists them in ``Report.warnings`` (:func:`skipped_warnings`), with
+  :func:`document_warnings` (characters replaced by U+FFFD) and the cap's warning.
 
 The module imports nothing from the rest of claimcheck at import time (models import it
 for :func:`replace_surrogates`), so any stage may call it.
@@ -76,10 +78,10 @@ __all__ = [
 ]
 
 #: How many claims of one document a report keeps by default (``check(...,
-#: max_claims_per_document=N)`` changes it, ``None`` lifts it). Real news articles hold a few
-#: dozen (at most 21 in the bundled corpus of 74 articles); a text with more is a table,
-#: a list or hostile, and every claim kept costs memory, comparison work and report size
-#: (each one is written with its evidence, in the claims and again in its findings).
+#: max_claims_per_document=N)`` changes it, ``None`` lifts it). Real news articles hold a
+#: few dozen (at most 21 in the 74 articles of the shared test corpus); a text with more is
+#: a table, a list or hostile, and every claim kept costs memory, comparison work and report
+#: size (each one is written with its evidence, in the claims and again in its findings).
 #: Keep in sync with docs/pipelines.md ("Limits").
 MAX_CLAIMS_PER_DOCUMENT = 1000
 
