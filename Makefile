@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test bench clean
+.PHONY: demo test fuzz bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,13 @@ demo: $(VENV)/.installed-core
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
+
+# Every hypothesis property with at least 10,000 examples (CLAIMCHECK_FUZZ_EXAMPLES=N for
+# more or fewer; see tests/conftest.py). Minutes, not seconds: on demand, not in `make test`.
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(VENV)/.installed-test
+	CLAIMCHECK_HYPOTHESIS_PROFILE=fuzz CLAIMCHECK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
+		$(BIN)/python -m pytest -q -m hypothesis --hypothesis-show-statistics tests
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/peers.py

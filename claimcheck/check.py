@@ -49,7 +49,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import lexicon
+from . import _guard, lexicon
 from .errors import InputError, LexiconError, UnitError
 from .models import Claim, Document, Finding, Report, SetAside, ValueSupport
 from .units import base_magnitude, dimension_key
@@ -918,37 +918,6 @@ def _file_for_misattribution(c: Claim, key: tuple[str, ...], opts: _Options,
 # --------------------------------------------------------------------------- entry point
 
 
-def _documents(docs: Iterable[Document | str]) -> list[Document]:
-    if isinstance(docs, (str, bytes, Document)):
-        raise InputError("check() takes an iterable of documents or texts, e.g. check([text1, text2])")
-    try:
-        items = list(docs)
-    except TypeError as e:
-        raise InputError(f"check() takes an iterable of documents or texts, not {type(docs).__name__}") from e
-    out: list[Document] = []
-    for i, d in enumerate(items):
-        if isinstance(d, Document):
-            out.append(d)
-        elif isinstance(d, str):
-            out.append(Document(id=f"doc{i + 1}", text=d))
-        else:
-            raise InputError(f"document {i} is a {type(d).__name__}; pass a claimcheck.Document or a str")
-    seen: set[str] = set()
-    for d in out:
-        if d.id in seen:
-            raise InputError(f"duplicate document id {d.id!r}: every document needs its own id")
-        seen.add(d.id)
-    return out
-
-
-def _str_map(name: str, m: Mapping[str, str] | None) -> dict[str, str]:
-    if m is None:
-        return {}
-    if not isinstance(m, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in m.items()):
-        raise InputError(f"{name} must be a mapping of str to str")
-    return dict(m)
-
-
 def _call_extract(fn: Callable[..., Any], doc: Document, kwargs: dict[str, Any]) -> list[Claim]:
     try:
         params = inspect.signature(fn).parameters
@@ -956,11 +925,7 @@ def _call_extract(fn: Callable[..., Any], doc: Document, kwargs: dict[str, Any])
         params = {}  # type: ignore[assignment]
     var_kw = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
     kw = {k: v for k, v in kwargs.items() if v is not None and (var_kw or k in params)}
-    claims = list(fn(doc, **kw))
-    for c in claims:
-        if not isinstance(c, Claim):
-            raise InputError(f"extract returned a {type(c).__name__} for document {doc.id!r}, not a Claim")
-    return claims
+    return _guard.extracted_claims(fn(doc, **kw), doc)
 
 
 def check(
@@ -970,16 +935,18 @@ def check(
     metric_synonyms: Mapping[str, str] | None = None,
     tolerance: float = DEFAULT_TOLERANCE,
     extract: Callable[..., Iterable[Claim]] | None = None,
+    max_claims_per_document: int | None = _guard.MAX_CLAIMS_PER_DOCUMENT,
     **unknown: Any,
 ) -> Report:
     """Extract the claims of every document and report where the sources agree or not.
 
     Args:
         docs: :class:`~claimcheck.Document` objects, or plain strings, which become
-            documents with ids ``"doc1"``, ``"doc2"``, … in the order given.
+            documents with ids ``"doc1"``, ``"doc2"``, … in the order given (a list or
+            another ordered iterable: not a single text, bytes, a mapping or a set of texts).
         aliases: entity aliases, alias → canonical name (``{"We Chat": "WeChat"}``),
             matched case-insensitively; passed on to extraction and used to group subjects
-            and attribution origins.
+            and attribution origins. Names must be non-empty strings.
         metric_synonyms: metric variant → canonical metric (``{"MAU": "monthly active
             users"}``), on top of ``claimcheck/data/metrics.toml``; passed on to extraction.
         tolerance: relative half-width given to an approximate value that has no interval
@@ -988,16 +955,22 @@ def check(
         extract: the claim extractor, ``extract(doc, *, aliases=None,
             metric_synonyms=None) -> list[Claim]``; defaults to
             :func:`claimcheck.extract`. Keyword arguments it does not accept are not passed.
+            It must return the claims of the document it was given.
+        max_claims_per_document: how many claims of one document the report keeps, the
+            first in text order (default 1,000; ``None``: all). Each document over the cap
+            gets a ``Report.warnings`` entry saying how many were set aside.
 
     Returns:
         A :class:`~claimcheck.Report`: documents sorted by id, their claims sorted by
-        position, findings sorted with conflicts first, and (with the default extractor)
-        every figure that gave no claim in ``set_aside``. The result does not depend on the
-        order of the documents.
+        position, findings sorted with conflicts first, (with the default extractor) every
+        figure that gave no claim in ``set_aside``, and warnings about what was set aside
+        or skipped (claims over the cap, skipped text, characters replaced by U+FFFD). The
+        result does not depend on the order of the documents.
 
     Raises:
         InputError: ``docs`` is not an iterable of documents or strings, two documents share
-            an id, an option is unknown or out of range.
+            an id, an option is unknown or out of range, or the extractor returned something
+            other than claims of the document it was given.
 
     Example:
         >>> import claimcheck as cc
@@ -1008,47 +981,63 @@ def check(
         >>> cc.check([], colour="red")
         Traceback (most recent call last):
         ...
-        claimcheck.errors.InputError: unknown option 'colour'; check() accepts aliases, metric_synonyms, tolerance, extract
+        claimcheck.errors.InputError: unknown option 'colour'; check() accepts aliases, metric_synonyms, tolerance, extract, max_claims_per_document
     """
     if unknown:
-        name = sorted(unknown)[0]
-        raise InputError(f"unknown option {name!r}; check() accepts aliases, metric_synonyms, tolerance, extract")
-    if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or not 0 <= tolerance < 1:
-        raise InputError(f"tolerance must be a number in [0, 1), got {tolerance!r}")
-    alias_map = _str_map("aliases", aliases)
-    syn_map = _str_map("metric_synonyms", metric_synonyms)
+        name = min(unknown)
+        raise InputError(f"unknown option {name!r}; check() accepts aliases, metric_synonyms, tolerance, "
+                         "extract, max_claims_per_document")
+    tol = _guard.tolerance(tolerance)
+    alias_map = _guard.str_map("aliases", aliases)
+    syn_map = _guard.str_map("metric_synonyms", metric_synonyms)
+    cap = _guard.claim_cap(max_claims_per_document)
     if extract is not None and not callable(extract):
         raise InputError("extract must be a callable taking a Document")
-    documents = _documents(docs)
+    documents = _guard.documents(docs, "check")
     opts = _Options(
         aliases={_norm_words(k): _norm_words(v) for k, v in alias_map.items()},
         display={_norm_words(v): v.strip() for v in alias_map.values()},
         synonyms=syn_map,
-        tolerance=float(tolerance),
+        tolerance=tol,
     )
     claims: list[Claim] = []
     aside: list[SetAside] = []
-    warnings: list[str] = []
-    if extract is None:
-        from .claims import analyse
-
-        for d in documents:
-            x = analyse(d, aliases=aliases, metric_synonyms=metric_synonyms)
-            claims += x.claims
-            aside += x.set_aside
-            warnings += x.warnings
-    else:
-        kwargs = {"aliases": aliases, "metric_synonyms": metric_synonyms}
-        for d in documents:
-            claims += _call_extract(extract, d, kwargs)
+    warnings: dict[str, list[str]] = {}
+    for d in documents:
+        got, notes = _extract_one(d, extract, alias_map, syn_map, aside)
+        kept, capped = _guard.cap_claims(got, d.id, cap)
+        if capped:
+            ids = {c.id for c in kept}
+            aside.extend(SetAside(doc_id=d.id, quantity=c.quantity, rule="claims cap",
+                                  reason="the document gave more claims than max_claims_per_document")
+                         for c in got if c.id not in ids)
+        claims += kept
+        warnings[d.id] = _guard.document_warnings([d]) + notes + ([capped] if capped else [])
     claims_sorted = _sort_claims(claims)
+    documents.sort(key=lambda d: natural_key(d.id))
     return Report(
-        documents=tuple(sorted(documents, key=lambda d: natural_key(d.id))),
+        documents=tuple(documents),
         claims=claims_sorted,
         findings=tuple(_find(claims_sorted, opts)),
         set_aside=tuple(sorted(aside, key=lambda s: (natural_key(s.doc_id), s.quantity.start, s.rule))),
-        warnings=tuple(warnings),
+        warnings=tuple(w for d in documents for w in warnings[d.id]),
     )
+
+
+def _extract_one(d: Document, extract: Callable[..., Iterable[Claim]] | None, aliases: dict[str, str],
+                 synonyms: dict[str, str], aside: list[SetAside]) -> tuple[list[Claim], list[str]]:
+    """The claims of one document, the figures it set aside, and what was skipped in it."""
+    with _guard.collecting() as skipped:
+        if extract is None:
+            from .claims import analyse
+
+            x = analyse(d, aliases=aliases or None, metric_synonyms=synonyms or None)
+            aside.extend(x.set_aside)
+            got, extra = x.claims, list(x.warnings)
+        else:
+            kwargs = {"aliases": aliases or None, "metric_synonyms": synonyms or None}
+            got, extra = _call_extract(extract, d, kwargs), []
+    return got, extra + _guard.skipped_warnings(d.id, skipped)
 
 
 _ = LexiconError  # re-exported through the error tree; metrics.toml errors surface as it

@@ -40,12 +40,13 @@ from typing import Any
 
 import regex
 
+from . import _guard
 from . import attribution as _attr
 from . import frames as _frames
 from . import lexicon
 from . import text as _text
 from .binding import METRIC, NOT_A_CLAIM, STORY_CLASS, SUBJECT, MetricPick, Work, event_class_of, sentence_topic
-from .errors import InputError
+from .errors import InputError  # noqa: F401  (raised by _guard, documented here)
 from .models import Attribution, Claim, Document, Quantity, Relation, SetAside, Span
 from .quantities import parse_quantities
 from .rules import REGISTRY
@@ -119,7 +120,9 @@ def extract(
         repeat of the body's claim. Scraped boilerplate gives none.
 
     Raises:
-        InputError: ``doc`` is neither a Document nor a str, or an option is malformed.
+        InputError: ``doc`` is neither a Document nor a str; ``aliases`` or
+            ``metric_synonyms`` is not a mapping of non-empty strings to non-empty strings;
+            ``story_event`` is not a non-empty string or None.
 
     Example:
         >>> import claimcheck as cc
@@ -158,9 +161,10 @@ def analyse(
         >>> [(s.quantity.text, s.rule) for s in x.set_aside]
         [('Two officials', 'speakers')]
     """
-    d = _as_document(doc)
-    state = DocState.for_document(d, _str_map("aliases", aliases), _synonyms(metric_synonyms))
-    return _Reader(d, state, story_event).run()
+    d = _guard.document(doc, "extract")
+    hint = _guard.optional_str("story_event", story_event, "extract")
+    state = DocState.for_document(d, _guard.str_map("aliases", aliases), _synonyms(metric_synonyms))
+    return _Reader(d, state, hint).run()
 
 
 def story_event(docs: Sequence[Document]) -> str | None:
@@ -542,24 +546,9 @@ def _published(doc: Document) -> _dt.date | None:
     return p.date() if isinstance(p, _dt.datetime) else p
 
 
-def _as_document(doc: Document | str) -> Document:
-    if isinstance(doc, Document):
-        return doc
-    if isinstance(doc, str):
-        return Document(id="doc", text=doc)
-    raise InputError(f"extract() takes a Document or a str, not {type(doc).__name__}")
-
-
-def _str_map(name: str, m: Mapping[str, str] | None) -> dict[str, str]:
-    if m is None:
-        return {}
-    if not isinstance(m, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in m.items()):
-        raise InputError(f"{name} must be a mapping of str to str")
-    return dict(m)
-
-
 def _synonyms(extra: Mapping[str, str] | None) -> dict[str, str]:
-    return {lexicon.normalise_words(k): lexicon.normalise_words(v) for k, v in _str_map("metric_synonyms", extra).items()}
+    return {lexicon.normalise_words(k): lexicon.normalise_words(v)
+            for k, v in _guard.str_map("metric_synonyms", extra).items()}
 
 
 def _apply_synonyms(name: str, text: str, user: Mapping[str, str]) -> str:

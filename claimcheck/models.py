@@ -17,27 +17,36 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from ._guard import finite, json_controls, replace_surrogates
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
 
 __all__ = [
-    "Span",
-    "Quantity",
-    "Document",
     "Attribution",
     "Claim",
-    "Relation",
-    "ValueSupport",
+    "Document",
     "Finding",
+    "FindingKind",
+    "Kind",
+    "Qualifier",
+    "Quantity",
+    "Relation",
     "Report",
     "SetAside",
-    "Qualifier",
-    "Kind",
-    "FindingKind",
+    "Span",
+    "ValueSupport",
 ]
 
 #: How the stated number relates to the interval it asserts.
@@ -55,6 +64,12 @@ TimeBasis = Literal["stated", "earlier", "event", "published"]
 CONTEXT_CHARS = 32
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid")
+
+#: Every string field of every model: a ``str`` whose lone surrogates (``"\ud800"``, which
+#: no UTF-8 encoder takes) are replaced by U+FFFD before validation, one character for one, so
+#: offsets stay valid and every model can be written as JSON, HTML or text. ``check`` says
+#: so in ``Report.warnings`` (see :func:`claimcheck._guard.document_warnings`).
+Text = Annotated[str, BeforeValidator(lambda v: replace_surrogates(v) if isinstance(v, str) else v)]
 
 
 class Span(BaseModel):
@@ -76,12 +91,12 @@ class Span(BaseModel):
 
     model_config = _CONFIG
 
-    doc_id: str = ""
+    doc_id: Text = ""
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    exact: str
-    prefix: str = ""
-    suffix: str = ""
+    exact: Text
+    prefix: Text = ""
+    suffix: Text = ""
 
     @model_validator(mode="after")
     def _check_offsets(self) -> Span:
@@ -129,7 +144,7 @@ class Quantity(BaseModel):
 
     model_config = _CONFIG
 
-    text: str
+    text: Text
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     value: float | None = None
@@ -138,10 +153,10 @@ class Quantity(BaseModel):
     low_inclusive: bool = True
     high_inclusive: bool = True
     qualifier: Qualifier = "exact"
-    unit: str | None = None
-    counted: str | None = None
+    unit: Text | None = None
+    counted: Text | None = None
     kind: Kind = "count"
-    rule: str = ""
+    rule: Text = ""
     latent: bool = False
 
     @model_validator(mode="after")
@@ -185,24 +200,42 @@ class Quantity(BaseModel):
         return to_pint(self.value, self.unit)
 
 
+def _date_of(value: Any) -> Any:
+    """A datetime (or an ISO timestamp string) as its date; anything else unchanged."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, str) and len(value) > 10:
+        try:
+            return _dt.datetime.fromisoformat(value).date()
+        except ValueError:
+            return value  # pydantic says what is wrong with it
+    return value
+
+
 class Document(BaseModel):
     """One news text and what is known about it.
 
+    ``published`` is a date; a ``datetime`` or an ISO timestamp
+    (``"2013-07-02T13:28Z"``) is read as its date.
+
     Example:
+        >>> import datetime
         >>> d = Document(id="a", text="Five people died.", source="AP",
         ...              published="2014-05-28")
         >>> d.published
+        datetime.date(2014, 5, 28)
+        >>> Document(id="b", text="", published=datetime.datetime(2014, 5, 28, 13, 5)).published
         datetime.date(2014, 5, 28)
     """
 
     model_config = _CONFIG
 
-    id: str = Field(min_length=1)
-    text: str
-    source: str | None = None
-    url: str | None = None
-    published: _dt.date | None = None
-    title: str | None = None
+    id: Text = Field(min_length=1)
+    text: Text
+    source: Text | None = None
+    url: Text | None = None
+    published: Annotated[_dt.date | None, BeforeValidator(_date_of)] = None
+    title: Text | None = None
 
 
 class Attribution(BaseModel):
@@ -222,9 +255,9 @@ class Attribution(BaseModel):
 
     model_config = _CONFIG
 
-    source: str
-    cue: str
-    chain: tuple[str, ...] = ()
+    source: Text
+    cue: Text
+    chain: tuple[Text, ...] = ()
     span: Span
     rule: str = ""
 
@@ -259,7 +292,16 @@ class Relation(BaseModel):
 
     factor: float
     qualifier: Qualifier = "exact"
-    other: str
+
+    @field_validator("factor")
+    @classmethod
+    def _finite_factor(cls, v: float) -> float:
+        f = finite(v)
+        if f is None:
+            raise ValueError("relation factor must be a number, got nan")
+        return f
+
+    other: Text
     span: Span
 
 
@@ -296,18 +338,18 @@ class Claim(BaseModel):
 
     model_config = _CONFIG
 
-    id: str
-    doc_id: str
-    subject: str | None = None
-    subject_text: str | None = None
-    metric: str | None = None
-    metric_text: str | None = None
+    id: Text
+    doc_id: Text
+    subject: Text | None = None
+    subject_text: Text | None = None
+    metric: Text | None = None
+    metric_text: Text | None = None
     quantity: Quantity
-    event: str | None = None
+    event: Text | None = None
     background: bool = False
-    scope: str | None = None
-    time: str | None = None
-    time_text: str | None = None
+    scope: Text | None = None
+    time: Text | None = None
+    time_text: Text | None = None
     time_basis: TimeBasis | None = None
     provisional: bool = False
     attribution: Attribution | None = None
@@ -335,10 +377,10 @@ class SetAside(BaseModel):
 
     model_config = _CONFIG
 
-    doc_id: str
+    doc_id: Text
     quantity: Quantity
-    rule: str
-    reason: str = ""
+    rule: Text
+    reason: Text = ""
 
 
 class ValueSupport(BaseModel):
@@ -354,12 +396,12 @@ class ValueSupport(BaseModel):
 
     model_config = _CONFIG
 
-    value: str
-    claim_ids: tuple[str, ...]
+    value: Text
+    claim_ids: tuple[Text, ...]
     documents: int = Field(ge=0)
     origins: int = Field(ge=0)
-    origin_names: tuple[str, ...] = ()
-    dates: tuple[str, ...] = ()
+    origin_names: tuple[Text, ...] = ()
+    dates: tuple[Text, ...] = ()
 
 
 class Finding(BaseModel):
@@ -367,8 +409,10 @@ class Finding(BaseModel):
 
     ``kind`` is one of ``agreement``, ``compatible``, ``conflict``, ``misattribution``,
     ``internal``, ``update`` (see docs/findings.md). ``spread`` is the relative gap between the
-    values where it applies; ``holds`` says, for ``internal`` findings, whether the stated
-    relation holds; ``temporal`` marks findings about dates and weekdays.
+    values where it applies, always finite (a gap too large for a float is stored as the
+    largest float, since JSON cannot carry infinity); ``holds`` says, for ``internal``
+    findings, whether the stated relation holds; ``temporal`` marks findings about dates
+    and weekdays.
 
     Example:
         >>> f = Finding(kind="agreement", subject="campaign", metric="duration",
@@ -380,16 +424,23 @@ class Finding(BaseModel):
     model_config = _CONFIG
 
     kind: FindingKind
-    subject: str | None = None
-    metric: str | None = None
-    time: str | None = None
+    subject: Text | None = None
+    metric: Text | None = None
+    time: Text | None = None
     claims: tuple[Claim, ...] = ()
     values: tuple[ValueSupport, ...] = ()
     spread: float | None = None
     holds: bool | None = None
-    relation: str | None = None
+    relation: Text | None = None
     temporal: bool = False
-    message: str
+    message: Text
+
+    @field_validator("spread")
+    @classmethod
+    def _finite_spread(cls, v: float | None) -> float | None:
+        # JSON has no infinity: an overflowing gap (values near ±1.8e308) is kept as the
+        # largest float, so that the report reads back from its JSON exactly.
+        return finite(v)
 
     @property
     def is_conflict(self) -> bool:
@@ -419,7 +470,7 @@ class Report(BaseModel):
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
     set_aside: tuple[SetAside, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Text, ...] = ()
 
     @property
     def conflicts(self) -> list[Finding]:
@@ -434,12 +485,16 @@ class Report(BaseModel):
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON; ``Report.model_validate_json`` reads it back exactly.
 
+        No control character appears raw: C0 controls are escaped by pydantic, DEL, C1
+        controls and U+2028/U+2029 by :func:`claimcheck._guard.json_controls` (``\\u009b``),
+        which reads back as the same character.
+
         Example:
-            >>> r = Report(warnings=("w",))
-            >>> Report.model_validate_json(r.to_json()) == r
-            True
+            >>> r = Report(warnings=("w\\x9b",))
+            >>> "\\x9b" in r.to_json(), Report.model_validate_json(r.to_json()) == r
+            (False, True)
         """
-        return self.model_dump_json(indent=indent)
+        return json_controls(self.model_dump_json(indent=indent))
 
     def to_markdown(self) -> str:
         """The report as Markdown (see :mod:`claimcheck.report`).
@@ -471,6 +526,9 @@ class Report(BaseModel):
     def to_dataframe(self) -> Any:
         """A pandas DataFrame, one row per claim and one per finding (needs the ``pandas`` extra).
 
+        Values are exact, as in the report; write CSV for spreadsheets with :meth:`to_csv`,
+        which neutralises cells a spreadsheet would run as formulas.
+
         Example:
             >>> df = Report().to_dataframe()
             >>> list(df.columns)[:3]
@@ -479,6 +537,19 @@ class Report(BaseModel):
         from .report import to_dataframe
 
         return to_dataframe(self)
+
+    def to_csv(self) -> str:
+        """The :meth:`to_dataframe` rows as CSV, with formula-like cells neutralised: a text
+        cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
+        ``'`` (see :func:`claimcheck.report.to_csv`). Needs the ``pandas`` extra.
+
+        Example:
+            >>> Report().to_csv().splitlines()[0].split(",")[:3]
+            ['row', 'doc_id', 'claim_id']
+        """
+        from .report import to_csv
+
+        return to_csv(self)
 
     def __str__(self) -> str:
         from .report import to_text

@@ -6,9 +6,25 @@
 ``Report.model_validate_json``.
 
 Article text is never trusted: every piece of it (quotes, subjects, sources, titles,
-messages) is escaped with :func:`html.escape` in HTML and Markdown, so a text containing
-``<script>`` shows the tag instead of running it. The HTML page is self-contained: inline
-CSS, no scripts, no external resources.
+document ids, messages, warnings) is made inert for the output it goes to:
+
+- **Control characters** (C0, DEL, C1, the bidirectional overrides and isolates) are
+  written as visible escapes (``\\x1b``, ``\\u202e``) in every output, so article text cannot
+  send ANSI/OSC sequences to a terminal, move the cursor or reorder what a reader sees.
+  In plain text and Markdown each field is also put on one line (whitespace runs become
+  one space): newlines and tabs appear only where the format puts them, so a newline in a
+  ``source`` cannot forge a report line. JSON escapes them as ``\\u`` escapes
+  (:meth:`claimcheck.Report.to_json`), which read back exactly.
+- **HTML and Markdown markup**: :func:`html.escape` in both; Markdown syntax characters
+  are backslashed, and anything a Markdown renderer would link by itself (``https://…``,
+  ``www.…``, ``mailto:``, e-mail addresses) is put in a code span, shown and never linked.
+  The HTML page is self-contained: inline CSS, no scripts, no external resources; only
+  ``http(s)`` document URLs become links.
+- **Spreadsheet formulas**: :func:`to_csv` prefixes cells starting with ``=``, ``+``,
+  ``-``, ``@``, tab or carriage return with ``'``; :func:`to_dataframe` keeps the values
+  exact (it is data, not a file a spreadsheet opens).
+
+The helpers live in :mod:`claimcheck._guard`.
 
 Example:
     >>> from claimcheck.models import Report, Finding
@@ -29,9 +45,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from . import _guard
 from .models import CONTEXT_CHARS, Claim, Document, Finding, Report
 
-__all__ = ["to_text", "to_markdown", "to_html", "to_dataframe", "DATAFRAME_COLUMNS"]
+__all__ = ["DATAFRAME_COLUMNS", "to_csv", "to_dataframe", "to_html", "to_markdown", "to_text"]
 
 #: Columns of :func:`to_dataframe`, in order. The first three are relied on by doctests
 #: and by users' notebooks: keep them first.
@@ -50,6 +67,11 @@ _KIND_ORDER = ("conflict", "misattribution", "internal", "compatible", "agreemen
 def _one_line(text: str) -> str:
     """Runs of whitespace (newlines included) collapsed to one space; ends kept."""
     return re.sub(r"\s+", " ", text)
+
+
+def _field(text: object) -> str:
+    """One field of a plain-text or Markdown line: on one line, control characters escaped."""
+    return _guard.one_line(text)
 
 
 def _summary(report: Report) -> str:
@@ -139,15 +161,15 @@ def to_text(report: Report) -> str:
     if not report.findings:
         lines.append("No findings: no two documents give comparable figures.")
     for i, f in enumerate(report.findings, 1):
-        lines.append(f"{i}. {_title(f)}")
-        lines.append(f"   {_one_line(f.message).strip()}")
+        lines.append(f"{i}. {_field(_title(f))}")
+        lines.append(f"   {_field(f.message).strip()}")
         for c in f.claims:
-            pre, exact, suf = _quote_parts(c)
-            attr = _attribution(c)
-            lines.append(f"     {_doc_label(c.doc_id, docs)}: \"{pre}[{exact}]{suf}\""
+            pre, exact, suf = (_field(x) for x in _quote_parts(c))
+            attr = _field(_attribution(c))
+            lines.append(f"     {_field(_doc_label(c.doc_id, docs))}: \"{pre}[{exact}]{suf}\""
                          + (f" ({attr})" if attr else ""))
     for w in report.warnings:
-        lines.append(f"warning: {_one_line(w).strip()}")
+        lines.append(f"warning: {_field(w).strip()}")
     return "\n".join(lines).rstrip("\n")
 
 
@@ -156,9 +178,14 @@ def to_text(report: Report) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 
+def _md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
 def _md(text: object) -> str:
-    """Article text made inert in Markdown: HTML escaped, Markdown syntax backslashed."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(_one_line(str(text)), quote=False))
+    """Article text made inert in Markdown: on one line, control characters escaped, HTML
+    escaped, Markdown syntax backslashed, and URL-like tokens in code spans (never links)."""
+    return _guard.link_free(_field(text), _md_escape)
 
 
 def to_markdown(report: Report) -> str:
@@ -246,7 +273,9 @@ _CSS = """
 
 
 def _h(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text made inert in HTML: control characters escaped (newline and tab kept), then
+    HTML-escaped."""
+    return html.escape(_guard.escape_controls(str(text), layout=True), quote=True)
 
 
 def _html_quote(c: Claim, docs: dict[str, Document]) -> str:
@@ -384,3 +413,28 @@ def to_dataframe(report: Report) -> Any:
             'Report.to_dataframe() needs pandas, an optional extra: pip install "claimcheck[pandas]"'
         ) from e
     return pd.DataFrame(list(_rows(report)), columns=list(DATAFRAME_COLUMNS))
+
+
+def to_csv(report: Report) -> str:
+    """The rows of :func:`to_dataframe` as CSV text, safe to open in a spreadsheet.
+
+    A text cell that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a
+    leading apostrophe (``'=HYPERLINK(…)``): spreadsheets show such a cell as text and never
+    evaluate it (OWASP's rule against CSV injection). Numbers stay numbers (a value of -5
+    is written ``-5.0``), so only text taken from articles and metadata changes, and only
+    by that one character. :func:`to_dataframe` itself keeps every value exact.
+
+    Raises:
+        ImportError: pandas is not installed (``pip install "claimcheck[pandas]"``).
+
+    Example:
+        >>> from claimcheck.models import Report, Finding
+        >>> csv = to_csv(Report(findings=(Finding(kind="conflict", subject="=1+1", message="@SUM(A1)"),)))
+        >>> "'=1+1" in csv and "'@SUM(A1)" in csv
+        True
+    """
+    df = to_dataframe(report)
+    for column in df.columns:
+        if df[column].dtype == object or str(df[column].dtype) in ("string", "str"):
+            df[column] = df[column].map(_guard.csv_cell)
+    return str(df.to_csv(index=False))

@@ -21,7 +21,8 @@ Values (``TimeExpr.value``):
 - ``relative``: "last year" → ``published.year - 1``, "this year"/"earlier this year" →
   the year, "next year" → +1; "last month"/"this month" → ``"YYYY-MM"``; "last week"/"this
   week" → ISO week ``"2014-W21"``; "yesterday"/"today"/"tomorrow" → ISO date. ``None``
-  without ``published``.
+  without ``published``, and ``None`` (never an error) when the time would fall outside
+  the calendar of ``datetime.date`` (years 1 to 9999: "tomorrow" on 9999-12-31).
 
 "May" is a month only before a day or a year ("May 30", "May 2014") or after a
 preposition or "early"/"late"/"mid" ("in May"); "may have" is a verb. Month and weekday
@@ -138,7 +139,8 @@ def resolve_weekday(day: str, published: _dt.date) -> _dt.date | None:
         published: the publication date.
 
     Returns:
-        The date, ``published`` itself when it falls on ``day``; ``None`` for an unknown name.
+        The date, ``published`` itself when it falls on ``day``; ``None`` for an unknown name
+        or when that day would fall before ``datetime.date.min``.
 
     Example:
         >>> resolve_weekday("Tuesday", __import__("datetime").date(2014, 5, 30))
@@ -147,7 +149,10 @@ def resolve_weekday(day: str, published: _dt.date) -> _dt.date | None:
     wd = _WEEKDAYS.get(day.strip().capitalize())
     if wd is None:
         return None
-    return published - _dt.timedelta(days=(published.weekday() - wd) % 7)
+    try:
+        return published - _dt.timedelta(days=(published.weekday() - wd) % 7)
+    except OverflowError:  # before 0001-01-01: no such date
+        return None
 
 
 def _nearest_year(month: int, day: int, published: _dt.date) -> int:
@@ -164,9 +169,21 @@ def _nearest_year(month: int, day: int, published: _dt.date) -> int:
     return best
 
 
-def _shift_month(d: _dt.date, k: int) -> str:
+def _year(y: int) -> str | None:
+    """A year as ISO text, or None outside the years a ``datetime.date`` has (1-9999)."""
+    return f"{y:04d}" if _dt.MINYEAR <= y <= _dt.MAXYEAR else None
+
+
+def _shift_month(d: _dt.date, k: int) -> str | None:
     y, m = divmod(d.year * 12 + d.month - 1 + k, 12)
-    return f"{y:04d}-{m + 1:02d}"
+    return f"{y:04d}-{m + 1:02d}" if _year(y) else None
+
+
+def _shift_days(d: _dt.date, days: int) -> _dt.date | None:
+    try:
+        return d + _dt.timedelta(days=days)
+    except OverflowError:  # past datetime.date.min or .max: no such date
+        return None
 
 
 def _month_num(token: str) -> int:
@@ -213,14 +230,17 @@ def _read(m: regex.Match[str], published: _dt.date | None) -> tuple[TimeKind, st
             return "relative", None
         if rel in ("yesterday", "today", "tomorrow"):
             k = {"yesterday": -1, "today": 0, "tomorrow": 1}[rel]
-            return "relative", (published + _dt.timedelta(days=k)).isoformat()
+            day = _shift_days(published, k)
+            return "relative", day.isoformat() if day else None
         unit = rel.rsplit(" ", 1)[-1]
         step = 1 if "next" in rel else -1 if ("last" in rel or "past" in rel or "previous" in rel) else 0
         if unit == "year":
-            return "relative", f"{published.year + step:04d}"
+            return "relative", _year(published.year + step)
         if unit == "month":
             return "relative", _shift_month(published, step)
-        wk = published + _dt.timedelta(days=7 * step)
+        wk = _shift_days(published, 7 * step)
+        if wk is None:
+            return "relative", None
         iy, iw, _ = wk.isocalendar()
         return "relative", f"{iy:04d}-W{iw:02d}"
     if g["wd"]:
@@ -241,7 +261,8 @@ def _read(m: regex.Match[str], published: _dt.date | None) -> tuple[TimeKind, st
             if published is None:
                 return "month", None
             step = {"last": -1, "this": 0, "next": 1}[g["m4rel"].lower()]
-            return "month", f"{published.year + step:04d}-{mo:02d}"
+            y = _year(published.year + step)
+            return "month", f"{y}-{mo:02d}" if y else None
         if published is not None:
             return "month", f"{_nearest_year(mo, 15, published):04d}-{mo:02d}"
         return "month", f"--{mo:02d}"

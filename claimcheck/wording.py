@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from . import _guard
 from .lexicon import plural
 from .models import Claim
 
@@ -111,23 +112,9 @@ def format_value(claim: Claim) -> str:
     return f"{num} {_unit_words(unit, v)}"
 
 
-@functools.lru_cache(maxsize=65536)
-def natural_key(s: str) -> tuple[Any, ...]:
-    """Sort key that puts "doc2" before "doc10"; never raises (any digits, any length).
-
-    Example:
-        >>> sorted(["doc10", "doc2", "①"], key=natural_key)
-        ['doc2', 'doc10', '①']
-    """
-    out: list[tuple[int, int, str]] = []
-    for p in re.split(r"([0-9]+)", s):
-        if not p:
-            continue
-        if p.isdigit() and p.isascii() and len(p) <= 18:
-            out.append((0, int(p), ""))
-        else:
-            out.append((1, 0, p))
-    return tuple(out)
+#: Sort key that puts "doc2" before "doc10" and never raises (see
+#: :func:`claimcheck._guard.natural_key`).
+natural_key = _guard.natural_key
 
 
 def docs_text(doc_ids: Iterable[str]) -> str:
