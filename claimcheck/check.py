@@ -170,6 +170,7 @@ class _Options:
     display: Mapping[str, str]  # normalised canonical name -> as the user spelled it
     synonyms: Mapping[str, str]
     tolerance: float
+    user_aliases: Mapping[str, str] = field(default_factory=dict)  # as the caller gave them
     intervals: dict[int, tuple[float, float, float] | None] = field(default_factory=dict)
 
     def interval(self, claim: Claim) -> tuple[float, float, float] | None:
@@ -987,57 +988,100 @@ def check(
         name = min(unknown)
         raise InputError(f"unknown option {name!r}; check() accepts aliases, metric_synonyms, tolerance, "
                          "extract, max_claims_per_document")
-    tol = _guard.tolerance(tolerance)
-    alias_map = _guard.str_map("aliases", aliases)
-    syn_map = _guard.str_map("metric_synonyms", metric_synonyms)
+    opts = options(aliases, metric_synonyms, tolerance)
     cap = _guard.claim_cap(max_claims_per_document)
     if extract is not None and not callable(extract):
         raise InputError("extract must be a callable taking a Document")
     documents = _guard.documents(docs, "check")
-    opts = _Options(
+    results = [_extract_one(d, extract, dict(opts.user_aliases), dict(opts.synonyms)) for d in documents]
+    return assemble(documents, results, opts, cap)
+
+
+def options(aliases: Mapping[str, str] | None = None, metric_synonyms: Mapping[str, str] | None = None,
+            tolerance: float = DEFAULT_TOLERANCE) -> _Options:
+    """The checked options of one check (aliases, synonyms, tolerance), as ``check`` and an
+    incremental checker use them.
+
+    Raises:
+        InputError: an option is malformed or out of range.
+
+    Example:
+        >>> options({"We Chat": "WeChat"}).subject("we chat")
+        'wechat'
+    """
+    tol = _guard.tolerance(tolerance)
+    alias_map = _guard.str_map("aliases", aliases)
+    syn_map = _guard.str_map("metric_synonyms", metric_synonyms)
+    return _Options(
         aliases={_norm_words(k): _norm_words(v) for k, v in alias_map.items()},
         display={_norm_words(v): v.strip() for v in alias_map.values()},
         synonyms=syn_map,
         tolerance=tol,
+        user_aliases=alias_map,
     )
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What extraction gave for one document: its claims, the figures it set aside and
+    warnings (text skipped, characters replaced). :func:`assemble` turns a list of these
+    into a report; an incremental checker keeps one per document.
+
+    Example:
+        >>> DocumentResult("d", (), (), ()).doc_id
+        'd'
+    """
+
+    doc_id: str
+    claims: tuple[Claim, ...]
+    set_aside: tuple[SetAside, ...]
+    warnings: tuple[str, ...]
+
+
+def assemble(documents: Sequence[Document], results: Sequence[DocumentResult], opts: _Options,
+             cap: int | None = _guard.MAX_CLAIMS_PER_DOCUMENT) -> Report:
+    """The report of ``documents`` from their extraction ``results`` (one per document, in
+    any order): the cap applied, claims sorted, findings made. ``check`` is extraction
+    then this; it never depends on the order of documents or results."""
+    by_id = {r.doc_id: r for r in results}
     claims: list[Claim] = []
     aside: list[SetAside] = []
     warnings: dict[str, list[str]] = {}
     for d in documents:
-        got, notes = _extract_one(d, extract, alias_map, syn_map, aside)
-        kept, capped = _guard.cap_claims(got, d.id, cap)
+        r = by_id[d.id]
+        kept, capped = _guard.cap_claims(list(r.claims), d.id, cap)
         if capped:
             ids = {c.id for c in kept}
             aside.extend(SetAside(doc_id=d.id, quantity=c.quantity, rule="claims cap",
                                   reason="the document gave more claims than max_claims_per_document")
-                         for c in got if c.id not in ids)
+                         for c in r.claims if c.id not in ids)
         claims += kept
-        warnings[d.id] = _guard.document_warnings([d]) + notes + ([capped] if capped else [])
+        aside += r.set_aside
+        warnings[d.id] = _guard.document_warnings([d]) + list(r.warnings) + ([capped] if capped else [])
     claims_sorted = _sort_claims(claims)
-    documents.sort(key=lambda d: natural_key(d.id))
+    docs = sorted(documents, key=lambda d: natural_key(d.id))
     return Report(
-        documents=tuple(documents),
+        documents=tuple(docs),
         claims=claims_sorted,
         findings=tuple(_find(claims_sorted, opts)),
         set_aside=tuple(sorted(aside, key=lambda s: (natural_key(s.doc_id), s.quantity.start, s.rule))),
-        warnings=tuple(w for d in documents for w in warnings[d.id]),
+        warnings=tuple(w for d in docs for w in warnings[d.id]),
     )
 
 
 def _extract_one(d: Document, extract: Callable[..., Iterable[Claim]] | None, aliases: dict[str, str],
-                 synonyms: dict[str, str], aside: list[SetAside]) -> tuple[list[Claim], list[str]]:
-    """The claims of one document, the figures it set aside, and what was skipped in it."""
+                 synonyms: dict[str, str]) -> DocumentResult:
+    """Extract one document (the default extractor also gives the figures set aside)."""
     with _guard.collecting() as skipped:
         if extract is None:
             from .claims import analyse
 
             x = analyse(d, aliases=aliases or None, metric_synonyms=synonyms or None)
-            aside.extend(x.set_aside)
-            got, extra = x.claims, list(x.warnings)
+            got, aside, extra = x.claims, x.set_aside, list(x.warnings)
         else:
             kwargs = {"aliases": aliases or None, "metric_synonyms": synonyms or None}
-            got, extra = _call_extract(extract, d, kwargs), []
-    return got, extra + _guard.skipped_warnings(d.id, skipped)
+            got, aside, extra = _call_extract(extract, d, kwargs), [], []
+    return DocumentResult(d.id, tuple(got), tuple(aside), tuple(extra + _guard.skipped_warnings(d.id, skipped)))
 
 
 _ = LexiconError  # re-exported through the error tree; metrics.toml errors surface as it
