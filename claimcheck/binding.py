@@ -361,6 +361,16 @@ def _time_frame(w: Work) -> bool | None:
     return True if _frame_re().search(w.v.text, max(0, q.start - 30), q.start) else None
 
 
+def bracketed_alternative(w: Work) -> bool:
+    """"200,000 (20,000 of them in one march)": a figure in brackets right after one of the
+    same unit states a part or an alternative, never the same figure."""
+    toks = w.toks
+    if w.li < 2 or toks[w.li - 1].text != "(":
+        return False
+    before = w.v.figure_ending_at(toks[w.li - 2].end)
+    return before is not None and before.unit == w.q.unit
+
+
 def _anaphoric(w: Work) -> bool | None:
     """"the 200 accounts" after "200 public accounts": the same figure mentioned again."""
     q = w.q
@@ -370,11 +380,15 @@ def _anaphoric(w: Work) -> bool | None:
 
 
 def _conversion(w: Work) -> bool | None:
-    """"50 km (30 miles)", "85 million euros ($108 million)": the same figure restated."""
+    """"50 km (30 miles)", "85 million euros ($108 million)": the same figure restated in
+    other units ("200,000 (20,000 of them in one march)" states another figure)."""
     toks = w.toks
     if w.li == 0 or toks[w.li - 1].text != "(" or w.li < 2:
         return None
-    return True if w.v.figure_ending_at(toks[w.li - 2].end) is not None else None
+    before = w.v.figure_ending_at(toks[w.li - 2].end)
+    if before is None or before.unit is None or w.q.unit is None or before.unit == w.q.unit:
+        return None
+    return True
 
 
 def _referential(w: Work) -> bool | None:
@@ -699,7 +713,7 @@ def _counted_noun(w: Work) -> MetricPick | None:
     noun = plural(q.counted)
     for form in (noun.lower(), q.counted.lower()):
         names = lex.by_noun.get(form)
-        if names:
+        if names and not (names[0] == "crowd size" and (q.value or 0) < 100):  # "one protester threw"
             return _pick(names[0], noun.lower())
     words = [x.strip(",.").lower() for x in q.text.split()]
     mods = [x for x in words[:-1] if x in _modifier_words() and x not in ("public", "private", "confirmed")]
@@ -733,7 +747,8 @@ def _passive_after(w: Work) -> str | None:
 
 
 _PAID_IN = regex.compile(
-    r"\s++in\s++((?:cash|stock|shares|equity|debt|loans?|aid|savings|bonds|grants?)"
+    r"\s++(?:(?:will\s++be|was|were|is|are|to\s++be)\s++)?(?:paid\s++|payable\s++)?"
+    r"in\s++((?:cash|stock|shares|equity|debt|loans?|aid|savings|bonds|grants?)"
     r"(?:\s++and\s++(?:cash|stock|shares|equity|debt|loans?|aid|savings|bonds|grants?))?)\b",
     regex.I,
 )
@@ -777,8 +792,8 @@ def _money_word(w: Work) -> str | None:
     ev = lexicon.events()
     toks = w.toks
     a, b = w.v.clause_bounds(w.li)
-    if w.li > 0 and toks[w.li - 1].text == "(":  # "won grants from the state ($250,000)"
-        a = w.v.clause_bounds(max(0, w.li - 2))[0]
+    if w.li > 0 and toks[w.li - 1].text == "(":  # "won grants from A ($9.3m) and B ($250,000)"
+        a = max(0, w.li - 30)
     best: tuple[int, str] | None = None
     for k in range(max(0, a - 4), min(len(toks), b + 2)):
         if w.li <= k < w.ri:

@@ -350,7 +350,9 @@ def _background(m: Mention, published: _dt.date | None, doc_event: EventRef | No
 
 
 def _old(date: str, published: _dt.date | None, ref_year: int | None = None) -> bool:
-    """Whether a date (ISO year, month or day) lies well before publication (45 days).
+    """Whether a date (ISO year, month or day) lies before the time of the report: a year
+    before publication, a day more than ten days before it, a month that ended more than
+    ten days before it ("in July" in a September report).
 
     Without a publication date, a year two or more before the latest year the document
     states (``ref_year``) is old."""
@@ -362,13 +364,18 @@ def _old(date: str, published: _dt.date | None, ref_year: int | None = None) -> 
         return ref_year is not None and y <= ref_year - 2
     if y < published.year - 1:
         return True
-    mo = int(m.group(2) or 12 if y < published.year else m.group(2) or published.month)
-    day = int(m.group(3) or 28)
+    if m.group(2) is None:
+        return y < published.year and published.month > 2
+    mo = int(m.group(2))
     try:
-        d = _dt.date(y, mo, min(day, 28))
+        if m.group(3):
+            end = _dt.date(y, mo, int(m.group(3)))
+        else:
+            nxt = _dt.date(y + (mo == 12), mo % 12 + 1, 1)
+            end = nxt - _dt.timedelta(days=1)
     except ValueError:
         return False
-    return (published - d).days > 45
+    return (published - end).days > 10
 
 
 def _label(cls: str, site: str | None, date: str | None = None, place: str | None = None) -> str:
@@ -766,6 +773,13 @@ def _of_them_scope(w: Work) -> str | None:
     return w.scope if w.scope == "of them" else None
 
 
+def _bracketed(w: Work) -> str | None:
+    """"200,000 (20,000 of them in one march)": an aside to the figure before it."""
+    from .binding import bracketed_alternative
+
+    return "aside" if bracketed_alternative(w) else None
+
+
 _ADDING = frozenset({"another", "further", "additional"})
 
 
@@ -792,6 +806,9 @@ SCOPE: Table[str] = register(Table("scope", (
     Rule("part of the figure before", "'of them' after the figure", _of_them_scope,
          "\"Five of them\" is a part of the figure before it.",
          "55 people were injured, five of them children"),
+    Rule("aside", "a bracket right after a figure of the same unit", _bracketed,
+         "A figure in brackets after one of the same unit is an aside (a part, another estimate): compared with nothing.",
+         "an estimated 200,000 (20,000 in the union's own march)"),
     Rule("place", "'in/at/near' + a place in the figure's clause", _place_scope,
          "A place (or site) the figure's clause names, other than the story's own places.",
          "In Central Aceh district, 10 people were killed."),
