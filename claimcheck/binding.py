@@ -703,6 +703,24 @@ def _with_injuries(w: Work) -> MetricPick | None:
     return None
 
 
+_PERPETRATORS = {"robbery": "robbers", "attack": "attackers"}
+_PERSON_NOUNS = frozenset({"man", "men", "person", "people", "youth", "suspect", "gunman", "individual",
+                           "assailant", "robber", "thief", "raider", "attacker", "militant"})
+
+
+def _perpetrators(w: Work) -> MetricPick | None:
+    """"Four men rammed a car into the store": in a robbery (or an attack) story, people who
+    are the subject of an action of the event are its perpetrators."""
+    q = w.q
+    ev = getattr(w.s.event, "cls", None)
+    if q.kind != "count" or ev not in _PERPETRATORS or q.counted is None or q.counted.lower() not in _PERSON_NOUNS:
+        return None
+    if not _verb_follows(w) or _passive_after(w) or _verb_after(w):
+        return None  # "five people were killed": what happened to them, not what they did
+    name = _PERPETRATORS[ev]
+    return _pick(name, f"{plural(q.counted).lower()} ({name})")
+
+
 def _counted_noun(w: Work) -> MetricPick | None:
     """The counted noun names the metric ("41 bodies", "660 lives", "50,000 protesters"), or
     is one (plural, with modifiers that change what is measured: "monthly active users")."""
@@ -885,11 +903,17 @@ def _dimension(w: Work) -> MetricPick | None:
     return _pick(q.unit, q.unit) if q.unit else None
 
 
+_CERTAIN = frozenset({"sure", "certain", "confident", "convinced"})
+
+
 def _percent(w: Work) -> MetricPick | None:
-    """A percentage: "percent", or "percent of X" when the text says of what."""
+    """A percentage: "percent", "percent of X" when the text says of what, or how sure
+    someone is ("99.9 percent certain")."""
     if w.q.kind != "percent":
         return None
     toks = w.toks
+    if w.ri < len(toks) and toks[w.ri].low in _CERTAIN:
+        return MetricPick("certainty", f"percent {toks[w.ri].low}", "entity")
     if w.ri + 1 < len(toks) and toks[w.ri].low == "of":
         got = np_after(w.v, w.ri + 1)
         if got and len(got[1].split()) <= 3 and not got[1][:1].isdigit():
@@ -993,6 +1017,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("crowd of a protest", "a count of people in a clause naming a protest", _crowd,
          "A count of people in a clause about a march or protest is its crowd size.",
          "Police put the march at roughly 30,000 people."),
+    Rule("perpetrators", "people as the subject of an action in a robbery or attack story", _perpetrators,
+         "\"Four men rammed a car into the store\": the people who did it, in a story about a robbery or attack.",
+         "Four men rammed a car into the jeweller's."),
     Rule("counted noun", "the counted noun of the figure", _counted_noun,
          "The counted noun (with modifiers such as 'monthly active') is the metric.",
          "41 bodies; 355 million monthly active users"),

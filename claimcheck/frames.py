@@ -380,6 +380,8 @@ def _old(date: str, published: _dt.date | None, ref_year: int | None = None) -> 
 
 def _label(cls: str, site: str | None, date: str | None = None, place: str | None = None) -> str:
     extra = [x for x in (site, place, _year_label(date)) if x]
+    if len(extra) > 1 and site and place and site.lower() in place.lower():
+        extra.remove(site)
     return f"{cls} ({', '.join(extra)})" if extra else cls
 
 
@@ -412,8 +414,27 @@ def document_event(views: Sequence[SentenceView], published: _dt.date | None) ->
             ev = lexicon.events().classes.get(m.cls)
             if ev is not None and ev.containing:
                 continue
-            site = m.site or _site_before_verb(v, m)
+            site = m.site or _site_before_verb(v, m) or _site_in_sentence(v)
             return EventRef(m.cls, _label(m.cls, site), v.span_text(m.i, m.i + 1), False, None)
+    return None
+
+
+#: Sites too common to name an event by ("buildings were flattened"): damage, not a place.
+_PLAIN_SITES = frozenset({"building", "house", "home", "area", "street", "office", "room", "centre",
+                          "center", "branch", "compound", "village", "district", "town", "city",
+                          "province", "region", "county", "state", "island", "suburb", "border",
+                          "coast", "neighbourhood", "neighborhood", "capital", "headquarters",
+                          "festival", "resort", "villa", "suite"})
+
+
+def _site_in_sentence(v: SentenceView) -> str | None:
+    """The first facility the sentence names ("... killed 40 sheltering in a UN school"):
+    the site of the event a headline or lede reports."""
+    for k, t in enumerate(v.tokens):
+        if t.has(SITE) and not t.cap and not v.in_name(k) and not t.possessive:
+            site = _singular_site(t.low)
+            if site not in _PLAIN_SITES:
+                return site
     return None
 
 
@@ -542,7 +563,20 @@ def _dated_figure(w: Work) -> EventRef | None:
         return None
     if not _old(t.value, _published(w), w.s.ref_year):
         return None
-    return EventRef(doc.cls, _label(doc.cls, None, t.value), doc.cls, True, t.value)
+    place = _named_place(w)
+    return EventRef(doc.cls, _label(doc.cls, None, t.value, place), doc.cls, True, t.value)
+
+
+def _named_place(w: Work) -> str | None:
+    """The first name after in/at/from/on in the figure's clause ("from the Carlton Hotel")."""
+    a, b = w.v.clause_bounds(w.li)
+    toks = w.toks
+    for k in range(max(0, a - 12), min(b, len(toks))):
+        if toks[k].low in ("in", "at", "from", "on", "near"):
+            run = next(((i, j) for i, j in w.v.name_runs() if i == k + 1 or (i == k + 2 and toks[k + 1].has(DET))), None)
+            if run is not None:
+                return w.v.run_text(*run)
+    return None
 
 
 def _sentence_date(w: Work) -> EventRef | None:
