@@ -780,6 +780,9 @@ def _money(w: Work) -> MetricPick | None:
     if q.kind != "currency":
         return None
     m = _PAID_IN.match(w.v.text, q.end, min(len(w.v.text), q.end + 40))
+    if m and m.group(1).lower().startswith(("loan", "aid", "grant")):
+        name = "grant" if m.group(1).lower().startswith("grant") else "loan"
+        return _pick(name, f"amount in {m.group(1).lower()}")  # "€110bn in loans": the loans
     if m:
         form = m.group(1).lower()
         return MetricPick(f"amount in {form}", f"amount in {form}", "event")

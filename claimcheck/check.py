@@ -875,6 +875,8 @@ def _find(claims: Sequence[Claim], opts: _Options) -> list[Finding]:
             has_relation.add(skey)
         if c.negated or c.quantity.latent or c.hedged and c.quantity.kind == "date":
             continue
+        if c.rule.get("headline", "").startswith("restates "):
+            continue  # the body's claim stands for it
         kind = c.quantity.kind
         if kind == "date":
             subj, metric = opts.subject(c.subject), opts.metric(c.metric)

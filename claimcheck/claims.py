@@ -482,21 +482,18 @@ def _headline_index(sentences: Sequence[_text.Sentence], doc: Document) -> int |
 
 def _merge_headline(pending: list[_Pending]) -> list[_Pending]:
     """A headline figure the body restates ("Killing One" over "at least one person was
-    killed") is the same claim: it becomes a repeat of the body's claim, whose wording wins."""
+    killed") is the same claim: it is kept, marked ``rule["headline"] = "restates <id>"`` with
+    the id of the body's claim, whose wording wins when figures are compared."""
     body = [p for p in pending if not p.headline]
-    out = []
     for p in pending:
         if not p.headline:
-            out.append(p)
             continue
         q = p.fields["quantity"]
         twin = next((b for b in body if b.fields["metric"] == p.fields["metric"]
                      and b.fields["quantity"].value == q.value and b.fields["quantity"].unit == q.unit), None)
-        if twin is None:
-            out.append(p)
-        else:
-            twin.fields["repeats"].append(p.fields["span"])
-    return out
+        if twin is not None:
+            p.fields["rule"] = {**p.fields["rule"], "headline": f"restates {twin.fields['id']}"}
+    return pending
 
 
 def _story_places(views: Sequence[SentenceView]) -> frozenset[str]:

@@ -807,6 +807,29 @@ def _of_them_scope(w: Work) -> str | None:
     return w.scope if w.scope == "of them" else None
 
 
+_SHARE = frozenset({"share", "portion", "part", "contribution", "slice", "stake", "tranche"})
+
+
+def _party(w: Work) -> str | None:
+    """"Berlin's decision to lend €22.4bn", "the country's share of the bailout, €22bn": a
+    sum one party gives of a whole (its share) is a part of that whole."""
+    if w.metric is None or w.q.kind != "currency" or lexicon.metrics().entries.get(w.metric.name) is None:
+        return None
+    if lexicon.metrics().entries[w.metric.name].event is None:
+        return None
+    a, b = w.v.clause_bounds(w.li)
+    toks = w.toks
+    lo = max(0, w.li - 10)
+    share = any(t.low in _SHARE for t in toks[lo : w.li])
+    name = None
+    for i, j in w.v.name_runs():
+        if lo <= i and j <= w.li and toks[j - 1].possessive:
+            name = w.v.run_text(i, j)
+    if name:
+        return f"{name}'s share" if share else name
+    return "a share" if share else None
+
+
 def _bracketed(w: Work) -> str | None:
     """"200,000 (20,000 of them in one march)": an aside to the figure before it."""
     from .binding import bracketed_alternative
@@ -843,6 +866,9 @@ SCOPE: Table[str] = register(Table("scope", (
     Rule("aside", "a bracket right after a figure of the same unit", _bracketed,
          "A figure in brackets after one of the same unit is an aside (a part, another estimate): compared with nothing.",
          "an estimated 200,000 (20,000 in the union's own march)"),
+    Rule("party's share", "a possessive name or 'share of' before a sum", _party,
+         "A sum one party gives of a whole (\"Berlin's decision to lend €22bn\") is its share, not the whole.",
+         "Berlin's decision to lend €22.4bn to Greece"),
     Rule("place", "'in/at/near' + a place in the figure's clause", _place_scope,
          "A place (or site) the figure's clause names, other than the story's own places.",
          "In Central Aceh district, 10 people were killed."),
