@@ -630,8 +630,8 @@ def _verb_before(w: Work) -> tuple[str, int] | None:
         t = toks[k]
         vw = _verb_word(t)
         if vw is not None and not t.has(REPORT) and (t.low.endswith(("ing", "ed")) or t.has(VERB_FORM | METRIC_VERB)):
-            if t.low in ("leaving", "left", "leave"):
-                return None
+            if t.low in ("leaving", "left", "leave") or (k > 0 and toks[k - 1].low == "to"):
+                return None  # "struggling to evacuate 14 children": a plan, not what happened
             return vw, k
     return None
 

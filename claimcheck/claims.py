@@ -293,7 +293,16 @@ class _Reader:
         for p in out:
             if p.fields["background"]:
                 st.recent.append(p.fields["_event"])
+                st.recent_index = v.index
             p.fields.pop("_event", None)
+        if not any(p.fields["background"] for p in out):
+            bg = [m for m in _frames.mentions(v) if m.other or m.date]
+            if bg:  # a sentence that names an earlier event without a figure still sets it up
+                doc_ev = st.event if isinstance(st.event, _frames.EventRef) else None
+                ref = _frames.background_ref(v, bg[0], doc_ev)
+                if ref is not None:
+                    st.recent.append(ref)
+                    st.recent_index = v.index
         if out:
             si = self.owner[id(v)]
             self.by_sentence.setdefault(si, []).extend(out)

@@ -163,10 +163,33 @@ def _another_incident(v: SentenceView, m: Mention) -> Mention:
     doc = v.state.event if isinstance(v.state.event, EventRef) else None
     if m.other or m.definite or v.index < 2 or doc is None or m.cls != doc.cls:
         return m
-    place = _place_after(v, m.i) or _place_in_phrase(v, m.i)
+    if _years_ago(v):  # "two years after a quake killed thousands": an earlier one
+        return Mention(m.i, m.cls, m.head, m.date, True, m.site, m.place, m.definite, m.lasting)
+    place = _place_after(v, m.i) or _place_in_phrase(v, m.i) or _place_hit(v, m.i)
     if place is None or _is_story_place_v(v, place):
         return m
     return Mention(m.i, m.cls, m.head, m.date, True, m.site, place, m.definite, m.lasting)
+
+
+_PAST_SPANS = frozenset({"year", "years", "month", "months", "decade", "decades", "week", "weeks"})
+
+
+def _years_ago(v: SentenceView) -> bool:
+    """Whether the sentence dates something weeks or years before ("two years after",
+    "a decade ago")."""
+    toks = v.tokens
+    return any(t.low in _PAST_SPANS and k + 1 < len(toks) and toks[k + 1].low in ("after", "ago", "before", "earlier")
+               for k, t in enumerate(toks))
+
+
+def _place_hit(v: SentenceView, k: int) -> str | None:
+    """"a quake hit the town of Zarand": the place an event verb names as its object."""
+    toks = v.tokens
+    for x in range(k + 1, min(len(toks), k + 4)):
+        if toks[x].has(EVENT_VERB) or toks[x].low in ("hit", "struck", "rocked", "shook", "jolted"):
+            run = next(((i, j) for i, j in v.name_runs() if x < i <= x + 5), None)
+            return v.run_text(*run) if run is not None else None
+    return None
 
 
 def _place_in_phrase(v: SentenceView, k: int) -> str | None:
@@ -407,15 +430,16 @@ def document_event(views: Sequence[SentenceView], published: _dt.date | None) ->
         ['attack (school)']
     """
     ref = views[0].state.ref_year if views else None
-    for v in views[:4]:
-        for m in mentions(v):
-            if m.other or (m.date and _old(m.date, published, ref)):
-                continue
-            ev = lexicon.events().classes.get(m.cls)
-            if ev is not None and ev.containing:
-                continue
-            site = m.site or _site_before_verb(v, m) or _site_in_sentence(v)
-            return EventRef(m.cls, _label(m.cls, site), v.span_text(m.i, m.i + 1), False, None)
+    found = [(v, m) for v in views[:4] for m in mentions(v)]
+    parents = {m.cls for _, m in found}
+    for v, m in found:
+        if m.other or (m.date and _old(m.date, published, ref)):
+            continue
+        ev = lexicon.events().classes.get(m.cls)
+        if ev is not None and (ev.containing or (ev.part_of and ev.part_of in parents)):
+            continue  # a war contains the story's attack; aftershocks are part of the quake
+        site = m.site or _site_before_verb(v, m) or _site_in_sentence(v)
+        return EventRef(m.cls, _label(m.cls, site), v.span_text(m.i, m.i + 1), False, None)
     return None
 
 
@@ -473,6 +497,14 @@ def _ref(w: Work, m: Mention) -> EventRef:
     if doc is not None:
         return doc
     return EventRef(m.cls, _label(m.cls, m.site), w.v.span_text(m.i, m.i + 1))
+
+
+def background_ref(v: SentenceView, m: Mention, doc: EventRef | None) -> EventRef | None:
+    """The background event a mention names, if it is one (for the sentences after it)."""
+    if not _background(m, _published_of(v), doc, v.state.ref_year):
+        return None
+    return EventRef(m.cls, _label(m.cls, m.site, m.date, None if m.date else m.place),
+                    v.span_text(m.i, m.i + 1), True, m.date)
 
 
 def _published(w: Work) -> _dt.date | None:
@@ -552,6 +584,18 @@ def _sentence_background(w: Work) -> EventRef | None:
         return None  # ("In a separate incident, seven staff were injured ...": that incident)
     best = min(bg, key=lambda m: abs(m.i - w.li))
     return _ref(w, best)
+
+
+def _pronoun_event(w: Work) -> EventRef | None:
+    """"In February a quake hit Zarand. It killed 612 people": a sentence opening with
+    "It" continues the earlier event the sentence before it was about."""
+    toks = w.toks
+    if not toks or toks[0].low not in ("it", "this", "that") or not w.s.recent:
+        return None
+    last = w.s.recent[-1]
+    if isinstance(last, EventRef) and last.background and w.s.recent_index >= w.v.index - 1:
+        return last
+    return None
 
 
 def _dated_figure(w: Work) -> EventRef | None:
@@ -634,6 +678,9 @@ EVENT: Table[EventRef] = register(Table("event", (
     Rule("event of the clause", "event nouns in the figure's clause", _clause_event,
          "The event named in the figure's clause (a dated or 'another' one is set apart).",
          "In September 2009 an earthquake near Padang killed 1,000 people"),
+    Rule("it continues", "'It' opening the sentence after one about an earlier event", _pronoun_event,
+         "\"It killed 612 people\" after a sentence about an earlier quake is about that quake.",
+         "In February a quake hit Zarand. It killed 612 people."),
     Rule("dated figure", "a time well before publication in the figure's clause", _dated_figure,
          "A figure its own clause dates well before publication is about an earlier event.",
          "Thieves took jewels worth €103m in July (in a September report)."),
@@ -830,6 +877,24 @@ def _party(w: Work) -> str | None:
     return "a share" if share else None
 
 
+def _site_of_when(w: Work) -> str | None:
+    """"killed six children when a mosque collapsed": a site named right after
+    "when/after/as" in the figure's sentence is where the figure happened."""
+    if w.metric is None or w.metric.owner != "event":
+        return None
+    toks = w.toks
+    doc = w.s.event if isinstance(w.s.event, EventRef) else None
+    for k in range(w.ri, min(len(toks), w.ri + 12)):
+        if toks[k].low in ("when", "after", "as") and k + 1 < len(toks):
+            for x in range(k + 1, min(len(toks), k + 4)):
+                t = toks[x]
+                if t.has(SITE) and not t.cap and _singular_site(t.low) not in _PLAIN_SITES:
+                    site = _singular_site(t.low)
+                    return None if doc is not None and doc.label.endswith(f"({site})") else site
+            return None
+    return None
+
+
 def _bracketed(w: Work) -> str | None:
     """"200,000 (20,000 of them in one march)": an aside to the figure before it."""
     from .binding import bracketed_alternative
@@ -872,6 +937,9 @@ SCOPE: Table[str] = register(Table("scope", (
     Rule("place", "'in/at/near' + a place in the figure's clause", _place_scope,
          "A place (or site) the figure's clause names, other than the story's own places.",
          "In Central Aceh district, 10 people were killed."),
+    Rule("site of a when-clause", "a site right after 'when/after/as' following the figure", _site_of_when,
+         "\"Six children were killed when a mosque collapsed\": the site is where the figure happened.",
+         "Six children died when a school collapsed."),
     Rule("additional", "'another', 'other', 'further' by a figure whose metric came before", _additional,
          "\"Another two people were killed\" adds to a toll given before: a part, not the total.",
          "Five people died. Another two people were killed."),
@@ -914,6 +982,9 @@ def _time_for(v: SentenceView, times: Sequence[TimeExpr], q: Quantity) -> TimeEx
             continue
         ti = v.index_at(t.start)
         te = v.index_at(t.end)
+        if te < len(toks) and toks[te].has(EVENT_NOUN) or (te + 1 < len(toks) and toks[te + 1].has(EVENT_NOUN)
+                                                          and not toks[te].has(PREP)):
+            continue  # "hit by 2004 tsunami", "the 2012 Indian Ocean quake": it dates that event
         opening = ti <= 1 and te < len(toks) and toks[te].text == ","
         if not opening and abs(ti - qi) > 22:
             continue
@@ -998,7 +1069,8 @@ TIME: Table[TimePick] = register(Table("time", (
 
 
 _RUNNING = regex.compile(
-    r"\b(?:so\s+far|rose|risen|rises|rising|climbed|climbing|has\s+grown|mounted|mounting|"
+    r"\b(?:so\s+far|rose|risen|rises|rising|climbed|climbing|has\s+grown|mounted|mounting|bringing|"
+    r"taking\s+the|pushing|raising|confirmed\s+(?:death\s+)?toll|"
     r"initial|initially|preliminary|provisional|at\s+least|at\s+the\s+time|up\s+to\s+now|"
     r"earlier|could\s+rise|expected\s+to\s+rise|likely\s+to\s+rise|feared)\b",
     regex.I,

@@ -613,6 +613,7 @@ class EventClass:
     containing: bool
     hints: frozenset[str] = frozenset()
     family: str | None = None
+    part_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -668,7 +669,8 @@ def events() -> EventLexicon:
             raise LexiconError(f"data/{f}: {where} lasting/containing must be true or false")
         c = EventClass(name, _strs(spec, "nouns", where, f), _strs(spec, "verbs", where, f),
                        money, flags["lasting"], flags["containing"], _strs(spec, "hints", where, f),
-                       spec.get("family") if isinstance(spec.get("family"), str) else None)
+                       spec.get("family") if isinstance(spec.get("family"), str) else None,
+                       spec.get("part_of") if isinstance(spec.get("part_of"), str) else None)
         classes[name] = c
         for n in sorted(c.nouns):
             for form in {n, *plural_forms(n)}:

@@ -288,6 +288,7 @@ class DocState:
     event: object = None
     story_places: frozenset[str] = frozenset()
     recent: list[object] = field(default_factory=list)
+    recent_index: int = -9  # the sentence the last of ``recent`` came from
     ref_year: int | None = None
     metrics_seen: set[str] = field(default_factory=set)
     last_story: int = -9  # index of the last sentence that named the story's own event

@@ -155,17 +155,21 @@ def resolve_weekday(day: str, published: _dt.date) -> _dt.date | None:
         return None
 
 
+#: How far past the publication date a month or day without a year may lie: news mostly
+#: recalls the past ("in February", in a November report, is last February).
+_AHEAD_DAYS = 45
+
+
 def _nearest_year(month: int, day: int, published: _dt.date) -> int:
+    """The year of the latest such date no more than ``_AHEAD_DAYS`` after ``published``."""
     best = published.year
-    best_gap: int | None = None
     for y in (published.year - 1, published.year, published.year + 1):
         try:
             d = _dt.date(y, month, min(day, 28))
         except ValueError:  # pragma: no cover - day is clamped
             continue
-        gap = abs((d - published).days)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = y, gap
+        if (d - published).days <= _AHEAD_DAYS:
+            best = y
     return best
 
 
