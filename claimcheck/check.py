@@ -89,7 +89,7 @@ _RELATION_WORDS = {
 _STORY = "\0story"
 #: Scopes that name no particular part: an increment ("another two people") is no rival
 #: of any other figure.
-_UNCOMPARABLE_SCOPES = frozenset({"additional", "aside"})
+_UNCOMPARABLE_SCOPES = frozenset({"additional", "aside", "one of several"})
 
 
 # --------------------------------------------------------------------------- lexicon

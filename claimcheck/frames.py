@@ -75,6 +75,8 @@ class EventRef:
     text: str
     background: bool = False
     date: str | None = None
+    day: str | None = None  # the day the document's own event happened, where its lede says
+    plural: bool = False  # the document is about several events at once ("a series of quakes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,9 @@ def mentions(v: SentenceView) -> list[Mention]:
         if t.has(EVENT_VERB) and not t.has(EVENT_NOUN):  # "attacked another UN school"
             other = other or any(x.has(OTHER_EVENT) for x in toks[k + 1 : k + 3])
         definite = bool(before) and before[-1] in ("the", "this", "that") or (len(before) > 1 and before[-2] == "the")
+        if not definite and t.has(EVENT_NOUN) and any(x.low in ("since", "after") for x in toks[max(0, k - 4) : k]) \
+                and not any(x.low in ("the", "this", "that", "its") for x in toks[max(0, k - 4) : k]):
+            other = True  # "dispatched after two quakes struck", "since 7.6 and 7.5 quakes": earlier ones
         date = _date_near(v, k) or _year_before(v, k) or opener
         out.append(Mention(k, cls[0] if len(cls) == 1 else _pick_class(v, k, cls), t.low, date, other,
                            _site_near(v, k), _place_after(v, k), definite, _lasting(v, k)))
@@ -171,7 +176,7 @@ def _another_incident(v: SentenceView, m: Mention) -> Mention:
     return Mention(m.i, m.cls, m.head, m.date, True, m.site, place, m.definite, m.lasting)
 
 
-_PAST_SPANS = frozenset({"year", "years", "month", "months", "decade", "decades", "week", "weeks"})
+_PAST_SPANS = frozenset({"year", "years", "month", "months", "decade", "decades", "week", "weeks", "days"})
 
 
 def _years_ago(v: SentenceView) -> bool:
@@ -296,9 +301,13 @@ def _date_near(v: SentenceView, k: int) -> str | None:
     head = v.tokens[k]
     toks = v.tokens
     for t in v.times:
-        if not t.value or t.kind == "weekday" or t.relation in ("since", "after", "before", "until", "by"):
+        if not t.value or t.relation in ("since", "after", "before", "until", "by"):
             continue  # "the worst riots since 1991" are today's riots
         a, b = v.index_at(t.phrase_start), v.index_at(t.end)
+        if t.kind == "weekday":  # "Sunday's quakes", "the quakes on Sunday"
+            if (b == k and v.tokens[b - 1].possessive) or (a == k + 1 and t.relation == "on"):
+                return t.value
+            continue
         if 0 <= k - b <= 2:
             return t.value
         if 0 < a - k <= 7 and (t.relation in ("of", "in") or a == k + 1) \
@@ -367,9 +376,21 @@ def _background(m: Mention, published: _dt.date | None, doc_event: EventRef | No
     doc_ev = lexicon.events().classes.get(doc_event.cls) if doc_event is not None else None
     if m.lasting and not (doc_ev is not None and doc_ev.lasting):
         return True
+    if doc_event is not None and doc_event.day and m.date and _other_day(m.date, doc_event.day) \
+            and not (doc_ev is not None and doc_ev.lasting):
+        return True  # "Sunday's quakes", in a report about Wednesday's
     if doc_event is not None and ev is not None and ev.containing and doc_event.cls != m.cls:
         return True
     return False
+
+
+def _other_day(date: str, day: str) -> bool:
+    """Whether an ISO day lies two or more days from the document's event day."""
+    try:
+        a, b = _dt.date.fromisoformat(date[:10]), _dt.date.fromisoformat(day)
+    except ValueError:
+        return False
+    return len(date) == 10 and abs((a - b).days) >= 2
 
 
 def _old(date: str, published: _dt.date | None, ref_year: int | None = None) -> bool:
@@ -439,8 +460,30 @@ def document_event(views: Sequence[SentenceView], published: _dt.date | None) ->
         if ev is not None and (ev.containing or (ev.part_of and ev.part_of in parents)):
             continue  # a war contains the story's attack; aftershocks are part of the quake
         site = m.site or _site_before_verb(v, m) or _site_in_sentence(v)
-        return EventRef(m.cls, _label(m.cls, site), v.span_text(m.i, m.i + 1), False, None)
+        return EventRef(m.cls, _label(m.cls, site), v.span_text(m.i, m.i + 1), False, None,
+                        _event_day(v, m), _is_plural(v, m))
     return None
+
+
+def _event_day(v: SentenceView, m: Mention) -> str | None:
+    """The day a lede gives its event ("hit by a quake today", "rocked the city on Sunday")."""
+    best: tuple[int, str] | None = None
+    for t in v.times:
+        if t.value and regex.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value) and t.kind in ("weekday", "relative", "date"):
+            d = abs(v.index_at(t.start) - m.i)
+            if best is None or d < best[0]:
+                best = (d, t.value)
+    return best[1] if best else None
+
+
+def _is_plural(v: SentenceView, m: Mention) -> bool:
+    """"A series of earthquakes", "two quakes": a document about several events at once."""
+    toks = v.tokens
+    head = toks[m.i].low
+    before = {t.low for t in toks[max(0, m.i - 4) : m.i]}
+    return (head.endswith("s") and head not in lexicon.events().by_noun.get(head[:-1], ()) and
+            bool(lexicon.events().by_noun.get(head[:-1]) or lexicon.events().by_noun.get(head[:-2]))
+            ) or bool(before & {"series", "two", "three", "several", "twin"})
 
 
 #: Sites too common to name an event by ("buildings were flattened"): damage, not a place.
@@ -483,7 +526,10 @@ def _ref(w: Work, m: Mention) -> EventRef:
     doc = w.s.event if isinstance(w.s.event, EventRef) else None
     if m.date is None:  # "... killed 230,000 people in 13 countries in 2004": the figure's own date
         t = _time_for(w.v, w.v.times, w.q)
-        if t is not None and t.value and t.kind != "weekday" and _old(t.value, published, w.s.ref_year):
+        if t is not None and t.value and (
+            (t.kind != "weekday" and _old(t.value, published, w.s.ref_year))
+            or (doc is not None and doc.day and _other_day(t.value, doc.day))
+        ):
             m = Mention(m.i, m.cls, m.head, t.value, m.other, m.site, m.place, m.definite)
     if _background(m, published, doc, w.s.ref_year):
         label = _label(m.cls, m.site, m.date, None if m.date else m.place)
@@ -579,11 +625,15 @@ def _sentence_background(w: Work) -> EventRef | None:
     is about that event."""
     found = [m for m in mentions(w.v)]
     doc = w.s.event if isinstance(w.s.event, EventRef) else None
-    bg = [m for m in found if _background(m, _published(w), doc, w.s.ref_year)]
-    if not bg or (len(bg) != len(found) and not any(m.other for m in bg)):
+    refs = []
+    for m in found:
+        prior = _recent_background(w, m.cls) if m.definite and not m.date and not m.other else None
+        refs.append((m, prior))
+    bg = [(m, p) for m, p in refs if p is not None or _background(m, _published(w), doc, w.s.ref_year)]
+    if not bg or (len(bg) != len(found) and not any(m.other for m, _ in bg)):
         return None  # ("In a separate incident, seven staff were injured ...": that incident)
-    best = min(bg, key=lambda m: abs(m.i - w.li))
-    return _ref(w, best)
+    best, prior = min(bg, key=lambda mp: abs(mp[0].i - w.li))
+    return prior if prior is not None else _ref(w, best)
 
 
 def _pronoun_event(w: Work) -> EventRef | None:
@@ -603,9 +653,10 @@ def _dated_figure(w: Work) -> EventRef | None:
     the Carlton in July") is about an earlier event of the document's kind."""
     doc = w.s.event if isinstance(w.s.event, EventRef) else None
     t = _time_for(w.v, w.v.times, w.q)
-    if doc is None or t is None or not t.value or t.kind == "weekday":
+    if doc is None or t is None or not t.value:
         return None
-    if not _old(t.value, _published(w), w.s.ref_year):
+    other_day = bool(doc.day) and _other_day(t.value, doc.day or "")
+    if not other_day and (t.kind == "weekday" or not _old(t.value, _published(w), w.s.ref_year)):
         return None
     place = _named_place(w)
     return EventRef(doc.cls, _label(doc.cls, None, t.value, place), doc.cls, True, t.value)
@@ -895,6 +946,31 @@ def _site_of_when(w: Work) -> str | None:
     return None
 
 
+_ORDINALS = frozenset({"first", "second", "third", "main", "largest", "biggest", "strongest", "initial"})
+
+
+def _one_of_several(w: Work) -> str | None:
+    """In a report on several events at once ("a series of quakes"), a magnitude or a depth
+    belongs to one of them: "the first quake, magnitude 7.6"; without such a word it is
+    compared with nothing."""
+    ev = w.event
+    doc = w.s.event if isinstance(w.s.event, EventRef) else None
+    if w.metric is None or w.metric.name not in _SINGLE_METRICS and not w.metric.name.startswith("distance"):
+        return None
+    own = next((m for m in mentions(w.v) if w.ri <= m.i < w.ri + 3), None)
+    if own is not None and _is_plural(w.v, own):
+        return "one of several"  # "7.6 and 7.5 magnitude quakes"
+    if doc is None or not doc.plural or not isinstance(ev, EventRef) or ev.background:
+        return None
+    toks = w.toks
+    words = [t.low for t in toks[max(0, w.li - 6) : w.li]]
+    named = next((x for x in reversed(words) if x in _ORDINALS), None)
+    return f"{named} {doc.cls}" if named else "one of several"
+
+
+_SINGLE_METRICS = frozenset({"magnitude", "depth", "duration"})
+
+
 def _bracketed(w: Work) -> str | None:
     """"200,000 (20,000 of them in one march)": an aside to the figure before it."""
     from .binding import bracketed_alternative
@@ -931,6 +1007,9 @@ SCOPE: Table[str] = register(Table("scope", (
     Rule("aside", "a bracket right after a figure of the same unit", _bracketed,
          "A figure in brackets after one of the same unit is an aside (a part, another estimate): compared with nothing.",
          "an estimated 200,000 (20,000 in the union's own march)"),
+    Rule("one of several", "a magnitude or depth in a report on several events", _one_of_several,
+         "In a report on \"a series of quakes\", a magnitude belongs to one of them (\"the first quake\"), not to all.",
+         "A series of quakes hit the island; the first, magnitude 7.6, struck at dawn."),
     Rule("party's share", "a possessive name or 'share of' before a sum", _party,
          "A sum one party gives of a whole (\"Berlin's decision to lend €22bn\") is its share, not the whole.",
          "Berlin's decision to lend €22.4bn to Greece"),

@@ -118,7 +118,8 @@ _TIME = regex.compile(
       | (?P<m3>""" + _MONTH + r""")(?:\s++of)?,?\s++(?P<y3>""" + _YEAR + r""")
       | (?P<y5>""" + _YEAR + r""")(?:[ ]?[-–][ ]?|\s++(?i:to|and|through|until)\s++)(?P<y6>""" + _YEAR + r""")
       | (?P<rel>(?i:(?:earlier|later)\s++)?(?i:this|last|next|the\s++past|the\s++previous)\s++(?i:year|month|week)
-               |(?i:yesterday|today|tomorrow))
+               |(?i:yesterday|today|tomorrow)
+               |(?i:(?:the|this|last)\s++weekend))
       | (?P<wd>""" + _WD + r""")(?:\s++(?P<part>(?i:morning|afternoon|evening|night)))?
       | (?P<m4>""" + _MONTH + r""")(?:\s++(?P<m4rel>(?i:last|this|next))\s++(?i:year))?
       | (?P<y4>""" + _YEAR + r""")
@@ -232,6 +233,10 @@ def _read(m: regex.Match[str], published: _dt.date | None) -> tuple[TimeKind, st
         rel = " ".join(g["rel"].lower().split())
         if published is None:
             return "relative", None
+        if rel.endswith("weekend"):  # the Saturday of the latest weekend before publication
+            back = (published.weekday() - 5) % 7 if published.weekday() != 6 else 1
+            day = _shift_days(published, -(back or (7 if rel.startswith("last") else 0)))
+            return "relative", day.isoformat() if day else None
         if rel in ("yesterday", "today", "tomorrow"):
             k = {"yesterday": -1, "today": 0, "tomorrow": 1}[rel]
             day = _shift_days(published, k)
