@@ -438,7 +438,13 @@ def _generic(w: Work) -> bool | None:
                 return True
             if t.low in ("typically", "usually", "generally", "normally", "often"):
                 return True
+    for k in range(a, min(len(toks), b) - 1):  # "shakers around magnitude 2 and 3 are common"
+        if toks[k].low in ("is", "are") and toks[k + 1].low in _GENERIC_ADJECTIVES:
+            return True
     return None
+
+
+_GENERIC_ADJECTIVES = frozenset({"common", "rare", "typical", "usual", "frequent", "normal", "routine"})
 
 
 def _reported(w: Work, k: int) -> bool:
@@ -683,6 +689,25 @@ def _crowd(w: Work) -> MetricPick | None:
 
 #: Verbs of a hospital or clinic counting the injured it took in: its own count, a part.
 _TREATED = frozenset({"received", "treated", "admitted", "brought", "treating", "receiving"})
+
+
+_PLACE_NOUNS = frozenset({"city", "town", "village", "island", "country", "province", "region", "state",
+                          "district", "nation", "port", "capital", "area"})
+
+
+def _population(w: Work) -> MetricPick | None:
+    """"home to 120,000 people", "a city of 500,000 (people)", "a population of 2 million":
+    the number of people who live in a place."""
+    q = w.q
+    if q.kind != "count" or (q.counted is not None and q.counted.lower() not in ("person", "resident", "inhabitant")):
+        return None
+    toks = w.toks
+    before = [t.low for t in toks[max(0, w.li - 3) : w.li]]
+    if before[-2:] == ["home", "to"] or before[-2:-1] == ["population"] and before[-1:] == ["of"]:
+        return _pick("population", "population")
+    if before[-1:] == ["of"] and len(before) >= 2 and before[-2] in _PLACE_NOUNS:
+        return _pick("population", "population")
+    return None
 
 
 def _with_injuries(w: Work) -> MetricPick | None:
@@ -1014,6 +1039,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("verb of a count", "the verb or adjective after or before a count", _people_metric,
          "What happened to a count (killed, injured, missing, damaged) is its metric, mapped to a canonical one.",
          "Five people were killed; killing ten; 24 dead"),
+    Rule("population", "'home to', 'a city of', 'a population of' before a count of people", _population,
+         "\"home to 120,000 people\", \"a city of 500,000\": how many people live in a place.",
+         "The island, home to 120,000 people, was hit."),
     Rule("with injuries", "'with' + a metric noun after a count", _with_injuries,
          "\"50 people with serious injuries\": the noun after 'with' is the metric.",
          "The attack left 50 people with serious injuries."),
@@ -1095,9 +1123,16 @@ def _apposition(w: Work) -> tuple[str, str] | None:
     """"the town of Gadera, 17 miles from Tel Aviv": a place or distance in apposition to
     the name right before the comma is that name's."""
     toks = w.toks
-    if w.q.kind != "dimension" or w.li < 2 or toks[w.li - 1].text != ",":
+    k = w.li
+    if w.metric is not None and w.metric.name == "population":  # "Qeshm island, home to 120,000 people"
+        while k > 0 and toks[k - 1].low in ("home", "to", "a", "an", "the", "of", "population") or (
+                k > 0 and toks[k - 1].low in _PLACE_NOUNS):
+            k -= 1
+    elif w.q.kind != "dimension":
         return None
-    run = next(((i, j) for i, j in w.v.name_runs() if j == w.li - 1), None)
+    if k < 2 or toks[k - 1].text != ",":
+        return None
+    run = next(((i, j) for i, j in w.v.name_runs() if j == k - 1 or (j == k - 2 and toks[k - 2].low in _PLACE_NOUNS)), None)
     if run is None:
         return None
     wr = w.v.run_text(*run)

@@ -281,6 +281,11 @@ def _rounding(claim: Claim) -> float:
             if stated and q.value and not math.isclose(stated, q.value):
                 scale = abs(q.value / stated)  # "334" in "$334M"
         step = 2 * half * scale
+        if m and not m.group(1):  # "700 miles", "1,500 km": a round number, rounded to its zeros
+            digits = m.group(0).replace(",", "")
+            zeros = len(digits) - len(digits.rstrip("0"))
+            if zeros and len(digits) > zeros:
+                step *= 10.0 ** zeros
     try:
         return abs(_base(q.value + step / 2, q.unit) - _base(q.value, q.unit))
     except UnitError:
@@ -518,6 +523,7 @@ class _Group:
     subject: str | None
     metric: str
     cumulative: bool
+    varies: bool = False
 
 
 def _classes(g: _Group, opts: _Options) -> list[_Class]:
@@ -581,8 +587,9 @@ def _group_findings(g: _Group, opts: _Options) -> list[Finding]:
     for slot in _slots(g, classes):
         for k in _conflicting(slot):
             found[id(k)] = k
-    for k in _falling(classes):
-        found[id(k)] = k
+    if not g.varies:
+        for k in _falling(classes):
+            found[id(k)] = k
     out = [_conflict(g, list(found.values()), opts)] if found else []
     days = {k.when for k in classes if k.when is not None}
     if len(days) > 1 and len({_r(k.value) for k in classes}) > 1:
@@ -893,7 +900,8 @@ def _find(claims: Sequence[Claim], opts: _Options) -> list[Finding]:
     findings: list[Finding] = []
     for nkey, cs in numeric.items():
         entry = _metric_entry(nkey[3])
-        g = _Group(nkey, cs, _group_subject(nkey, cs, opts), nkey[3], bool(entry and entry.cumulative))
+        g = _Group(nkey, cs, _group_subject(nkey, cs, opts), nkey[3], bool(entry and entry.cumulative),
+                   bool(entry and entry.varies))
         findings += _group_findings(g, opts)
     for cs in by_value.values():
         findings += _misattribution_findings(cs, opts)

@@ -352,7 +352,9 @@ def _place_after(v: SentenceView, k: int) -> str | None:
     toks = v.tokens
     for x in range(k + 1, min(len(toks), k + 5)):
         if toks[x].low in ("in", "off", "near", "at", "on"):
-            runs = [(a, b) for a, b in v.name_runs() if a == x + 1 or (a == x + 2 and toks[x + 1].has(DET))]
+            # "in eastern China", "off the coast of X": up to two lower-case words before the name
+            runs = [(a, b) for a, b in v.name_runs() if x < a <= x + 3
+                    and all(toks[y].word and not toks[y].cap for y in range(x + 1, a))]
             if runs:
                 a, b = runs[0]
                 return v.run_text(a, b)
@@ -385,12 +387,13 @@ def _background(m: Mention, published: _dt.date | None, doc_event: EventRef | No
 
 
 def _other_day(date: str, day: str) -> bool:
-    """Whether an ISO day lies two or more days from the document's event day."""
+    """Whether an ISO day lies before the document's event day (a day or more: something
+    that happened before the story's event is not it), or a week or more after it."""
     try:
         a, b = _dt.date.fromisoformat(date[:10]), _dt.date.fromisoformat(day)
     except ValueError:
         return False
-    return len(date) == 10 and abs((a - b).days) >= 2
+    return len(date) == 10 and ((a - b).days <= -1 or (a - b).days >= 7)
 
 
 def _old(date: str, published: _dt.date | None, ref_year: int | None = None) -> bool:
@@ -630,6 +633,12 @@ def _sentence_background(w: Work) -> EventRef | None:
         prior = _recent_background(w, m.cls) if m.definite and not m.date and not m.other else None
         refs.append((m, prior))
     bg = [(m, p) for m, p in refs if p is not None or _background(m, _published(w), doc, w.s.ref_year)]
+    kinds = {m.cls for m in found}
+    part = lexicon.events().classes.get(next(iter(kinds))) if len(kinds) == 1 else None
+    if not bg and part is not None and doc is not None and part.part_of == doc.cls:
+        # "Two aftershocks, magnitude 2.9 and 2.2, followed": the one kind of event named
+        best = min(found, key=lambda m: abs(m.i - w.li))
+        return _ref(w, best)
     if not bg or (len(bg) != len(found) and not any(m.other for m, _ in bg)):
         return None  # ("In a separate incident, seven staff were injured ...": that incident)
     best, prior = min(bg, key=lambda mp: abs(mp[0].i - w.li))
@@ -818,6 +827,8 @@ def _place_phrase(v: SentenceView, k: int) -> str | None:
     if i >= n:
         return None
     run = next(((a, b) for a, b in v.name_runs() if a == i), None)
+    if run is not None and toks[run[1] - 1].possessive:  # "Indonesia's Aceh province": the second
+        run = next(((a, b) for a, b in v.name_runs() if a == run[1]), run)
     if run is not None:
         a, b = run
         j = b

@@ -492,6 +492,7 @@ class MetricEntry:
     modifiers: frozenset[str]
     money: bool = False
     event: str | None = None
+    varies: bool = False
 
 
 @dataclass(frozen=True)
@@ -569,6 +570,7 @@ def metrics() -> MetricLexicon:
             counted=_strs(spec, "counted", where, f), base=base,
             modifiers=_strs(spec, "modifier", where, f), money=money,
             event=spec.get("event") if isinstance(spec.get("event"), str) else None,
+            varies=spec.get("varies", False) is True,
         )
         entries[name] = e
         for v in sorted(e.verbs):
