@@ -50,6 +50,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -58,11 +59,20 @@ from .entities import canonical
 from .errors import InputError, LexiconError
 from .lexicon import load_toml as _load_toml
 from .models import Attribution, Span
+
+if TYPE_CHECKING:
+    from .text import Sentence
 from .rules import Rule, Table, register
 
 __all__ = [
-    "ATTRIBUTION", "SentenceAttribution", "analyse_sentence", "find_attribution",
-    "find_attributions", "attribution_scope", "is_hedged", "is_negated",
+    "ATTRIBUTION",
+    "SentenceAttribution",
+    "analyse_sentence",
+    "attribution_scope",
+    "find_attribution",
+    "find_attributions",
+    "is_hedged",
+    "is_negated",
 ]
 
 _TIMEOUT = 1.0
@@ -152,8 +162,7 @@ def _left_np(s: str, i: int) -> tuple[int, int]:
         toks.pop()
     end = toks[-1][1] if toks else i
     start = end
-    n = 0
-    for a, b in reversed(toks):
+    for n, (a, b) in enumerate(reversed(toks), 1):
         tok = s[a:b]
         if tok[-1] in _PUNCT or tok in ("-", "--"):
             break
@@ -166,7 +175,6 @@ def _left_np(s: str, i: int) -> tuple[int, int]:
             start = k
             break
         start = a
-        n += 1
         if n >= 12:
             break
     return start, end
@@ -176,8 +184,7 @@ def _right_np(s: str, j: int, e: int) -> tuple[int, int]:
     """The noun phrase starting at offset ``j`` of ``s`` (possibly empty)."""
     hi = min(e, j + 200)
     start = end = None
-    n = 0
-    for m in _TOKEN.finditer(s, j, hi):
+    for n, m in enumerate(_TOKEN.finditer(s, j, hi), 1):
         tok = m.group()
         if tok[0] in _PUNCT or tok in ("-", "--"):
             break
@@ -192,7 +199,6 @@ def _right_np(s: str, j: int, e: int) -> tuple[int, int]:
             end = k
             break
         end = m.end()
-        n += 1
         if n >= 12:
             break
     if start is None or end is None:
@@ -357,7 +363,7 @@ def _apposition_speaker(s: str, left: str, lo: int) -> tuple[int, int]:
             and words[0].lower() not in _cues().openers
         ):
             return a, b
-    for a, b in segments:
+    for _, b in segments:
         a2, b2 = _left_np(s, b)
         if b2 > a2:
             return a2, b2
@@ -670,7 +676,7 @@ class SentenceAttribution:
         ('Acme', 'Bolt')
     """
 
-    __slots__ = ("text", "start", "doc_id", "_read", "_s")
+    __slots__ = ("_read", "_s", "doc_id", "start", "text")
 
     def __init__(self, text: str, start: int, s: str, doc_id: str, read: _Read | None) -> None:
         self.text = text
@@ -828,7 +834,7 @@ def attribution_scope(text: str, sentence_start: int = 0, sentence_end: int | No
 
 def find_attributions(
     text: str,
-    sentences: Sequence[tuple[int, int]] | Sequence[object],
+    sentences: Sequence[tuple[int, int]] | Sequence[Sentence],
     doc_id: str = "",
     aliases: Mapping[str, str] | None = None,
     exclude_cues: Collection[str] = (),
@@ -859,7 +865,7 @@ def find_attributions(
         if isinstance(s, tuple):
             a, b = s[0], s[1]
         else:
-            a, b = getattr(s, "start"), getattr(s, "end")
+            a, b = s.start, s.end
             if getattr(s, "boilerplate", False) or getattr(s, "dateline", False):
                 out.append(None)
                 continue

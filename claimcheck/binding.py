@@ -20,22 +20,42 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import regex
 
 from . import lexicon
-from .lexicon import plural
 from .errors import UnitError
+from .lexicon import plural
 from .models import Quantity
 from .rules import Rule, Table, register
 from .sentence import (
-    APPOS, AUX, CLAUSE_START, CONJ, DET, DIRECTION, EVENT_NOUN, INDEFINITE, METRIC_NOUN,
-    METRIC_VERB, NOT_SUBJECT, POSSESSION, PREP, PRON, REFERRING, REL, REPORT, SUBORD,
-    TIME_WORD, VERB, VERB_FORM, EVENT_VERB, DocState, Figure, SentenceView, Token,
+    APPOS,
+    AUX,
+    CONJ,
+    DET,
+    EVENT_NOUN,
+    EVENT_VERB,
+    INDEFINITE,
+    METRIC_VERB,
+    NOT_SUBJECT,
+    POSSESSION,
+    PREP,
+    PRON,
+    REFERRING,
+    REL,
+    REPORT,
+    SUBORD,
+    TIME_WORD,
+    VERB,
+    VERB_FORM,
+    DocState,
+    Figure,
+    SentenceView,
+    Token,
 )
 
-__all__ = ["Work", "MetricPick", "NOT_A_CLAIM", "METRIC", "SUBJECT", "plural", "event_class_of", "STORY_CLASS"]
+__all__ = ["METRIC", "NOT_A_CLAIM", "STORY_CLASS", "SUBJECT", "MetricPick", "Work", "event_class_of", "plural"]
 
 #: The event of a document that names none: its figures can only be about "the story".
 STORY_CLASS = "the story"
@@ -703,7 +723,7 @@ def _population(w: Work) -> MetricPick | None:
         return None
     toks = w.toks
     before = [t.low for t in toks[max(0, w.li - 3) : w.li]]
-    if before[-2:] == ["home", "to"] or before[-2:-1] == ["population"] and before[-1:] == ["of"]:
+    if before[-2:] == ["home", "to"] or (before[-2:-1] == ["population"] and before[-1:] == ["of"]):
         return _pick("population", "population")
     if before[-1:] == ["of"] and len(before) >= 2 and before[-2] in _PLACE_NOUNS:
         return _pick("population", "population")
@@ -806,12 +826,12 @@ def _money(w: Work) -> MetricPick | None:
         return None
     m = _PAID_IN.match(w.v.text, q.end, min(len(w.v.text), q.end + 40))
     if m and m.group(1).lower().startswith(("loan", "aid", "grant")):
-        name = "grant" if m.group(1).lower().startswith("grant") else "loan"
-        return _pick(name, f"amount in {m.group(1).lower()}")  # "€110bn in loans": the loans
+        kind = "grant" if m.group(1).lower().startswith("grant") else "loan"
+        return _pick(kind, f"amount in {m.group(1).lower()}")  # "€110bn in loans": the loans
     if m:
         form = m.group(1).lower()
         return MetricPick(f"amount in {form}", f"amount in {form}", "event")
-    name = _money_word(w)
+    name: str | None = _money_word(w)
     if name == "funding" and _public_source(w):
         name = "grant"  # "got $9.3m in funding from the US government": a grant, not venture money
     if name is None:
@@ -826,7 +846,7 @@ _PUBLIC = frozenset({"government", "department", "ministry", "state", "federal",
 
 def _public_source(w: Work) -> bool:
     """Whether the figure's clause says the money came from a public body ("from the state")."""
-    a, b = w.v.clause_bounds(w.li)
+    _, b = w.v.clause_bounds(w.li)
     toks = w.toks
     return any(toks[k].low == "from" and any(t.low in _PUBLIC for t in toks[k + 1 : k + 5])
                for k in range(w.ri, min(b, len(toks))))
@@ -857,8 +877,8 @@ def _money_word(w: Work) -> str | None:
         if best is None or d < best[0]:
             best = (d, cands[0])
     if best is not None and best[0] >= 100:
-        story_cls = getattr(w.s.event, "cls", None)
-        if story_cls in ev.classes and ev.classes[story_cls].money:
+        story_cls: str | None = getattr(w.s.event, "cls", None)
+        if story_cls is not None and story_cls in ev.classes and ev.classes[story_cls].money:
             return ev.classes[story_cls].money
     return best[1] if best else None
 
@@ -869,7 +889,7 @@ _PRISON = regex.compile(r"\s*(?:in|behind)\s+(?:prison|jail|bars)\b", regex.I)
 def _duration(w: Work) -> MetricPick | None:
     """A prison sentence, an age ("61-year-old"), or how long something lasted."""
     q = w.q
-    if q.kind == "age":
+    if q.kind == "age":  # type: ignore[comparison-overlap]  # Kind "age" arrives with the quantities branch
         return _pick("age", "age")
     if q.kind != "duration":
         return None
@@ -1125,7 +1145,7 @@ def _apposition(w: Work) -> tuple[str, str] | None:
     toks = w.toks
     k = w.li
     if w.metric is not None and w.metric.name == "population":  # "Qeshm island, home to 120,000 people"
-        while k > 0 and toks[k - 1].low in ("home", "to", "a", "an", "the", "of", "population") or (
+        while (k > 0 and toks[k - 1].low in ("home", "to", "a", "an", "the", "of", "population")) or (
                 k > 0 and toks[k - 1].low in _PLACE_NOUNS):
             k -= 1
     elif w.q.kind != "dimension":
@@ -1209,7 +1229,7 @@ def _event_of_phrase(w: Work) -> tuple[str, str] | None:
     ev = w.event
     if ev is None or ev.cls == STORY_CLASS or w.li == 0 or w.toks[w.li - 1].low not in ("in", "across", "from", "over", "into"):
         return None
-    a, b = w.v.clause_bounds(w.li)
+    a, _ = w.v.clause_bounds(w.li)
     if not any(t.has(EVENT_NOUN) for t in w.toks[a : w.li]):
         return None
     return ev.label, w.v.span_text(w.li - 1, w.ri)
@@ -1234,7 +1254,7 @@ def _metric_of_subject(w: Work) -> tuple[str, str] | None:
 def _subject_of_clause(w: Work) -> tuple[str, str, str] | None:
     """The clause subject, through relative clauses, appositions and pronouns (cached)."""
     if "_clause" in w.memo:
-        return w.memo["_clause"]  # type: ignore[no-any-return]
+        return cast("tuple[str, str, str] | None", w.memo["_clause"])
     got = _find_clause_subject(w)
     w.memo["_clause"] = got
     return got

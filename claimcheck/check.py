@@ -58,10 +58,10 @@ from .wording import date_label, docs_text, fmt_number, format_value, natural_ke
 __all__ = [
     "DEFAULT_TOLERANCE",
     "check",
-    "spread",
     "format_value",
     "metric_synonyms",
     "normalise_metric",
+    "spread",
 ]
 
 #: Relative half-width given to an approximate value the parser left without an interval,
@@ -625,7 +625,7 @@ def _update(g: _Group, classes: list[_Class], opts: _Options) -> Finding:
     steps = []
     for day in sorted(series):
         ks = sorted(series[day], key=lambda k: k.value)
-        d = date_label(_dt.date.fromordinal(int(math.ceil(day))).isoformat())
+        d = date_label(_dt.date.fromordinal(math.ceil(day)).isoformat())
         earlier = " (earlier)" if day != int(day) else ""
         steps.append(f"{d}{earlier}: " + ", ".join(f"{_label(k)} ({docs_text(k.docs)})" for k in ks))
     claims = [c for k in classes for c in k.claims]
@@ -880,7 +880,7 @@ def _find(claims: Sequence[Claim], opts: _Options) -> list[Finding]:
         by_id.setdefault((c.doc_id, c.id), c)
         if c.quantity.kind == "multiplier" or c.relation is not None:
             has_relation.add(skey)
-        if c.negated or c.quantity.latent or c.hedged and c.quantity.kind == "date":
+        if c.negated or c.quantity.latent or (c.hedged and c.quantity.kind == "date"):
             continue
         if c.rule.get("headline", "").startswith("restates "):
             continue  # the body's claim stands for it
@@ -915,7 +915,7 @@ def _find(claims: Sequence[Claim], opts: _Options) -> list[Finding]:
 def _file_for_misattribution(c: Claim, key: tuple[str, ...], opts: _Options,
                              by_value: dict[tuple[Any, ...], list[Claim]]) -> None:
     """One distinctive figure of an entity-owned metric, filed by value across subjects."""
-    event, subject, _scope, metric, dim = key
+    _event, subject, _scope, metric, dim = key
     q = c.quantity
     if not subject or metric in _GENERIC_METRICS or q.kind not in ("count", "currency") or q.value is None:
         return

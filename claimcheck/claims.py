@@ -40,10 +40,9 @@ from typing import Any
 
 import regex
 
-from . import _guard
+from . import _guard, lexicon
 from . import attribution as _attr
 from . import frames as _frames
-from . import lexicon
 from . import text as _text
 from .binding import METRIC, NOT_A_CLAIM, STORY_CLASS, SUBJECT, MetricPick, Work, event_class_of, sentence_topic
 from .errors import InputError  # noqa: F401  (raised by _guard, documented here)
@@ -52,7 +51,7 @@ from .quantities import parse_quantities
 from .rules import REGISTRY
 from .sentence import DocState, SentenceView, view
 
-__all__ = ["extract", "analyse", "Extraction", "story_event", "STORY"]
+__all__ = ["STORY", "Extraction", "analyse", "extract", "story_event"]
 
 #: The subject of a figure that only the story itself can own, in a text that names no
 #: event at all ("1,200 people were evacuated"): check() compares such figures together.

@@ -29,7 +29,7 @@ import regex
 from .errors import InputError, LexiconError
 from .lexicon import load_toml as _load_toml
 
-__all__ = ["canonical", "find_definitions", "find_entities", "alias_key", "known_entities"]
+__all__ = ["alias_key", "canonical", "find_definitions", "find_entities", "known_entities"]
 
 _TIMEOUT = 1.0
 
@@ -217,7 +217,7 @@ def canonical(name: str, aliases: Mapping[str, str] | None = None) -> str:
 
 _ACRONYM_IN_PARENS = regex.compile(r"\(\s*+((?:\p{Lu}\.?){2,10}+|\p{Lu}[\p{Lu}\p{Ll}&]{1,9}+)\s*+\)")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’&-]*+")
-_FUNCTION = frozenset("of and for the on in to de du la del des &".split())
+_FUNCTION = frozenset(["of", "and", "for", "the", "on", "in", "to", "de", "du", "la", "del", "des", "&"])
 
 
 def _initials(word: str) -> str:
@@ -298,8 +298,8 @@ def find_definitions(text: str) -> dict[str, str]:
         for m in regex.finditer(r"\b(\p{Lu}{2,10})\s*+\(([^()\n]{3,120}+)\)", text, timeout=_TIMEOUT):
             acro, inner = m.group(1), m.group(2).strip()
             words = [w for w in _WORD.findall(inner) if w.lower() not in _FUNCTION]
-            if words and all(w[:1].isupper() for w in words):
-                if "".join(_initials(w) for w in words).upper() == acro:
+            if words and all(w[:1].isupper() for w in words) \
+                    and "".join(_initials(w) for w in words).upper() == acro:
                     out[acro] = " ".join(inner.split())
     except TimeoutError:  # pragma: no cover - defensive
         pass
@@ -314,14 +314,7 @@ _CAPSPAN = regex.compile(
     regex.VERSION1,
 )
 _STOP = frozenset(
-    """The A An It Its He She They We I You His Her Their Our My This That These Those There
-    Here But And Or So Yet However Meanwhile Also In On At By For From With After Before When
-    While If As Since Although Though According Among Such Some Many Most All No Not Now Then
-    Earlier Later Prior Calling Noting What Who Why How Where Both Each Every Other Another
-    One Two Three Four Five Six Seven Eight Nine Ten Mr Mrs Ms Dr Your More Click Share
-    January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow""".split()
+    ["The", "A", "An", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "This", "That", "These", "Those", "There", "Here", "But", "And", "Or", "So", "Yet", "However", "Meanwhile", "Also", "In", "On", "At", "By", "For", "From", "With", "After", "Before", "When", "While", "If", "As", "Since", "Although", "Though", "According", "Among", "Such", "Some", "Many", "Most", "All", "No", "Not", "Now", "Then", "Earlier", "Later", "Prior", "Calling", "Noting", "What", "Who", "Why", "How", "Where", "Both", "Each", "Every", "Other", "Another", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Mr", "Mrs", "Ms", "Dr", "Your", "More", "Click", "Share", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Tomorrow"]
 )
 
 

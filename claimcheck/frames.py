@@ -39,18 +39,35 @@ import regex
 
 from . import lexicon
 from .binding import STORY_CLASS, Work
-from .lexicon import plural
 from .models import Quantity
 from .rules import Rule, Table, register
 from .sentence import (
-    CONJ, DET, EVENT_NOUN, EVENT_VERB, MONTH, OTHER_EVENT, PREP, REL, SITE, SUBORD, SUBSET, VERB,
+    CONJ,
+    DET,
+    EVENT_NOUN,
+    EVENT_VERB,
+    MONTH,
+    OTHER_EVENT,
+    PREP,
+    REL,
+    SITE,
+    SUBORD,
+    SUBSET,
+    VERB,
     SentenceView,
 )
 from .timeexpr import TimeExpr
 
 __all__ = [
-    "EventRef", "Mention", "EVENT", "SCOPE", "TIME", "mentions", "document_event",
-    "zero_quantities", "TimePick",
+    "EVENT",
+    "SCOPE",
+    "TIME",
+    "EventRef",
+    "Mention",
+    "TimePick",
+    "document_event",
+    "mentions",
+    "zero_quantities",
 ]
 
 
@@ -145,10 +162,10 @@ def mentions(v: SentenceView) -> list[Mention]:
         if not cls or v.in_name(k) or _is_modifier_noun(v, k) or (t.cap and t.has(MONTH)):
             continue
         before = [x.low for x in toks[max(0, k - 3) : k]]
-        other = any(x.has(OTHER_EVENT) for x in toks[max(0, k - 3) : k]) and not before[-1:] == ["latest"]
+        other = any(x.has(OTHER_EVENT) for x in toks[max(0, k - 3) : k]) and before[-1:] != ["latest"]
         if t.has(EVENT_VERB) and not t.has(EVENT_NOUN):  # "attacked another UN school"
             other = other or any(x.has(OTHER_EVENT) for x in toks[k + 1 : k + 3])
-        definite = bool(before) and before[-1] in ("the", "this", "that") or (len(before) > 1 and before[-2] == "the")
+        definite = (bool(before) and before[-1] in ("the", "this", "that")) or (len(before) > 1 and before[-2] == "the")
         if not definite and t.has(EVENT_NOUN) and any(x.low in ("since", "after") for x in toks[max(0, k - 4) : k]) \
                 and not any(x.low in ("the", "this", "that", "its") for x in toks[max(0, k - 4) : k]):
             other = True  # "dispatched after two quakes struck", "since 7.6 and 7.5 quakes": earlier ones
@@ -381,9 +398,7 @@ def _background(m: Mention, published: _dt.date | None, doc_event: EventRef | No
     if doc_event is not None and doc_event.day and m.date and _other_day(m.date, doc_event.day) \
             and not (doc_ev is not None and doc_ev.lasting):
         return True  # "Sunday's quakes", in a report about Wednesday's
-    if doc_event is not None and ev is not None and ev.containing and doc_event.cls != m.cls:
-        return True
-    return False
+    return doc_event is not None and ev is not None and bool(ev.containing) and doc_event.cls != m.cls
 
 
 def _other_day(date: str, day: str) -> bool:
@@ -926,7 +941,6 @@ def _party(w: Work) -> str | None:
         return None
     if lexicon.metrics().entries[w.metric.name].event is None:
         return None
-    a, b = w.v.clause_bounds(w.li)
     toks = w.toks
     lo = max(0, w.li - 10)
     share = any(t.low in _SHARE for t in toks[lo : w.li])
@@ -966,7 +980,7 @@ def _one_of_several(w: Work) -> str | None:
     compared with nothing."""
     ev = w.event
     doc = w.s.event if isinstance(w.s.event, EventRef) else None
-    if w.metric is None or w.metric.name not in _SINGLE_METRICS and not w.metric.name.startswith("distance"):
+    if w.metric is None or (w.metric.name not in _SINGLE_METRICS and not w.metric.name.startswith("distance")):
         return None
     own = next((m for m in mentions(w.v) if w.ri <= m.i < w.ri + 3), None)
     if own is not None and _is_plural(w.v, own):
@@ -1068,11 +1082,11 @@ def _time_for(v: SentenceView, times: Sequence[TimeExpr], q: Quantity) -> TimeEx
     best: tuple[int, TimeExpr] | None = None
     qi = v.index_at(q.start)
     for t in times:
-        if (t.end > q.start and t.start < q.end) or t.kind == "weekday" and not _weekday_dates(v, t):
+        if (t.end > q.start and t.start < q.end) or (t.kind == "weekday" and not _weekday_dates(v, t)):
             continue
         ti = v.index_at(t.start)
         te = v.index_at(t.end)
-        if te < len(toks) and toks[te].has(EVENT_NOUN) or (te + 1 < len(toks) and toks[te + 1].has(EVENT_NOUN)
+        if (te < len(toks) and toks[te].has(EVENT_NOUN)) or (te + 1 < len(toks) and toks[te + 1].has(EVENT_NOUN)
                                                           and not toks[te].has(PREP)):
             continue  # "hit by 2004 tsunami", "the 2012 Indian Ocean quake": it dates that event
         opening = ti <= 1 and te < len(toks) and toks[te].text == ","

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-__all__ = ["Rule", "Table", "Hit", "REGISTRY", "register", "all_rules"]
+__all__ = ["REGISTRY", "Hit", "Rule", "Table", "all_rules", "register"]
 
 T = TypeVar("T")
 

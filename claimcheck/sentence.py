@@ -43,16 +43,42 @@ from . import timeexpr as _time
 from .models import Attribution, Document, Quantity
 
 __all__ = [
-    "Token",
+    "APPOS",
+    "AUX",
+    "CLAUSE_START",
+    "CONJ",
+    "DET",
+    "DIRECTION",
+    "EVENT_NOUN",
+    "EVENT_VERB",
+    "GENERIC",
+    "INDEFINITE",
+    "METRIC_NOUN",
+    "METRIC_VERB",
+    "MONTH",
+    "NOT_NAME",
+    "NOT_SUBJECT",
+    "OTHER_EVENT",
+    "PARTICLE",
+    "POSSESSION",
+    "PREP",
+    "PRON",
+    "REFERRING",
+    "REL",
+    "REPORT",
+    "SITE",
+    "SUBORD",
+    "SUBSET",
+    "TIME_WORD",
+    "VERB",
+    "VERB_FORM",
+    "WEEKDAY",
+    "DocState",
     "Figure",
     "SentenceView",
-    "DocState",
-    "view",
+    "Token",
     "tags_of",
-    "DET", "PREP", "PRON", "REL", "AUX", "CONJ", "SUBORD", "PARTICLE", "REPORT", "CLAUSE_START",
-    "POSSESSION", "VERB", "VERB_FORM", "EVENT_NOUN", "EVENT_VERB", "WEEKDAY", "MONTH", "TIME_WORD",
-    "NOT_NAME", "NOT_SUBJECT", "INDEFINITE", "APPOS", "REFERRING", "DIRECTION", "METRIC_VERB",
-    "METRIC_NOUN", "SUBSET", "SITE", "OTHER_EVENT", "GENERIC",
+    "view",
 ]
 
 # --------------------------------------------------------------------------- tags
@@ -329,8 +355,22 @@ class SentenceView:
         ['Sina Weibo']
     """
 
-    __slots__ = ("text", "start", "end", "index", "headline", "tokens", "figures", "times",
-                 "state", "_runs", "_q_tok", "_by_end", "_starts", "extras")
+    __slots__ = (
+        "_by_end",
+        "_q_tok",
+        "_runs",
+        "_starts",
+        "end",
+        "extras",
+        "figures",
+        "headline",
+        "index",
+        "start",
+        "state",
+        "text",
+        "times",
+        "tokens",
+    )
 
     def __init__(
         self,
@@ -480,9 +520,7 @@ class SentenceView:
             low = t.low
             if not t.word or t.has(CLAUSE_START):
                 break  # "Officials said about 1,250 ...": the reported clause starts here
-            if t.has(AUX | POSSESSION | PARTICLE) or (low.endswith("ly") and not t.cap):
-                verbs.append(t)
-            elif t.has(VERB_FORM) or (t.has(VERB) and not t.cap) or (
+            if t.has(AUX | POSSESSION | PARTICLE) or (low.endswith("ly") and not t.cap) or t.has(VERB_FORM) or (t.has(VERB) and not t.cap) or (
                 low.endswith("ed") and len(low) > 4 and not t.cap and (i == 0 or not toks[i - 1].has(DET))
             ):
                 verbs.append(t)
