@@ -835,8 +835,9 @@ def _money(w: Work) -> MetricPick | None:
     if name == "funding" and _public_source(w):
         name = "grant"  # "got $9.3m in funding from the US government": a grant, not venture money
     if name is None:
-        cls = getattr(w.s.event, "cls", None)
-        money = lexicon.events().classes[cls].money if cls in lexicon.events().classes else None
+        cls: str | None = getattr(w.s.event, "cls", None)
+        known = lexicon.events().classes
+        money = known[cls].money if cls is not None and cls in known else None
         name = money or "amount"
     return _pick(name, name)
 
