@@ -26,7 +26,7 @@ import regex
 
 from . import lexicon
 from .errors import UnitError
-from .lexicon import plural
+from .lexicon import WORDS, plural
 from .models import Quantity
 from .rules import Rule, Table, register
 from .sentence import (
@@ -459,12 +459,9 @@ def _generic(w: Work) -> bool | None:
             if t.low in ("typically", "usually", "generally", "normally", "often"):
                 return True
     for k in range(a, min(len(toks), b) - 1):  # "shakers around magnitude 2 and 3 are common"
-        if toks[k].low in ("is", "are") and toks[k + 1].low in _GENERIC_ADJECTIVES:
+        if toks[k].low in ("is", "are") and toks[k + 1].low in WORDS.generic_adjectives:
             return True
     return None
-
-
-_GENERIC_ADJECTIVES = frozenset({"common", "rare", "typical", "usual", "frequent", "normal", "routine"})
 
 
 def _reported(w: Work, k: int) -> bool:
@@ -561,10 +558,6 @@ def _magnitude(w: Work) -> MetricPick | None:
     return None
 
 
-_TOLL_LINK = frozenset({"of", "at", "to", "stood", "stands", "rose", "risen", "reached", "climbed",
-                        "is", "was", "hit", "jumped", "increased", "now", "has", "had", "reach"})
-
-
 def _metric_noun_before(w: Work) -> MetricPick | None:
     """"a death toll of 22", "put the death toll at 40", "the toll ... rose to 24": a toll
     named before the figure in its clause."""
@@ -578,7 +571,7 @@ def _metric_noun_before(w: Work) -> MetricPick | None:
             break
         if t.low != "toll":
             continue
-        if not any(x.low in _TOLL_LINK for x in toks[k + 1 : w.li]):
+        if not any(x.low in WORDS.toll_link for x in toks[k + 1 : w.li]):
             return None
         pre = toks[k - 1].low if k > 0 else ""
         name = "injured" if pre in ("injury", "injured") else "deaths"
@@ -603,12 +596,6 @@ def _phrase_verb(toks: Sequence[Token], k: int) -> str | None:
         if [t.low for t in toks[k : k + len(words)]] == words:
             return p
     return None
-
-
-_BRIDGE = frozenset({"as", "others", "other", "more", "people", "so", "far", "all", "also", "have", "has",
-                     "had", "been", "be", "being", "to", "were", "was", "are", "is", "confirmed",
-                     "believed", "feared", "thought", "known", "reported", "said", "now", "still",
-                     "already", "later", "either", "both", "of", "them"})
 
 
 def _verb_after(w: Work, limit: int = 8) -> tuple[str, int] | None:
@@ -637,7 +624,7 @@ def _verb_after(w: Work, limit: int = 8) -> tuple[str, int] | None:
                 k = j
                 continue
             return None
-        if t.low in _BRIDGE or t.has(AUX) or t.has(REPORT) or (t.low.endswith("ly") and not t.cap):
+        if t.low in WORDS.bridge or t.has(AUX) or t.has(REPORT) or (t.low.endswith("ly") and not t.cap):
             k += 1
             continue
         return None
@@ -686,17 +673,13 @@ def _people_metric(w: Work) -> MetricPick | None:
     return _pick(name, f"{noun} {form}")
 
 
-_PEOPLE = frozenset({"person", "protester", "protestor", "demonstrator", "marcher", "worker", "member",
-                     "supporter", "student", "citizen", "resident"})
-
-
 def _crowd(w: Work) -> MetricPick | None:
     """"Police put the march at roughly 30,000 people", "there were more than 50,000 -- the
     biggest protest": a count of people in a clause about a protest is its crowd."""
     q = w.q
     if q.kind != "count" or q.value is None:
         return None
-    if q.counted is not None and q.counted.lower() not in _PEOPLE:
+    if q.counted is not None and q.counted.lower() not in WORDS.people:
         return None
     if (q.counted is None and q.value < 1000) or q.value < 100:
         return None  # "one protester threw a bomb", "100 or 200 professionals": no crowd
@@ -705,14 +688,6 @@ def _crowd(w: Work) -> MetricPick | None:
         if t.has(EVENT_NOUN) and "protest" in ev.by_noun.get(t.low, ()) and not w.v.in_name(k):
             return _pick("crowd size", "crowd size")
     return None
-
-
-#: Verbs of a hospital or clinic counting the injured it took in: its own count, a part.
-_TREATED = frozenset({"received", "treated", "admitted", "brought", "treating", "receiving"})
-
-
-_PLACE_NOUNS = frozenset({"city", "town", "village", "island", "country", "province", "region", "state",
-                          "district", "nation", "port", "capital", "area"})
 
 
 def _population(w: Work) -> MetricPick | None:
@@ -725,7 +700,7 @@ def _population(w: Work) -> MetricPick | None:
     before = [t.low for t in toks[max(0, w.li - 3) : w.li]]
     if before[-2:] == ["home", "to"] or (before[-2:-1] == ["population"] and before[-1:] == ["of"]):
         return _pick("population", "population")
-    if before[-1:] == ["of"] and len(before) >= 2 and before[-2] in _PLACE_NOUNS:
+    if before[-1:] == ["of"] and len(before) >= 2 and before[-2] in WORDS.place_nouns:
         return _pick("population", "population")
     return None
 
@@ -736,7 +711,7 @@ def _with_injuries(w: Work) -> MetricPick | None:
     if w.q.kind != "count" or w.ri + 1 >= len(toks) or toks[w.ri].low != "with":
         return None
     words = [t.low for t in toks[w.ri + 1 : w.ri + 4]]
-    treated = w.li > 0 and toks[w.li - 1].low in _TREATED
+    treated = w.li > 0 and toks[w.li - 1].low in WORDS.treated
     for i, x in enumerate(words):
         names = lexicon.metrics().by_noun.get(x)
         if names and treated and names[0] == "injured":
@@ -748,21 +723,16 @@ def _with_injuries(w: Work) -> MetricPick | None:
     return None
 
 
-_PERPETRATORS = {"robbery": "robbers", "attack": "attackers"}
-_PERSON_NOUNS = frozenset({"man", "men", "person", "people", "youth", "suspect", "gunman", "individual",
-                           "assailant", "robber", "thief", "raider", "attacker", "militant"})
-
-
 def _perpetrators(w: Work) -> MetricPick | None:
     """"Four men rammed a car into the store": in a robbery (or an attack) story, people who
     are the subject of an action of the event are its perpetrators."""
     q = w.q
     ev = getattr(w.s.event, "cls", None)
-    if q.kind != "count" or ev not in _PERPETRATORS or q.counted is None or q.counted.lower() not in _PERSON_NOUNS:
+    if q.kind != "count" or ev not in WORDS.perpetrators or q.counted is None or q.counted.lower() not in WORDS.person_nouns:
         return None
     if not _verb_follows(w) or _passive_after(w) or _verb_after(w):
         return None  # "five people were killed": what happened to them, not what they did
-    name = _PERPETRATORS[ev]
+    name = WORDS.perpetrators[ev]
     return _pick(name, f"{plural(q.counted).lower()} ({name})")
 
 
@@ -815,7 +785,6 @@ _PAID_IN = regex.compile(
     r"(?:\s++and\s++(?:cash|stock|shares|equity|debt|loans?|aid|savings|bonds|grants?))?)\b",
     regex.I,
 )
-_VALUATION = frozenset({"worth", "valued", "value", "priced", "cost", "costs"})
 
 
 def _money(w: Work) -> MetricPick | None:
@@ -842,14 +811,11 @@ def _money(w: Work) -> MetricPick | None:
     return _pick(name, name)
 
 
-_PUBLIC = frozenset({"government", "department", "ministry", "state", "federal", "agency", "commission"})
-
-
 def _public_source(w: Work) -> bool:
     """Whether the figure's clause says the money came from a public body ("from the state")."""
     _, b = w.v.clause_bounds(w.li)
     toks = w.toks
-    return any(toks[k].low == "from" and any(t.low in _PUBLIC for t in toks[k + 1 : k + 5])
+    return any(toks[k].low == "from" and any(t.low in WORDS.public for t in toks[k + 1 : k + 5])
                for k in range(w.ri, min(b, len(toks))))
 
 
@@ -874,7 +840,7 @@ def _money_word(w: Work) -> str | None:
         if not cands:
             continue
         # a valuation word ("worth") says least: any other word of the clause wins over it
-        d = abs(k - w.li) + (100 if t.low in _VALUATION else 0)
+        d = abs(k - w.li) + (100 if t.low in WORDS.valuation else 0)
         if best is None or d < best[0]:
             best = (d, cands[0])
     if best is not None and best[0] >= 100:
@@ -911,8 +877,6 @@ _REFERENCE = regex.compile(
     regex.V1,
 )
 _SHAPE = regex.compile(r"[\s-]*+(?:\([^()]{0,30}\)\s*+)?(high|tall|long|wide|deep|thick)\b", regex.I)
-_SHAPES = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth",
-           "thick": "thickness"}
 _DEPTH = regex.compile(r"\b(?:depth|deep|beneath|below|underground)\b", regex.I)
 
 
@@ -935,7 +899,7 @@ def _dimension(w: Work) -> MetricPick | None:
     if q.unit and _is_length(q.unit):
         m = _SHAPE.match(text, q.end, min(len(text), q.end + 50))
         if m:
-            return _pick(_SHAPES[m.group(1).lower()], _SHAPES[m.group(1).lower()])
+            return _pick(WORDS.shapes[m.group(1).lower()], WORDS.shapes[m.group(1).lower()])
         if _DEPTH.search(text, max(0, q.start - 25), q.end + 22):
             return _pick("depth", "depth")
         if hyphen_adjective(q):
@@ -952,16 +916,13 @@ def _dimension(w: Work) -> MetricPick | None:
     return _pick(q.unit, q.unit) if q.unit else None
 
 
-_CERTAIN = frozenset({"sure", "certain", "confident", "convinced"})
-
-
 def _percent(w: Work) -> MetricPick | None:
     """A percentage: "percent", "percent of X" when the text says of what, or how sure
     someone is ("99.9 percent certain")."""
     if w.q.kind != "percent":
         return None
     toks = w.toks
-    if w.ri < len(toks) and toks[w.ri].low in _CERTAIN:
+    if w.ri < len(toks) and toks[w.ri].low in WORDS.certain:
         return MetricPick("certainty", f"percent {toks[w.ri].low}", "entity")
     if w.ri + 1 < len(toks) and toks[w.ri].low == "of":
         got = np_after(w.v, w.ri + 1)
@@ -1101,11 +1062,6 @@ METRIC: Table[MetricPick] = register(Table("metric", (
 
 # --------------------------------------------------------------------------- SUBJECT
 
-_HAUL = frozenset({"jewelry", "jewellery", "jewels", "gems", "diamonds", "watches", "valuables",
-                   "goods", "loot", "gold", "art", "paintings", "cash"})
-_OF_METRICS = frozenset({"depth", "distance", "height", "length", "width", "magnitude", "toll",
-                         "population", "total", "speed", "area"})
-
 
 def _event_subject(w: Work) -> tuple[str, str] | None:
     """An event-owned figure (a toll, a magnitude, the loot) is about its event, or the part
@@ -1147,13 +1103,13 @@ def _apposition(w: Work) -> tuple[str, str] | None:
     k = w.li
     if w.metric is not None and w.metric.name == "population":  # "Qeshm island, home to 120,000 people"
         while (k > 0 and toks[k - 1].low in ("home", "to", "a", "an", "the", "of", "population")) or (
-                k > 0 and toks[k - 1].low in _PLACE_NOUNS):
+                k > 0 and toks[k - 1].low in WORDS.place_nouns):
             k -= 1
     elif w.q.kind != "dimension":
         return None
     if k < 2 or toks[k - 1].text != ",":
         return None
-    run = next(((i, j) for i, j in w.v.name_runs() if j == k - 1 or (j == k - 2 and toks[k - 2].low in _PLACE_NOUNS)), None)
+    run = next(((i, j) for i, j in w.v.name_runs() if j == k - 1 or (j == k - 2 and toks[k - 2].low in WORDS.place_nouns)), None)
     if run is None:
         return None
     wr = w.v.run_text(*run)
@@ -1240,7 +1196,7 @@ def _metric_of_subject(w: Work) -> tuple[str, str] | None:
     """"the population of 2 million of X": the clause subject before "<metric noun> of"."""
     toks = w.toks
     li = w.li
-    if li >= 2 and toks[li - 1].low == "of" and toks[li - 2].low in _OF_METRICS:
+    if li >= 2 and toks[li - 1].low == "of" and toks[li - 2].low in WORDS.of_metrics:
         k = li - 2
         while k >= 1 and toks[k - 1].has(DET):
             k -= 1

@@ -51,6 +51,7 @@ from typing import Any
 
 from . import _guard, lexicon
 from .errors import InputError, LexiconError, UnitError
+from .lexicon import WORDS
 from .models import Claim, Document, Finding, Report, SetAside, ValueSupport
 from .units import base_magnitude, dimension_key
 from .wording import date_label, docs_text, fmt_number, format_value, natural_key, pct
@@ -69,9 +70,6 @@ __all__ = [
 #: exact multiplier ("twice as many"). Keep in sync with docs/findings.md ("Tolerance").
 DEFAULT_TOLERANCE = 0.1
 
-#: Catch-all metrics that say too little about what a figure measures for "the same value
-#: on two subjects" to suggest a wrong subject.
-_GENERIC_METRICS = frozenset({"amount", "percent", "distance", "duration", "value"})
 
 _KIND_RANK = {"conflict": 0, "misattribution": 1, "update": 2, "internal": 3, "compatible": 4, "agreement": 5}
 
@@ -917,7 +915,7 @@ def _file_for_misattribution(c: Claim, key: tuple[str, ...], opts: _Options,
     """One distinctive figure of an entity-owned metric, filed by value across subjects."""
     _event, subject, _scope, metric, dim = key
     q = c.quantity
-    if not subject or metric in _GENERIC_METRICS or q.kind not in ("count", "currency") or q.value is None:
+    if not subject or metric in WORDS.generic_metrics or q.kind not in ("count", "currency") or q.value is None:
         return
     if abs(q.value) < _MISATTRIBUTION_MIN and float(q.value).is_integer():
         return

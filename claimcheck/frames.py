@@ -39,6 +39,7 @@ import regex
 
 from . import lexicon
 from .binding import STORY_CLASS, Work
+from .lexicon import WORDS
 from .models import Quantity
 from .rules import Rule, Table, register
 from .sentence import (
@@ -193,14 +194,11 @@ def _another_incident(v: SentenceView, m: Mention) -> Mention:
     return Mention(m.i, m.cls, m.head, m.date, True, m.site, place, m.definite, m.lasting)
 
 
-_PAST_SPANS = frozenset({"year", "years", "month", "months", "decade", "decades", "week", "weeks", "days"})
-
-
 def _years_ago(v: SentenceView) -> bool:
     """Whether the sentence dates something weeks or years before ("two years after",
     "a decade ago")."""
     toks = v.tokens
-    return any(t.low in _PAST_SPANS and k + 1 < len(toks) and toks[k + 1].low in ("after", "ago", "before", "earlier")
+    return any(t.low in WORDS.past_spans and k + 1 < len(toks) and toks[k + 1].low in ("after", "ago", "before", "earlier")
                for k, t in enumerate(toks))
 
 
@@ -233,15 +231,12 @@ def _is_story_place_v(v: SentenceView, place: str) -> bool:
     return any(_place_key(p) == key or key.startswith(_place_key(p) + " ") for p in v.state.story_places)
 
 
-_SPANS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
-
-
 def _lasting(v: SentenceView, k: int) -> bool:
     """"13 days of bombardment", "the 12 days of the offensive": an event that has lasted
     days is a campaign, not a single incident."""
     toks = v.tokens
     for x in range(k - 1, max(-1, k - 6), -1):
-        if toks[x].low == "of" and x >= 2 and toks[x - 1].low in _SPANS:
+        if toks[x].low == "of" and x >= 2 and toks[x - 1].low in WORDS.spans:
             return True
         if not toks[x].word or v.is_verb(x):
             return False
@@ -504,21 +499,13 @@ def _is_plural(v: SentenceView, m: Mention) -> bool:
             ) or bool(before & {"series", "two", "three", "several", "twin"})
 
 
-#: Sites too common to name an event by ("buildings were flattened"): damage, not a place.
-_PLAIN_SITES = frozenset({"building", "house", "home", "area", "street", "office", "room", "centre",
-                          "center", "branch", "compound", "village", "district", "town", "city",
-                          "province", "region", "county", "state", "island", "suburb", "border",
-                          "coast", "neighbourhood", "neighborhood", "capital", "headquarters",
-                          "festival", "resort", "villa", "suite"})
-
-
 def _site_in_sentence(v: SentenceView) -> str | None:
     """The first facility the sentence names ("... killed 40 sheltering in a UN school"):
     the site of the event a headline or lede reports."""
     for k, t in enumerate(v.tokens):
         if t.has(SITE) and not t.cap and not v.in_name(k) and not t.possessive:
             site = _singular_site(t.low)
-            if site not in _PLAIN_SITES:
+            if site not in WORDS.plain_sites:
                 return site
     return None
 
@@ -611,7 +598,7 @@ def _clause_event(w: Work) -> EventRef | None:
     for m in mentions(w.v):
         if not a <= m.i < b:
             continue
-        if m.i > w.li and not any(t.low in _AFTER_EVENT for t in toks[max(w.ri, m.i - 4) : m.i]):
+        if m.i > w.li and not any(t.low in WORDS.after_event for t in toks[max(w.ri, m.i - 4) : m.i]):
             continue  # "killed 40 Palestinians seeking shelter from Israel's war": not its event
         if best is None or (m.i < w.li) > (best.i < w.li) or (
                 (m.i < w.li) == (best.i < w.li) and abs(m.i - w.li) < abs(best.i - w.li)):
@@ -623,10 +610,6 @@ def _clause_event(w: Work) -> EventRef | None:
         if prior is not None:
             return prior
     return _ref(w, best)
-
-
-#: Words that tie a figure to an event named after it ("killed in the quake").
-_AFTER_EVENT = frozenset({"in", "during", "by", "after", "following", "when", "of"})
 
 
 def _recent_background(w: Work, cls: str) -> EventRef | None:
@@ -826,11 +809,6 @@ def _opening_place(v: SentenceView) -> str | None:
     return None
 
 
-_PLACE_WORDS = frozenset({"district", "village", "town", "city", "province", "region", "county",
-                          "state", "camp", "island", "area", "neighbourhood", "neighborhood",
-                          "suburb"})
-
-
 def _place_phrase(v: SentenceView, k: int) -> str | None:
     """A named place at token ``k`` ("Central Aceh district", "the village of X", "Takengon")
     or a site noun ("the mosque", "hospitals in the district")."""
@@ -847,7 +825,7 @@ def _place_phrase(v: SentenceView, k: int) -> str | None:
     if run is not None:
         a, b = run
         j = b
-        if j < n and toks[j].low in _PLACE_WORDS:
+        if j < n and toks[j].low in WORDS.place_nouns:
             j += 1
         text = v.span_text(a, j)
         if text.endswith(("'s", "’s")):
@@ -858,7 +836,7 @@ def _place_phrase(v: SentenceView, k: int) -> str | None:
         return fig.q.text
     j = i
     while j < n and j < i + 5 and toks[j].word and not toks[j].cap and not toks[j].has(PREP | CONJ) \
-            and not v.is_verb(j) and not toks[j].text[:1].isdigit() and toks[j].low not in _QUAL_WORDS:
+            and not v.is_verb(j) and not toks[j].text[:1].isdigit() and toks[j].low not in WORDS.qual_words:
         j += 1
         if toks[j - 1].has(SITE) and not (j < n and toks[j].has(SITE)):
             break
@@ -891,14 +869,10 @@ def _place_key(place: str) -> str:
     out = []
     for x in place.replace("’", "'").replace("'s", "").split():
         low = x.lower()
-        if low in ("the", "a", "an", "of", "refugee") or (x[:1].islower() and (low in _PLACE_WORDS or low in _DIRECTIONS)):
+        if low in ("the", "a", "an", "of", "refugee") or (x[:1].islower() and (low in WORDS.place_nouns or low in WORDS.place_modifiers)):
             continue  # "Central Aceh district" keeps "Central"; "Gaza City" keeps "City"
         out.append(low)
     return " ".join(out)
-
-
-_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south",
-                         "east", "west", "neighbouring", "neighboring", "nearby"})
 
 
 def _subset_scope(w: Work) -> str | None:
@@ -913,13 +887,8 @@ def _subset_scope(w: Work) -> str | None:
         return None
     words = [t.text for t in toks[w.li : w.ri] if t.word and not t.text[:1].isdigit()
              and t.low not in ("other", "others", "more", "another") and not _is_number_word(t.low)
-             and t.low not in _QUAL_WORDS]
+             and t.low not in WORDS.qual_words]
     return " ".join(words).lower() if words else None
-
-
-_QUAL_WORDS = frozenset({"about", "around", "some", "nearly", "almost", "over", "least", "at", "more",
-                         "than", "up", "to", "an", "estimated", "approximately", "roughly", "as", "many",
-                         "few", "several", "only", "just", "another", "a", "further"})
 
 
 def _is_number_word(low: str) -> bool:
@@ -931,9 +900,6 @@ def _of_them_scope(w: Work) -> str | None:
     return w.scope if w.scope == "of them" else None
 
 
-_SHARE = frozenset({"share", "portion", "part", "contribution", "slice", "stake", "tranche"})
-
-
 def _party(w: Work) -> str | None:
     """"Berlin's decision to lend €22.4bn", "the country's share of the bailout, €22bn": a
     sum one party gives of a whole (its share) is a part of that whole."""
@@ -943,7 +909,7 @@ def _party(w: Work) -> str | None:
         return None
     toks = w.toks
     lo = max(0, w.li - 10)
-    share = any(t.low in _SHARE for t in toks[lo : w.li])
+    share = any(t.low in WORDS.share for t in toks[lo : w.li])
     name = None
     for i, j in w.v.name_runs():
         if lo <= i and j <= w.li and toks[j - 1].possessive:
@@ -964,14 +930,11 @@ def _site_of_when(w: Work) -> str | None:
         if toks[k].low in ("when", "after", "as") and k + 1 < len(toks):
             for x in range(k + 1, min(len(toks), k + 4)):
                 t = toks[x]
-                if t.has(SITE) and not t.cap and _singular_site(t.low) not in _PLAIN_SITES:
+                if t.has(SITE) and not t.cap and _singular_site(t.low) not in WORDS.plain_sites:
                     site = _singular_site(t.low)
                     return None if doc is not None and doc.label.endswith(f"({site})") else site
             return None
     return None
-
-
-_ORDINALS = frozenset({"first", "second", "third", "main", "largest", "biggest", "strongest", "initial"})
 
 
 def _one_of_several(w: Work) -> str | None:
@@ -980,7 +943,7 @@ def _one_of_several(w: Work) -> str | None:
     compared with nothing."""
     ev = w.event
     doc = w.s.event if isinstance(w.s.event, EventRef) else None
-    if w.metric is None or (w.metric.name not in _SINGLE_METRICS and not w.metric.name.startswith("distance")):
+    if w.metric is None or (w.metric.name not in WORDS.single_metrics and not w.metric.name.startswith("distance")):
         return None
     own = next((m for m in mentions(w.v) if w.ri <= m.i < w.ri + 3), None)
     if own is not None and _is_plural(w.v, own):
@@ -989,11 +952,8 @@ def _one_of_several(w: Work) -> str | None:
         return None
     toks = w.toks
     words = [t.low for t in toks[max(0, w.li - 6) : w.li]]
-    named = next((x for x in reversed(words) if x in _ORDINALS), None)
+    named = next((x for x in reversed(words) if x in WORDS.ordinals), None)
     return f"{named} {doc.cls}" if named else "one of several"
-
-
-_SINGLE_METRICS = frozenset({"magnitude", "depth", "duration"})
 
 
 def _bracketed(w: Work) -> str | None:
@@ -1001,9 +961,6 @@ def _bracketed(w: Work) -> str | None:
     from .binding import bracketed_alternative
 
     return "aside" if bracketed_alternative(w) else None
-
-
-_ADDING = frozenset({"another", "further", "additional"})
 
 
 def _additional(w: Work) -> str | None:
@@ -1016,7 +973,7 @@ def _additional(w: Work) -> str | None:
     before = {t.low for t in toks[max(0, w.li - 2) : w.li]}
     inner = {t.low for t in toks[w.li : w.ri]}
     after = [t.low for t in toks[w.ri : w.ri + 2]]
-    if (before | inner) & _ADDING or (after[:1] == ["more"]):
+    if (before | inner) & WORDS.adding or (after[:1] == ["more"]):
         return "additional"
     if {"other", "others"} & (inner | set(after[:1])):
         prev = w.claims_so_far[-1][1] if w.claims_so_far else None
@@ -1063,9 +1020,6 @@ class TimePick:
     value: str | None
     text: str | None
     basis: str  # "stated" | "earlier" | "published" | "event"
-
-
-_EARLIER = frozenset({"earlier", "initially", "previously", "originally", "first"})
 
 
 def _stated_time(w: Work) -> TimePick | None:
@@ -1117,7 +1071,7 @@ def _earlier(w: Work) -> TimePick | None:
     a, b = w.v.clause_bounds(w.li)
     toks = w.toks
     lo, hi = max(0, a - 3), min(len(toks), b + 4)
-    if any(toks[k].low in _EARLIER for k in range(lo, hi)) and any(t.low in ("said", "reported", "put", "gave", "says") for t in toks):
+    if any(toks[k].low in WORDS.earlier for k in range(lo, hi)) and any(t.low in ("said", "reported", "put", "gave", "says") for t in toks):
         p = _published(w)
         return TimePick(p.isoformat() if p else None, "earlier", "earlier")
     return None
@@ -1131,19 +1085,15 @@ def _event_date(w: Work) -> TimePick | None:
     return None
 
 
-_LATER = frozenset({"still", "remain", "remains", "remained", "now", "later"})
-_RECENT = frozenset({"recently", "latest"})
-
-
 def _relative_time(w: Work) -> TimePick | None:
     """"10 of whom remain critical", "Most recently, it raised $20m": a later moment than the
     figures the document gives without such a word."""
     a, b = w.v.clause_bounds(w.li)
     words = {t.low for t in w.toks[max(0, a - 3) : b]}
-    if words & _LATER and w.metric is not None and not w.metric.cumulative:
-        return TimePick("later", next(t.text for t in w.toks[max(0, a - 3) : b] if t.low in _LATER), "stated")
-    if words & _RECENT:
-        return TimePick("recent", next(t.text for t in w.toks[max(0, a - 3) : b] if t.low in _RECENT), "stated")
+    if words & WORDS.later and w.metric is not None and not w.metric.cumulative:
+        return TimePick("later", next(t.text for t in w.toks[max(0, a - 3) : b] if t.low in WORDS.later), "stated")
+    if words & WORDS.recent:
+        return TimePick("recent", next(t.text for t in w.toks[max(0, a - 3) : b] if t.low in WORDS.recent), "stated")
     return None
 
 
@@ -1213,8 +1163,6 @@ _ZERO = regex.compile(
     r"missing|reported|lost))?)",
     regex.I,
 )
-_ZERO_METRICS = {"killed": "deaths", "dead": "deaths", "died": "deaths", "hurt": "injured",
-                 "injured": "injured", "wounded": "injured", "missing": "missing", "lost": "deaths"}
 
 
 @functools.cache
@@ -1249,8 +1197,8 @@ def zero_quantities(v: SentenceView) -> list[tuple[Quantity, str]]:
         if noun in _casualty_words():
             names = _casualty_words()[noun]
             end = m.end("z")
-        elif verb in _ZERO_METRICS:
-            names = (_ZERO_METRICS[verb],)
+        elif verb in WORDS.zero_metrics:
+            names = (WORDS.zero_metrics[verb],)
             end = m.end()
         else:
             continue

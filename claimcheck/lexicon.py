@@ -32,9 +32,11 @@ from .errors import LexiconError
 
 __all__ = [
     "QUALIFIERS",
+    "WORDS",
     "NumberWords",
     "Plural",
     "QualifierEntry",
+    "RuleWords",
     "UnitEntry",
     "UnitLexicon",
     "load_toml",
@@ -425,6 +427,53 @@ class English:
             ['cited', 'quoted']
         """
         return frozenset(v for v, fl in self.reporting.items() if flag in fl)
+
+
+@functools.cache
+def _rule_words() -> tuple[Mapping[str, frozenset[str]], Mapping[str, Mapping[str, str]]]:
+    f = "english.toml"
+    doc = load_toml(f)
+    lists = {k: _word_list(doc, "rule_words", k, f) for k in _table(doc, "rule_words", f)}
+    maps: dict[str, Mapping[str, str]] = {}
+    for k, table in _table(doc, "rule_maps", f).items():
+        if not isinstance(table, dict) or not all(isinstance(v, str) and v.strip() for v in table.values()):
+            raise LexiconError(f"data/{f}: [rule_maps.{k}] must map words to words")
+        maps[k] = MappingProxyType({" ".join(a.lower().split()): b for a, b in table.items()})
+    clash = set(lists) & set(maps)
+    if clash:
+        raise LexiconError(f"data/{f}: {sorted(clash)} is both a [rule_words] list and a [rule_maps] table")
+    return MappingProxyType(lists), MappingProxyType(maps)
+
+
+class RuleWords:
+    """The word lists and word maps single rules read, by name: ``WORDS.treated``.
+
+    They live in ``data/english.toml`` under ``[rule_words]`` (lists) and ``[rule_maps]``
+    (word → word tables), loaded once on first use. A name the file lacks raises
+    :class:`LexiconError`, so a rule never silently reads an empty list.
+
+    Example:
+        >>> "treated" in WORDS.treated, WORDS.shapes["deep"]
+        (True, 'depth')
+        >>> WORDS.no_such_list
+        Traceback (most recent call last):
+        ...
+        claimcheck.errors.LexiconError: data/english.toml: no [rule_words] list or [rule_maps] table 'no_such_list'
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        lists, maps = _rule_words()
+        if name in lists:
+            return lists[name]
+        if name in maps:
+            return maps[name]
+        raise LexiconError(f"data/english.toml: no [rule_words] list or [rule_maps] table {name!r}")
+
+
+#: The rule word lists of ``data/english.toml`` (see :class:`RuleWords`).
+WORDS = RuleWords()
 
 
 @functools.cache

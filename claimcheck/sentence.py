@@ -40,6 +40,7 @@ import regex
 from . import entities as _ent
 from . import lexicon
 from . import timeexpr as _time
+from .lexicon import WORDS
 from .models import Attribution, Document, Quantity
 
 __all__ = [
@@ -187,7 +188,6 @@ _TOKEN = regex.compile(
 _TIMEOUT = 1.0
 #: How far back (in tokens) a rule looks for a clause start: keeps every rule bounded.
 MAX_REACH = 60
-_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall"})
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”"})
 _OPENING_PUNCT = frozenset("\"“'‘(")
 
@@ -454,7 +454,7 @@ class SentenceView:
         t = self.tokens[k]
         if t.has(AUX | VERB | VERB_FORM):
             return True
-        if k > 0 and self.tokens[k - 1].low in _MODALS and t.word and not t.cap and not t.has(DET | PREP | PRON):
+        if k > 0 and self.tokens[k - 1].low in WORDS.modals and t.word and not t.cap and not t.has(DET | PREP | PRON):
             return True  # "will provide", "could face"
         if t.has(POSSESSION) and t.low not in ("with", "of", "to", "at", "now", "total", "number"):
             return True

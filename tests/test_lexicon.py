@@ -81,3 +81,36 @@ def test_bad_qualifier_entry_raises(tmp_path, monkeypatch) -> None:
     finally:
         lexicon.load_toml.cache_clear()
         lexicon.qualifiers.cache_clear()
+
+
+def test_every_rule_word_list_the_code_reads_exists() -> None:
+    import re
+    from pathlib import Path
+
+    src = "\n".join(p.read_text("utf-8") for p in Path(lexicon.__file__).parent.glob("*.py"))
+    names = set(re.findall(r"\bWORDS\.([a-z_]+)\b", src)) - {"no_such_list"}
+    assert names, "no WORDS.<name> read found"
+    for name in sorted(names):
+        assert len(getattr(lexicon.WORDS, name)) > 0, name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '[rule_words]\ntreated = "treated"\n',  # not a list
+        '[rule_words]\ntreated = ["", "x"]\n',  # empty word
+        '[rule_maps]\nshapes = ["deep"]\n',  # a list where a table belongs
+        '[rule_words]\nshapes = ["a"]\n[rule_maps.shapes]\ndeep = "depth"\n',  # both
+    ],
+)
+def test_bad_rule_words_raise_lexicon_error(tmp_path, monkeypatch, body: str) -> None:
+    (tmp_path / "english.toml").write_text(body, "utf-8")
+    monkeypatch.setattr(lexicon, "DATA_DIR", tmp_path)
+    lexicon.load_toml.cache_clear()
+    lexicon._rule_words.cache_clear()
+    try:
+        with pytest.raises(LexiconError):
+            _ = lexicon.WORDS.treated
+    finally:
+        lexicon.load_toml.cache_clear()
+        lexicon._rule_words.cache_clear()
