@@ -48,7 +48,19 @@ from typing import Any
 from . import _guard
 from .models import CONTEXT_CHARS, Claim, Document, Finding, Report
 
-__all__ = ["DATAFRAME_COLUMNS", "to_csv", "to_dataframe", "to_html", "to_markdown", "to_text"]
+__all__ = [
+    "CLAIMS_COLUMNS",
+    "DATAFRAME_COLUMNS",
+    "FINDINGS_COLUMNS",
+    "claims_frame",
+    "findings_frame",
+    "summary",
+    "to_csv",
+    "to_dataframe",
+    "to_html",
+    "to_markdown",
+    "to_text",
+]
 
 #: Columns of :func:`to_dataframe`, in order. The first three are relied on by doctests
 #: and by users' notebooks: keep them first.
@@ -58,7 +70,7 @@ DATAFRAME_COLUMNS = (
     "temporal", "message",
 )
 
-_KIND_ORDER = ("conflict", "misattribution", "internal", "compatible", "agreement")
+_KIND_ORDER = ("conflict", "misattribution", "update", "internal", "compatible", "agreement")
 
 
 # --------------------------------------------------------------------------- shared pieces
@@ -72,6 +84,17 @@ def _one_line(text: str) -> str:
 def _field(text: object) -> str:
     """One field of a plain-text or Markdown line: on one line, control characters escaped."""
     return _guard.one_line(text)
+
+
+def summary(report: Report) -> str:
+    """The one-line count of a report: documents, claims, findings by kind.
+
+    Example:
+        >>> from claimcheck.models import Report, Finding
+        >>> summary(Report(findings=(Finding(kind="conflict", message="m"),)))
+        '0 documents, 0 claims, 1 finding (1 conflict)'
+    """
+    return _summary(report)
 
 
 def _summary(report: Report) -> str:
@@ -391,11 +414,23 @@ def _rows(report: Report) -> Iterable[dict[str, Any]]:
         }
 
 
+def _pandas(what: str) -> Any:
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError(
+            f'Report.{what}() needs pandas, an optional extra: pip install "claimcheck[pandas]"'
+        ) from e
+    return pd
+
+
 def to_dataframe(report: Report) -> Any:
-    """A pandas DataFrame: one row per claim (``row == "claim"``), then one per finding.
+    """The older mixed table: one row per claim (``row == "claim"``), then one per finding.
 
     Finding rows list their documents and claim ids comma-separated in ``doc_id`` and
-    ``claim_id`` and number the finding in ``finding`` (1-based, the report's order).
+    ``claim_id`` and number the finding in ``finding`` (1-based, the report's order); in
+    claim rows ``kind`` is the quantity's kind, in finding rows the finding's. Prefer
+    :func:`claims_frame` and :func:`findings_frame`, where each column means one thing.
 
     Raises:
         ImportError: pandas is not installed (``pip install "claimcheck[pandas]"``).
@@ -406,34 +441,156 @@ def to_dataframe(report: Report) -> Any:
         >>> list(df.columns[:3]), df["row"].tolist()
         (['row', 'doc_id', 'claim_id'], ['finding'])
     """
-    try:
-        import pandas as pd
-    except ImportError as e:
-        raise ImportError(
-            'Report.to_dataframe() needs pandas, an optional extra: pip install "claimcheck[pandas]"'
-        ) from e
+    pd = _pandas("to_dataframe")
     return pd.DataFrame(list(_rows(report)), columns=list(DATAFRAME_COLUMNS))
 
 
-def to_csv(report: Report) -> str:
-    """The rows of :func:`to_dataframe` as CSV text, safe to open in a spreadsheet.
+#: Columns of :func:`claims_frame`, in order.
+CLAIMS_COLUMNS = (
+    "claim_id", "doc_id", "source", "published", "url", "start", "end", "quote", "sentence",
+    "subject", "subject_text", "metric", "event", "background", "scope", "time", "time_basis",
+    "value", "low", "high", "qualifier", "unit", "quantity_kind", "value_text", "attribution",
+    "origin", "hedged", "negated", "provisional", "findings",
+)
+
+#: Columns of :func:`findings_frame`, in order.
+FINDINGS_COLUMNS = (
+    "finding", "kind", "subject", "metric", "temporal", "holds", "spread", "message", "what_to_check",
+    "value", "documents", "origins", "claim_id", "doc_id", "source", "published", "url", "start", "end",
+    "quote", "event", "scope", "time", "time_basis", "low", "high", "unit", "attribution",
+)
+
+
+def _claim_columns(c: Claim, docs: dict[str, Document]) -> dict[str, Any]:
+    from .wording import according_to
+
+    d = docs.get(c.doc_id)
+    q = c.quantity
+    return {
+        "claim_id": c.id, "doc_id": c.doc_id, "source": d.source if d else None,
+        "published": d.published if d else None, "url": d.url if d else None,
+        "start": c.span.start, "end": c.span.end, "quote": c.span.exact, "sentence": c.sentence.exact,
+        "subject": c.subject, "subject_text": c.subject_text, "metric": c.metric, "event": c.event,
+        "background": c.background, "scope": c.scope, "time": c.time, "time_basis": c.time_basis,
+        "value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier, "unit": q.unit,
+        "quantity_kind": q.kind, "value_text": _value(c), "attribution": according_to(c.attribution) or None,
+        "origin": c.attribution.origin if c.attribution else None, "hedged": c.hedged, "negated": c.negated,
+        "provisional": c.provisional,
+    }
+
+
+def claims_frame(report: Report) -> Any:
+    """A pandas DataFrame with one row per claim of the report, in the report's order.
+
+    Columns (:data:`CLAIMS_COLUMNS`): the claim and document ids; the document's
+    ``source``, ``published`` (a ``datetime.date``) and ``url``; the evidence's ``start``/``end``
+    offsets, ``quote`` and ``sentence``; the frame (``subject``, ``metric``, ``event``,
+    ``background``, ``scope``, ``time``, ``time_basis``); the interval (``value``, ``low``,
+    ``high``: ``NaN``/``None`` for unbounded, ``qualifier``, ``unit``, ``quantity_kind``,
+    ``value_text`` as a reader would say it); ``attribution`` ("according to …") and its
+    ``origin``; the flags; and ``findings``, the 1-based numbers of the findings citing the
+    claim, comma-separated (join with :func:`findings_frame` on ``claim_id``).
+
+    Raises:
+        ImportError: pandas is not installed (``pip install "claimcheck[pandas]"``).
+
+    Example:
+        >>> import claimcheck as cc
+        >>> r = cc.check([cc.Document(id="a", text="WeChat has 355 million monthly active users.",
+        ...                           source="Agency"),
+        ...               cc.Document(id="b", text="WeChat has 396 million monthly active users.",
+        ...                           source="Wire")])
+        >>> df = claims_frame(r)
+        >>> df[["doc_id", "source", "value", "findings"]].values.tolist()
+        [['a', 'Agency', 355000000.0, '1'], ['b', 'Wire', 396000000.0, '1']]
+    """
+    pd = _pandas("claims_frame")
+    docs = {d.id: d for d in report.documents}
+    cited: dict[tuple[str, str], list[int]] = {}
+    for i, f in enumerate(report.findings, 1):
+        for c in f.claims:
+            ns = cited.setdefault((c.doc_id, c.id), [])
+            if i not in ns:
+                ns.append(i)
+    rows = []
+    for c in report.claims:
+        row = _claim_columns(c, docs)
+        row["findings"] = ", ".join(map(str, cited.get((c.doc_id, c.id), []))) or None
+        rows.append(row)
+    return pd.DataFrame(rows, columns=list(CLAIMS_COLUMNS))
+
+
+def findings_frame(report: Report) -> Any:
+    """A tidy pandas DataFrame: one row per claim of each finding (a finding with four
+    quotes gives four rows), numbered by ``finding`` (1-based, the report's order).
+
+    Columns (:data:`FINDINGS_COLUMNS`): the finding's ``kind``, ``subject``, ``metric``,
+    ``temporal``, ``holds``, ``spread``, ``message`` and ``what_to_check``, repeated on each of
+    its rows; the ``value`` the claim states (as the finding labels it) with the
+    ``documents`` and independent ``origins`` behind that value; then the claim: ids, its
+    document's ``source``, ``published`` and ``url``, offsets, ``quote``, frame and
+    interval. ``findings_frame(r).drop_duplicates("finding")`` gives one row per finding; a
+    finding without claims has one row with the claim columns empty.
+
+    Raises:
+        ImportError: pandas is not installed (``pip install "claimcheck[pandas]"``).
+
+    Example:
+        >>> import claimcheck as cc
+        >>> r = cc.check(["WeChat has 355 million monthly active users.",
+        ...               "WeChat has 396 million monthly active users."])
+        >>> df = findings_frame(r)
+        >>> df[["finding", "kind", "value", "doc_id"]].values.tolist()
+        [[1, 'conflict', '355 million', 'doc1'], [1, 'conflict', '396 million', 'doc2']]
+    """
+    from .wording import what_to_check
+
+    pd = _pandas("findings_frame")
+    docs = {d.id: d for d in report.documents}
+    rows = []
+    for i, f in enumerate(report.findings, 1):
+        head = {"finding": i, "kind": f.kind, "subject": f.subject, "metric": f.metric, "temporal": f.temporal,
+                "holds": f.holds, "spread": f.spread, "message": f.message, "what_to_check": what_to_check(f)}
+        value_of = {cid: v for v in f.values for cid in v.claim_ids}
+        if not f.claims:
+            rows.append(head)
+        for c in f.claims:
+            cols = _claim_columns(c, docs)
+            v = value_of.get(c.id)
+            rows.append({**head, "value": v.value if v else _value(c), "documents": v.documents if v else None,
+                         "origins": v.origins if v else None,
+                         **{k: cols[k] for k in FINDINGS_COLUMNS if k in cols and k not in head and k != "value"}})
+    df = pd.DataFrame(rows, columns=list(FINDINGS_COLUMNS))
+    return df.astype({"finding": "int64"}) if rows else df
+
+
+def to_csv(report: Report, table: str = "rows") -> str:
+    """A table of the report as CSV text, safe to open in a spreadsheet: ``table`` is
+    ``"rows"`` (:func:`to_dataframe`), ``"claims"`` (:func:`claims_frame`) or ``"findings"``
+    (:func:`findings_frame`).
 
     A text cell that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a
     leading apostrophe (``'=HYPERLINK(…)``): spreadsheets show such a cell as text and never
     evaluate it (OWASP's rule against CSV injection). Numbers stay numbers (a value of -5
     is written ``-5.0``), so only text taken from articles and metadata changes, and only
-    by that one character. :func:`to_dataframe` itself keeps every value exact.
+    by that one character. The frames themselves keep every value exact.
 
     Raises:
         ImportError: pandas is not installed (``pip install "claimcheck[pandas]"``).
+        ValueError: ``table`` is none of the three.
 
     Example:
         >>> from claimcheck.models import Report, Finding
         >>> csv = to_csv(Report(findings=(Finding(kind="conflict", subject="=1+1", message="@SUM(A1)"),)))
         >>> "'=1+1" in csv and "'@SUM(A1)" in csv
         True
+        >>> to_csv(Report(), "findings").splitlines()[0].split(",")[:2]
+        ['finding', 'kind']
     """
-    df = to_dataframe(report)
+    frames = {"rows": to_dataframe, "claims": claims_frame, "findings": findings_frame}
+    if table not in frames:
+        raise ValueError(f"table must be one of {', '.join(frames)}, not {table!r}")
+    df = frames[table](report)
     for column in df.columns:
         if df[column].dtype == object or str(df[column].dtype) in ("string", "str"):
             df[column] = df[column].map(_guard.csv_cell)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sys
 
 import pytest
+from pydantic import ValidationError
 from test_check import claim, fake_extract, run, seed_claims
 
 import claimcheck as cc
@@ -114,7 +116,7 @@ def test_dataframe(seed_report: cc.Report) -> None:
     assert list(df.columns[:3]) == ["row", "doc_id", "claim_id"]
     assert (df["row"] == "claim").sum() == len(seed_report.claims)
     assert (df["row"] == "finding").sum() == len(seed_report.findings)
-    conflict = df[(df["row"] == "finding") & (df["kind"] == "conflict") & (df["temporal"] == False)]  # noqa: E712
+    conflict = df[(df["row"] == "finding") & (df["kind"] == "conflict") & (df["temporal"] == False)]
     assert conflict["doc_id"].tolist() == ["002, 004"]
 
 
@@ -146,3 +148,70 @@ def test_empty_document_fields_are_not_shown(seed_report: cc.Report) -> None:
     md = seed_report.to_markdown()
     assert "| id |\n|---|\n| 000 |" in md
     assert "<th>source</th>" not in seed_report.to_html()
+
+
+# --------------------------------------------------------------------------- JSON layout
+
+
+def _story() -> cc.Report:
+    return cc.check([Document(id="a", text="The storm killed 12 people in the valley, officials said."),
+                     Document(id="b", text="Rescuers said the storm killed 15 people on Monday.")])
+
+
+def test_json_writes_each_claim_once_and_findings_cite_ids() -> None:
+    r = _story()
+    data = json.loads(r.to_json())
+    assert data["schema_version"] == "2"
+    assert [c["id"] for c in data["claims"]] == [c.id for c in r.claims]
+    cited = [c for f in data["findings"] for c in f["claims"]]
+    assert cited and all(isinstance(c, str) for c in cited)
+    again = cc.Report.model_validate_json(r.to_json())
+    assert again == r and again.findings[0].claims == r.findings[0].claims
+    assert cc.Report.model_validate(r.model_dump()) == r  # the Python dump has the same layout
+
+
+def test_json_points_into_the_document_text() -> None:
+    r = _story()
+    data = json.loads(r.to_json())
+    claim0 = data["claims"][0]
+    assert set(claim0["span"]) == {"doc_id", "start", "end"} and "text" not in claim0["quantity"]
+    assert "The storm killed" not in r.to_json().split('"claims"', 1)[1]  # article text only in documents
+    assert "hedged" not in claim0 and "negated" not in claim0  # defaults left out
+
+
+def test_json_keeps_what_the_document_text_does_not_give() -> None:
+    """Spans whose text or context differ from the document's, claims cited by findings but
+    absent from Report.claims, and ids two claims share all survive the round trip."""
+    text = "WeChat has 355 million monthly active users."
+    other = claim("x", text, "355 million", 355e6)
+    odd = other.model_copy(update={"span": other.span.model_copy(update={"prefix": "elsewhere "}),
+                                   "id": "odd"})
+    twin = other.model_copy(update={"doc_id": "y", "span": other.span.model_copy(update={"doc_id": "y"})})
+    stray = claim("x", text, "355 million", 355e6).model_copy(update={"id": "stray"})
+    r = cc.Report(documents=(Document(id="x", text=text),), claims=(other, odd, twin),
+                  findings=(cc.Finding(kind="agreement", message="m", claims=(other, odd, twin, stray)),))
+    data = json.loads(r.to_json())
+    refs = data["findings"][0]["claims"]
+    assert isinstance(refs[0], dict) and isinstance(refs[3], dict)  # shared id, and not in claims: in full
+    assert data["claims"][1]["span"]["prefix"] == "elsewhere "
+    assert cc.Report.model_validate_json(r.to_json()) == r
+
+
+def test_json_of_the_layout_before_version_2_still_reads(seed_report: cc.Report) -> None:
+    old = {"documents": [d.model_dump(mode="json") for d in seed_report.documents],
+           "claims": [c.model_dump(mode="json") for c in seed_report.claims],
+           "findings": [f.model_dump(mode="json") for f in seed_report.findings],
+           "set_aside": [], "warnings": list(seed_report.warnings)}
+    assert cc.Report.model_validate_json(json.dumps(old)) == seed_report
+
+
+def test_json_citing_an_unknown_claim_is_refused() -> None:
+    with pytest.raises(ValidationError, match="cites claim 'nope'"):
+        cc.Report.model_validate_json('{"findings": [{"kind": "conflict", "message": "m", "claims": ["nope"]}]}')
+    with pytest.raises(ValidationError):
+        cc.Report.model_validate_json('{"schema_version": "3"}')
+
+
+def test_repr_is_short(seed_report: cc.Report) -> None:
+    assert repr(seed_report).startswith(f"Report(5 documents, {len(seed_report.claims)} claims, ")
+    assert len(repr(seed_report)) < 200
