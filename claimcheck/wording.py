@@ -213,14 +213,21 @@ _DETERMINER_RE = re.compile(r"^(?:the|a|an|his|her|its|their|our|one|two|three|s
                             r"state|\d+)\b", re.IGNORECASE)
 
 
+_PREPOSITION_RE = re.compile(r"\s(?:at|of|in|for|from|on|with)\s")
+
+
 def _with_article(name: str) -> str:
     name = " ".join(name.split())
-    if not name or not name[0].islower() or _DETERMINER_RE.match(name):
-        return name  # a proper name ("Xinhua") or already determined ("the mayor")
-    last = name.split()[-1].lower()
-    if name.lower() in _NO_ARTICLE or (last.endswith("s") and not last.endswith("ss")):
-        return name  # a plural: "according to officials"
-    return f"the {name}"
+    if not name or _DETERMINER_RE.match(name):
+        return name  # already determined ("the mayor")
+    head = _PREPOSITION_RE.split(name, maxsplit=1)[0].split()
+    last = head[-1]
+    if not last[:1].islower():
+        return name  # a proper name: "Xinhua", "Sutopo Purwo Nugroho"
+    if " ".join(head).lower() in _NO_ARTICLE or last.lower() in _NO_ARTICLE or (
+            last.endswith("s") and not last.endswith("ss")):
+        return name  # a plural: "according to officials", "Aceh police"
+    return f"the {name}"  # "the mayor", "the AFP journalist at the scene"
 
 
 def according_to(attribution: Attribution | None) -> str:
@@ -237,6 +244,9 @@ def according_to(attribution: Attribution | None) -> str:
         'according to SIIO, via Xinhua'
         >>> according_to(Attribution(source="officials", cue="said", span=sp)), according_to(None)
         ('according to officials', '')
+        >>> according_to(Attribution(source="AFP journalist at the scene", cue="said", span=sp))
+        'according to the AFP journalist at the scene'
+
     """
     if attribution is None:
         return ""
