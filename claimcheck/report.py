@@ -54,6 +54,7 @@ __all__ = [
     "DATAFRAME_COLUMNS",
     "FINDINGS_COLUMNS",
     "claims_frame",
+    "finding_svg",
     "findings_frame",
     "summary",
     "to_csv",
@@ -584,6 +585,29 @@ def _svg(f: Finding, i: int, view: _View) -> str:
         parts.append(f'<text x="{_LABEL_W + _PLOT_W + 8}" y="{y + 4:.1f}" fill="#1d2330">{_h(_value(c))}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def finding_svg(report: Report, number: int) -> str:
+    """The HTML report's chart of finding ``number`` (1-based, the report's order) as an SVG
+    document: one row per source with its value (a dot) and interval (a bar, an arrow where
+    unbounded), in time order for an update. Empty for findings without a chart (dates,
+    ``internal``). In a notebook: ``IPython.display.SVG(finding_svg(report, 1))``.
+
+    Raises:
+        IndexError: the report has no finding ``number``.
+
+    Example:
+        >>> import claimcheck as cc
+        >>> r = cc.check(["WeChat has 355 million monthly active users.",
+        ...               "WeChat has 396 million monthly active users."])
+        >>> svg = finding_svg(r, 1)
+        >>> svg.startswith("<svg xmlns="), svg.count("<circle")
+        (True, 2)
+    """
+    if not 1 <= number <= len(report.findings):
+        raise IndexError(f"the report has findings 1 to {len(report.findings)}, not {number}")
+    f = report.findings[number - 1]
+    return _svg(f, number, _View(report)) if _chartable(f) else ""
 
 
 def _html_quote(c: Claim, view: _View) -> str:

@@ -1,4 +1,5 @@
-"""Standard exports (ClaimReview, W3C Web Annotation), tables, pint and wire copy."""
+"""Standard exports (ClaimReview, W3C Web Annotation), tables, pint, wire copy, and the notebook
+in examples/ run from top to bottom with nbclient."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from claimcheck.exports import (
 )
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @pytest.fixture
@@ -263,3 +265,27 @@ def test_exports_of_the_real_seed_articles_validate() -> None:
         sel = a["target"][0]["selector"]
         doc = a["target"][0]["source"].rsplit("/", 1)[1]
         assert texts[doc][sel[1]["start"]:sel[1]["end"]] == sel[0]["exact"]
+
+
+# --------------------------------------------------------------------------- the notebook
+
+
+def test_report_tour_notebook_runs() -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    pytest.importorskip("pandas")
+    if not (SHARED / "corpus" / "aceh-earthquake-2013").is_dir():
+        pytest.skip("the shared corpus is not beside the project")
+    nb = nbformat.read(EXAMPLES / "report_tour.ipynb", as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "commit the notebook without outputs"
+    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(EXAMPLES)}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
+    assert any('<div class="claimcheck">' in h for h in html)  # the report itself
+    assert any("<table" in h and "quote" in h for h in html)  # a filtered table
+    assert any("image/svg+xml" in o.get("data", {}) for o in outputs)  # the chart
+    text = [o["data"]["text/plain"] for o in outputs if "text/plain" in o.get("data", {})]
+    assert any(t.startswith("'Report(8 documents") for t in text)
