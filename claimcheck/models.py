@@ -24,11 +24,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    FieldSerializationInfo,
+    field_serializer,
     field_validator,
     model_validator,
 )
 
-from ._guard import finite, json_controls, replace_surrogates
+from ._guard import finite, json_controls, natural_key, replace_surrogates
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
@@ -181,23 +183,27 @@ class Quantity(BaseModel):
         """
         return (self.start, self.end)
 
-    def to_pint(self) -> pint.Quantity[Any]:
-        """The value as a ``pint.Quantity`` in the claimcheck registry.
+    def to_pint(self, registry: Any = None) -> pint.Quantity[Any]:
+        """The value as a ``pint.Quantity`` of ``registry``, by default pint's application
+        registry (``pint.get_application_registry()``), so that it combines with the
+        quantities of your own code; pass your ``pint.UnitRegistry`` to use that one. A
+        currency the registry lacks is defined in it first (see
+        :func:`claimcheck.exports.to_pint`).
 
         Raises :class:`claimcheck.UnitError` when the quantity has no unit or no value.
 
         Example:
+            >>> import pint
             >>> q = Quantity(text="2 weeks", start=0, end=7, value=2, low=2, high=2,
             ...              unit="week", kind="duration")
             >>> q.to_pint().to("day").magnitude
             14.0
+            >>> (q.to_pint() + 1 * pint.get_application_registry().day).to("day").magnitude
+            15.0
         """
-        from .errors import UnitError
-        from .units import to_pint
+        from .exports import to_pint
 
-        if self.unit is None or self.value is None:
-            raise UnitError(f"{self.text!r} has no unit to express in pint")
-        return to_pint(self.value, self.unit)
+        return to_pint(self, registry)
 
 
 def _date_of(value: Any) -> Any:
@@ -387,7 +393,8 @@ class ValueSupport(BaseModel):
     """One value in a finding and what stands behind it.
 
     ``documents`` counts distinct documents stating it; ``origins`` counts independent
-    origins (documents whose attribution chains end in the same source count once).
+    origins (documents whose attribution chains end in the same source count once, and so
+    do documents carrying the same wire copy: see :func:`claimcheck.exports.shared_sentences`).
 
     Example:
         >>> ValueSupport(value="355 million", claim_ids=("c1",), documents=1, origins=1).origins
@@ -396,12 +403,12 @@ class ValueSupport(BaseModel):
 
     model_config = _CONFIG
 
-    value: Text
-    claim_ids: tuple[Text, ...]
-    documents: int = Field(ge=0)
-    origins: int = Field(ge=0)
-    origin_names: tuple[Text, ...] = ()
-    dates: tuple[Text, ...] = ()
+    value: Text = Field(description="The value as a reader would say it ('over 800 million').")
+    claim_ids: tuple[Text, ...] = Field(description="Ids of the claims stating the value.")
+    documents: int = Field(ge=0, description="How many distinct documents state the value.")
+    origins: int = Field(ge=0, description="How many independent origins stand behind it.")
+    origin_names: tuple[Text, ...] = Field((), description="The named origins (innermost sources) behind it.")
+    dates: tuple[Text, ...] = Field((), description="The as-of dates of its claims (ISO 8601).")
 
 
 class Finding(BaseModel):
@@ -414,6 +421,9 @@ class Finding(BaseModel):
     findings, whether the stated relation holds; ``temporal`` marks findings about dates
     and weekdays.
 
+    In a report's JSON a finding lists the ids of its claims (each claim is written once, in
+    ``Report.claims``); read back, ``claims`` holds the claims themselves again.
+
     Example:
         >>> f = Finding(kind="agreement", subject="campaign", metric="duration",
         ...             message="1 month for campaign duration in 5 documents.")
@@ -423,17 +433,19 @@ class Finding(BaseModel):
 
     model_config = _CONFIG
 
-    kind: FindingKind
-    subject: Text | None = None
-    metric: Text | None = None
-    time: Text | None = None
-    claims: tuple[Claim, ...] = ()
-    values: tuple[ValueSupport, ...] = ()
-    spread: float | None = None
-    holds: bool | None = None
-    relation: Text | None = None
-    temporal: bool = False
-    message: Text
+    kind: FindingKind = Field(description="What was found (docs/findings.md).")
+    subject: Text | None = Field(None, description="What the figures are about.")
+    metric: Text | None = Field(None, description="What they measure.")
+    time: Text | None = Field(None, description="The as-of time the finding is about, where one applies.")
+    claims: tuple[Claim, ...] = Field((), description="The claims involved: in a report's JSON, their ids in "
+                                                      "Report.claims.")
+    values: tuple[ValueSupport, ...] = Field((), description="Each distinct value with what stands behind it.")
+    spread: float | None = Field(None, description="Relative gap between the values (|a - b| / the smaller); "
+                                                   "for internal findings the margin to the stated relation.")
+    holds: bool | None = Field(None, description="For internal findings: whether the stated relation holds.")
+    relation: Text | None = Field(None, description="For internal findings: the relation stated ('more than 2×').")
+    temporal: bool = Field(False, description="True for findings about dates and weekdays.")
+    message: Text = Field(description="One plain sentence a person can read.")
 
     @field_validator("spread")
     @classmethod
@@ -452,9 +464,37 @@ class Finding(BaseModel):
         """
         return self.kind == "conflict"
 
+    @property
+    def what_to_check(self) -> str:
+        """What a fact-checker should do next about this finding, in one sentence (see
+        :func:`claimcheck.wording.what_to_check`).
+
+        Example:
+            >>> Finding(kind="misattribution", message="m").what_to_check.split(":")[0]
+            'Trace the figure to its first source'
+        """
+        from .wording import what_to_check
+
+        return what_to_check(self)
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        """The documents of the finding's claims, each once, in natural order ("doc2" before
+        "doc10").
+
+        Example:
+            >>> Finding(kind="agreement", message="m").doc_ids
+            ()
+        """
+        return tuple(sorted({c.doc_id for c in self.claims}, key=natural_key))
+
 
 class Report(BaseModel):
     """The outcome of :func:`claimcheck.check`: documents, claims, findings, warnings.
+
+    Its JSON (:meth:`to_json`, also ``model_dump``) writes each claim once: findings cite
+    claim ids, spans and quantities point into the documents' text and default values are
+    left out (:mod:`claimcheck.exports`); ``Report.model_validate_json`` puts it all back.
 
     Example:
         >>> import claimcheck as cc
@@ -462,15 +502,65 @@ class Report(BaseModel):
         ...               "WeChat has 396 million monthly active users."])
         >>> [f.kind for f in r.conflicts]
         ['conflict']
+        >>> r
+        Report(2 documents, 2 claims, 1 finding: 1 conflict)
     """
 
     model_config = _CONFIG
 
-    documents: tuple[Document, ...] = ()
-    claims: tuple[Claim, ...] = ()
-    findings: tuple[Finding, ...] = ()
-    set_aside: tuple[SetAside, ...] = ()
-    warnings: tuple[Text, ...] = ()
+    schema_version: Literal["2"] = Field(
+        "2", description="Version of this JSON layout (claimcheck.exports.SCHEMA_VERSION). JSON without one "
+                         "is the layout before 2, which still reads.")
+    documents: tuple[Document, ...] = Field((), description="The documents checked, sorted by id.")
+    claims: tuple[Claim, ...] = Field((), description="Every claim, once, sorted by document and position.")
+    findings: tuple[Finding, ...] = Field((), description="What the check found, conflicts first.")
+    set_aside: tuple[SetAside, ...] = Field((), description="Every figure that gave no claim, with the rule "
+                                                            "that set it aside.")
+    warnings: tuple[Text, ...] = Field((), description="Everything skipped, capped or assumed.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand(cls, data: Any) -> Any:
+        from .exports import expand_report
+
+        return expand_report(data)
+
+    @field_serializer("claims")
+    def _dump_claims(self, claims: tuple[Claim, ...], info: FieldSerializationInfo) -> list[dict[str, Any]]:
+        from .exports import dump_claims
+
+        return dump_claims(self, info.mode)
+
+    @field_serializer("findings")
+    def _dump_findings(self, findings: tuple[Finding, ...], info: FieldSerializationInfo) -> list[dict[str, Any]]:
+        from .exports import dump_findings
+
+        return dump_findings(self, info.mode)
+
+    @field_serializer("set_aside")
+    def _dump_set_aside(self, set_aside: tuple[SetAside, ...], info: FieldSerializationInfo) -> list[dict[str, Any]]:
+        from .exports import dump_set_aside
+
+        return dump_set_aside(self, info.mode)
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The JSON schema of the report's JSON (committed as ``docs/schema/report.json``):
+        pydantic's, with ``$schema``, ``$id``, a description on every field and the report's
+        layout (see :func:`claimcheck.exports.report_schema`).
+
+        Example:
+            >>> Report.model_json_schema()["$id"]
+            'urn:claimcheck:schema:report:2'
+        """
+        from .exports import report_schema
+
+        return report_schema(super().model_json_schema(*args, **kwargs))
+
+    def __repr__(self) -> str:
+        from .report import summary
+
+        return f"Report({summary(self).replace(' (', ': ', 1).rstrip(')')})"
 
     @property
     def conflicts(self) -> list[Finding]:
@@ -482,8 +572,30 @@ class Report(BaseModel):
         """
         return [f for f in self.findings if f.kind == "conflict"]
 
-    def to_json(self, *, indent: int | None = 2) -> str:
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id.
+
+        Raises:
+            KeyError: no claim of the report has it.
+
+        Example:
+            >>> import claimcheck as cc
+            >>> r = cc.check(["Five people died."])
+            >>> r.claim(r.claims[0].id).quantity.value
+            5.0
+        """
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        raise KeyError(claim_id)
+
+    def to_json(self, *, indent: int | None = None) -> str:
         """The report as JSON; ``Report.model_validate_json`` reads it back exactly.
+
+        Each claim is written once (findings cite claim ids), spans and quantities point
+        into the documents' text, and default values are left out; the layout is
+        ``docs/schema/report.json`` (``schema_version`` "2"). The JSON is for programs and
+        comes on one line; ``indent=2`` lays it out for reading.
 
         No control character appears raw: C0 controls are escaped by pydantic, DEL, C1
         controls and U+2028/U+2029 by :func:`claimcheck._guard.json_controls` (``\\u009b``),
@@ -508,7 +620,8 @@ class Report(BaseModel):
         return to_markdown(self)
 
     def to_html(self) -> str:
-        """A self-contained HTML page; all article text is escaped.
+        """A self-contained HTML page; all article text is escaped (see
+        :func:`claimcheck.report.to_html`).
 
         Example:
             >>> "<html" in Report().to_html()
@@ -523,8 +636,34 @@ class Report(BaseModel):
 
         return to_html(self, fragment=True)
 
+    def claims_frame(self) -> Any:
+        """A pandas DataFrame, one row per claim, with its document's source, date and URL
+        (see :func:`claimcheck.report.claims_frame`; needs the ``pandas`` extra).
+
+        Example:
+            >>> list(Report().claims_frame().columns[:4])
+            ['claim_id', 'doc_id', 'source', 'published']
+        """
+        from .report import claims_frame
+
+        return claims_frame(self)
+
+    def findings_frame(self) -> Any:
+        """A tidy pandas DataFrame, one row per claim of each finding, numbered by
+        ``finding`` (see :func:`claimcheck.report.findings_frame`; needs the ``pandas`` extra).
+
+        Example:
+            >>> list(Report().findings_frame().columns[:3])
+            ['finding', 'kind', 'subject']
+        """
+        from .report import findings_frame
+
+        return findings_frame(self)
+
     def to_dataframe(self) -> Any:
-        """A pandas DataFrame, one row per claim and one per finding (needs the ``pandas`` extra).
+        """The older mixed table: one row per claim and one per finding (needs the ``pandas``
+        extra). Prefer :meth:`claims_frame` and :meth:`findings_frame`, where every column
+        means one thing.
 
         Values are exact, as in the report; write CSV for spreadsheets with :meth:`to_csv`,
         which neutralises cells a spreadsheet would run as formulas.
@@ -538,10 +677,12 @@ class Report(BaseModel):
 
         return to_dataframe(self)
 
-    def to_csv(self) -> str:
-        """The :meth:`to_dataframe` rows as CSV, with formula-like cells neutralised: a text
-        cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
-        ``'`` (see :func:`claimcheck.report.to_csv`). Needs the ``pandas`` extra.
+    def to_csv(self, table: Literal["rows", "claims", "findings"] = "rows") -> str:
+        """A table as CSV, with formula-like cells neutralised: a text cell starting with
+        ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading ``'`` (see
+        :func:`claimcheck.report.to_csv`). ``table``: ``"rows"`` (:meth:`to_dataframe`,
+        the default), ``"claims"`` (:meth:`claims_frame`) or ``"findings"``
+        (:meth:`findings_frame`). Needs the ``pandas`` extra.
 
         Example:
             >>> Report().to_csv().splitlines()[0].split(",")[:3]
@@ -549,7 +690,32 @@ class Report(BaseModel):
         """
         from .report import to_csv
 
-        return to_csv(self)
+        return to_csv(self, table)
+
+    def to_claimreview(self, *, url: str | None = None, author: str | None = None,
+                       date_published: str | None = None) -> list[dict[str, Any]]:
+        """schema.org ClaimReview JSON-LD, one review per conflict and misattribution (see
+        :func:`claimcheck.exports.to_claimreview`).
+
+        Example:
+            >>> Report().to_claimreview()
+            []
+        """
+        from .exports import to_claimreview
+
+        return to_claimreview(self, url=url, author=author, date_published=date_published)
+
+    def to_web_annotations(self) -> list[dict[str, Any]]:
+        """W3C Web Annotation JSON-LD, one annotation per claim with TextQuoteSelector and
+        TextPositionSelector (see :func:`claimcheck.exports.to_web_annotations`).
+
+        Example:
+            >>> Report().to_web_annotations()
+            []
+        """
+        from .exports import to_web_annotations
+
+        return to_web_annotations(self)
 
     def __str__(self) -> str:
         from .report import to_text

@@ -33,13 +33,14 @@ for finding in report.findings:
     for v in finding.values:
         print(f"{finding.kind:15} {v.value:30} documents={v.documents} origins={v.origins}")
 
-# %% A table to filter and sort (needs pandas)
+# %% Tables to filter and sort (needs pandas): one row per claim of each finding, and per claim
 try:
-    df = report.to_dataframe()
+    findings = report.findings_frame()
 except ImportError as e:
     print(e)
 else:
-    print(df[df["row"] == "finding"][["kind", "subject", "metric", "spread", "message"]].to_string())
+    print(findings.drop_duplicates("finding")[["finding", "kind", "subject", "metric", "spread"]].to_string())
+    print(report.claims_frame()[["doc_id", "source", "published", "metric", "value_text", "quote"]].to_string())
 
 # %% Save for the desk: Markdown for a ticket, HTML for a browser, JSON for a pipeline
 out = Path("build")
