@@ -51,10 +51,20 @@ from typing import Any
 
 from . import _guard, lexicon
 from .errors import InputError, LexiconError, UnitError
+from .exports import shared_sentences
 from .lexicon import WORDS
 from .models import Claim, Document, Finding, Report, SetAside, ValueSupport
 from .units import base_magnitude, dimension_key
-from .wording import date_label, docs_text, fmt_number, format_value, natural_key, pct
+from .wording import (
+    date_label,
+    display_subject,
+    docs_text,
+    fmt_number,
+    format_value,
+    independence_text,
+    natural_key,
+    pct,
+)
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -170,6 +180,9 @@ class _Options:
     tolerance: float
     user_aliases: Mapping[str, str] = field(default_factory=dict)  # as the caller gave them
     intervals: dict[int, tuple[float, float, float] | None] = field(default_factory=dict)
+    #: (doc_id, claim id) -> the documents printing the claim's sentence word for word
+    #: (wire copy): filled by :func:`assemble`, read by :meth:`origin`.
+    copies: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     def interval(self, claim: Claim) -> tuple[float, float, float] | None:
         """:func:`_interval`, computed once per claim of this check."""
@@ -192,6 +205,9 @@ class _Options:
     def origin(self, claim: Claim) -> str:
         a = claim.attribution
         if a is None or not a.origin.strip():
+            shared = self.copies.get((claim.doc_id, claim.id))
+            if shared:  # the same copy in several documents: one origin, the copy
+                return "\0copy:" + min(shared, key=natural_key)
             return f"\0doc:{claim.doc_id}"  # unattributed: the document is its own origin
         name = re.sub(r"^the ", "", _norm_words(a.origin))
         return self.aliases.get(name, name)
@@ -499,7 +515,7 @@ def _dated(k: _Class, with_dates: bool) -> str:
 
 
 def _about(metric: str | None, subject: str | None) -> str:
-    return f"{metric or 'figures'} for {subject or 'an unnamed subject'}"
+    return f"{metric or 'figures'} for {display_subject(subject) or 'an unnamed subject'}"
 
 
 def _time_note(claims: Sequence[Claim], n: int) -> str:
@@ -649,8 +665,9 @@ def _agree(g: _Group, classes: list[_Class], opts: _Options) -> list[Finding]:
     if len(classes) == 1:
         k = classes[0]
         sup = _support(k.claims, _label(k), opts)
+        copies = {opts.copies[(c.doc_id, c.id)] & k.docs for c in k.claims if (c.doc_id, c.id) in opts.copies}
         msg = (f"{sup.documents} documents agree on {_label(k)} {_about(g.metric, g.subject)} "
-               f"({docs_text(k.docs)}); {sup.origins} independent origin{'s' if sup.origins != 1 else ''}"
+               f"({docs_text(k.docs)}); {independence_text(sup.documents, sup.origins, [sorted(x, key=natural_key) for x in copies if len(x) > 1])}"
                f"{'' if not time else f'; the figure refers to {time}'}.")
         return [Finding(kind="agreement", subject=g.subject, metric=g.metric, time=time,
                         claims=_sort_claims(k.claims), values=(sup,), spread=0.0, message=msg)]
@@ -694,7 +711,7 @@ def _misattribution_findings(claims: list[Claim], opts: _Options) -> list[Findin
     value = format_value(first)
     metric = opts.metric(first.metric)
     names = {s: _display([c.subject for c in by_subject[s]], s, opts) for s in subjects}
-    parts = " and ".join(f"for {names[s]} ({docs_text(c.doc_id for c in by_subject[s])})" for s in subjects)
+    parts = " and ".join(f"for {display_subject(names[s])} ({docs_text(c.doc_id for c in by_subject[s])})" for s in subjects)
     msg = (f"The same figure, {value} {metric}, is given {parts}: one of these subjects is "
            f"probably wrong; check which the original source meant.")
     sups = tuple(_support(by_subject[s], f"{value} for {names[s]}", opts) for s in subjects)
@@ -839,11 +856,11 @@ def _temporal_findings(key: tuple[str, str], claims: list[Claim], opts: _Options
     parts = " vs ".join(f"{label(g)} ({docs_text(c.doc_id for c in groups[g])})" for g in order)
     if len(groups) == 1:
         (g,) = order
-        msg = (f"{sups[0].documents} documents agree that the {metric} of {subject} is {label(g)} "
+        msg = (f"{sups[0].documents} documents agree that the {metric} of {display_subject(subject)} is {label(g)} "
                f"({docs_text(c.doc_id for c in claims)}).")
         return [Finding(kind="agreement", subject=subject, metric=metric, claims=_sort_claims(claims),
                         values=sups, temporal=True, message=msg)]
-    msg = (f"{parts} for the {metric} of {subject}: the sources disagree on the day; some may "
+    msg = (f"{parts} for the {metric} of {display_subject(subject)}: the sources disagree on the day; some may "
            f"give the day they reported it rather than the day it happened.")
     return [Finding(kind="conflict", subject=subject, metric=metric, claims=_sort_claims(claims),
                     values=sups, temporal=True, message=msg)]
@@ -1068,6 +1085,8 @@ def assemble(documents: Sequence[Document], results: Sequence[DocumentResult], o
         warnings[d.id] = _guard.document_warnings([d]) + list(r.warnings) + ([capped] if capped else [])
     claims_sorted = _sort_claims(claims)
     docs = sorted(documents, key=lambda d: natural_key(d.id))
+    opts.copies.clear()
+    opts.copies.update(shared_sentences(docs, claims_sorted))
     return Report(
         documents=tuple(docs),
         claims=claims_sorted,

@@ -644,3 +644,15 @@ def test_agreement_prefers_the_exact_wording() -> None:
                      unit="kilometer", kind="dimension", metric="distance"),
                claim("b", "It is 75 km away.", "75 km", 75, unit="kilometer", kind="dimension", metric="distance"))
     assert f.kind == "agreement" and f.message.startswith("2 documents agree on 75 kilometers")
+
+
+def test_wire_copy_printed_twice_is_one_origin() -> None:
+    wire = "The storm destroyed 40 homes in the valley of Varn on Monday night."
+    docs = [cc.Document(id="a", text=wire), cc.Document(id="b", text="Rain fell all week. " + wire),
+            cc.Document(id="c", text="In Varn, the storm destroyed 40 homes, a local official said.")]
+    r = cc.check(docs)
+    agree = [f for f in r.findings if f.kind == "agreement" and f.values[0].value.startswith("40")]
+    assert agree, [f.message for f in r.findings]
+    sup = agree[0].values[0]
+    assert sup.documents == 3 and sup.origins == 2, (sup, agree[0].message)
+    assert "a and b carry the same copy" in agree[0].message, agree[0].message
