@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from . import lexicon
+from . import _guard, lexicon
 from .entities import canonical
 from .errors import InputError, LexiconError
 from .lexicon import load_toml as _load_toml
@@ -765,6 +765,7 @@ def analyse_sentence(
         read = _read(s, aliases, previous, frozenset(c.lower() for c in exclude_cues))
     except TimeoutError:  # pragma: no cover - defensive
         read = None
+        _guard.note_skipped(start, end, "the attribution scan of the sentence timed out")
     return SentenceAttribution(text, start, s, doc_id, read)
 
 
@@ -905,7 +906,7 @@ def _hedges() -> _Hedges:
     )
 
 
-def is_hedged(sentence_text: str) -> bool:
+def is_hedged(sentence_text: str, offset: int = 0) -> bool:
     """Does the sentence hedge ("reportedly", "may have", "is expected to", "estimated")?
 
     The words are in ``data/hedges.toml``; "may" counts only in lower case before a
@@ -927,13 +928,14 @@ def is_hedged(sentence_text: str) -> bool:
     try:
         return bool(h.hedge.search(sentence_text, timeout=_TIMEOUT) or h.hedge_lower.search(sentence_text, timeout=_TIMEOUT))
     except TimeoutError:  # pragma: no cover - defensive
+        _guard.note_skipped(offset, offset + len(sentence_text), "the hedge scan of the sentence timed out")
         return False
 
 
 _CLAUSE_BREAK = regex.compile(r"[,;:()—–]|\s-\s|" + _B + r"(?:and|but|while|whereas|although)" + _E, regex.IGNORECASE)
 
 
-def is_negated(sentence_text: str, qstart: int, qend: int) -> bool:
+def is_negated(sentence_text: str, qstart: int, qend: int, offset: int = 0) -> bool:
     """Is the quantity at ``sentence_text[qstart:qend]`` negated?
 
     Negated means: a negation word ("not", "no", "never", "none", "without", any "n't")
@@ -979,4 +981,5 @@ def is_negated(sentence_text: str, qstart: int, qend: int) -> bool:
             return True
         return bool(h.denial.search(masked, 0, qstart, timeout=_TIMEOUT))
     except TimeoutError:  # pragma: no cover - defensive
+        _guard.note_skipped(offset + qstart, offset + qend, "the negation scan of the figure timed out")
         return False

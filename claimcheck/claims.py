@@ -163,7 +163,10 @@ def analyse(
     d = _guard.document(doc, "extract")
     hint = _guard.optional_str("story_event", story_event, "extract")
     state = DocState.for_document(d, _guard.str_map("aliases", aliases), _synonyms(metric_synonyms))
-    return _Reader(d, state, hint).run()
+    with _guard.collecting() as skipped:  # a scan that timed out says what it skipped
+        x = _Reader(d, state, hint).run()
+    x.warnings.extend(_guard.skipped_warnings(d.id, skipped))
+    return x
 
 
 def story_event(docs: Sequence[Document]) -> str | None:
@@ -266,7 +269,7 @@ class _Reader:
         sa = _attr.analyse_sentence(self.text, v.start, v.end, self.doc.id, st.aliases, st.previous,
                                     lexicon.english().verbs_with("not_a_cue"))
         whole = sa.whole()
-        hedged = _attr.is_hedged(v.sentence_text)
+        hedged = _attr.is_hedged(v.sentence_text, v.start)
         out: list[_Pending] = []
         works: list[Work] = []
         for f in v.figures:
@@ -369,7 +372,7 @@ class _Reader:
             "span": Span.from_text(self.text, q.start, q.end, self.doc.id),
             "sentence": Span.from_text(self.text, v.start, v.end, self.doc.id),
             "hedged": hedged,
-            "negated": _attr.is_negated(v.sentence_text, q.start - v.start, q.end - v.start),
+            "negated": _attr.is_negated(v.sentence_text, q.start - v.start, q.end - v.start, v.start),
             "repeats": [],
             "relation": None,
             "rule": rules,

@@ -26,6 +26,7 @@ from functools import cache
 
 import regex
 
+from . import _guard
 from .errors import InputError, LexiconError
 from .lexicon import load_toml as _load_toml
 
@@ -103,7 +104,7 @@ def known_entities() -> dict[str, str]:
     """
     data = _load_toml("entities.toml")
     out: dict[str, str] = {}
-    for ent in data.get("entity", []):  # type: ignore[union-attr]
+    for ent in data.get("entity", []):
         for a in [ent["name"], *ent.get("aliases", [])]:
             out[a] = ent["name"]
     return out
@@ -302,7 +303,7 @@ def find_definitions(text: str) -> dict[str, str]:
                     and "".join(_initials(w) for w in words).upper() == acro:
                     out[acro] = " ".join(inner.split())
     except TimeoutError:  # pragma: no cover - defensive
-        pass
+        _guard.note_skipped(0, len(text), "the acronym scan timed out; definitions after it are not read")
     return out
 
 
@@ -386,6 +387,6 @@ def find_entities(
             name = text[a:b]
             found.append((a, b, canonical(name, aliases)))
     except TimeoutError:  # pragma: no cover - defensive
-        pass
+        _guard.note_skipped(found[-1][1] if found else 0, len(text), "the name scan timed out")
     found.sort()
     return found

@@ -47,7 +47,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import _guard
-from .models import CONTEXT_CHARS, Claim, Document, Finding, Report
+from .models import CONTEXT_CHARS, Claim, Document, Finding, FindingKind, Report
 
 __all__ = [
     "CLAIMS_COLUMNS",
@@ -72,7 +72,7 @@ DATAFRAME_COLUMNS = (
     "temporal", "message",
 )
 
-_KIND_ORDER = ("conflict", "misattribution", "update", "internal", "compatible", "agreement")
+_KIND_ORDER: tuple[FindingKind, ...] = ("conflict", "misattribution", "update", "internal", "compatible", "agreement")
 
 
 # --------------------------------------------------------------------------- shared pieces

@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from . import _guard, lexicon
 from . import entities as _ent
-from . import lexicon
 from . import timeexpr as _time
 from .lexicon import WORDS
 from .models import Attribution, Document, Quantity
@@ -247,7 +247,7 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
                 tags = table.get(low[:-2], 0) & (EVENT_NOUN | SITE | SUBSET)
             out.append(Token(t, low, m.start(), m.end(), tags))
     except TimeoutError:  # pragma: no cover - the pattern is linear; belt and braces
-        return out
+        _guard.note_skipped(out[-1].end if out else start, end, "the sentence's tokens timed out; its rest is not read")
     return out
 
 

@@ -45,10 +45,11 @@ from functools import cache
 
 import regex
 
+from . import _guard
 from .errors import InputError, LexiconError
 from .lexicon import load_toml as _load_toml
 
-__all__ = ["Sentence", "Paragraph", "segment", "paragraphs", "dateline", "normalize_space"]
+__all__ = ["Paragraph", "Sentence", "dateline", "normalize_space", "paragraphs", "segment"]
 
 #: Seconds allowed for one regex scan of one line before we give up on splitting it.
 _TIMEOUT = 1.0
@@ -195,23 +196,17 @@ _QUOTES = frozenset("\"'“‘«")
 
 # Abbreviations; the token is what precedes the final period, lower-cased.
 _TITLES = frozenset(
-    "mr mrs ms messrs dr prof gov sen rep gen lt col capt cpt sgt cmdr adm maj cpl pvt rev hon"
-    " pres supt insp fr msgr atty vs v snr comr brig det const insp"
-    " supt sr".split()
+    ["mr", "mrs", "ms", "messrs", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "capt", "cpt", "sgt", "cmdr", "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "fr", "msgr", "atty", "vs", "v", "snr", "comr", "brig", "det", "const", "insp", "supt", "sr"]
 )
-_NUMBERED = frozenset("no nos vol art fig p pp ch sec para nr".split())
-_MONTHS_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_NUMBERED = frozenset(["no", "nos", "vol", "art", "fig", "p", "pp", "ch", "sec", "para", "nr"])
+_MONTHS_ABBR = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 _OTHER_ABBR = frozenset(
-    "ltd inc corp co bros plc llc jr st etc approx est dept univ assn ave blvd rd mt ft al"
-    " govt intl natl cf ca".split()
+    ["ltd", "inc", "corp", "co", "bros", "plc", "llc", "jr", "st", "etc", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd", "mt", "ft", "al", "govt", "intl", "natl", "cf", "ca"]
 )
 # Words that commonly open a sentence: after an ambiguous abbreviation ("Ltd.", "U.S.",
 # "a.m.") a sentence ends only when one of these follows.
 _STARTERS = frozenset(
-    """a an the it its he she they we i you his her their our my this that these those there
-    here but and or so yet however meanwhile also in on at by for from with after before
-    when while if as since although though according police officials authorities one
-    some many most all no not what who why how where""".split()
+    ["a", "an", "the", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "this", "that", "these", "those", "there", "here", "but", "and", "or", "so", "yet", "however", "meanwhile", "also", "in", "on", "at", "by", "for", "from", "with", "after", "before", "when", "while", "if", "as", "since", "although", "though", "according", "police", "officials", "authorities", "one", "some", "many", "most", "all", "no", "not", "what", "who", "why", "how", "where"]
 )
 
 _WS = regex.compile(r"\s++")
@@ -266,6 +261,7 @@ def dateline(text: str, start: int = 0, end: int | None = None) -> tuple[int, in
     try:
         m = _DATELINE.match(text, start, min(end, start + 200), timeout=_TIMEOUT)
     except TimeoutError:  # pragma: no cover - defensive
+        _guard.note_skipped(start, min(end, start + 200), "the dateline scan timed out")
         return None
     if m is None or m.end() >= end:
         return None
@@ -335,6 +331,7 @@ def _classify(text: str, a: int, b: int) -> bool:
         if b - a <= bp.max_contains and bp.contains.search(text, a, b, timeout=_TIMEOUT):
             return True
     except TimeoutError:  # pragma: no cover - defensive
+        _guard.note_skipped(a, b, "the boilerplate scan timed out; the sentence is kept")
         return False
     if b - a <= 60:
         core = normalize_space(text[a:b]).strip(" .:*|-—–").casefold()
@@ -344,7 +341,7 @@ def _classify(text: str, a: int, b: int) -> bool:
 
 
 class _Builder:
-    __slots__ = ("text", "out", "seen")
+    __slots__ = ("out", "seen", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -370,6 +367,7 @@ def _glued(text: str, p: int, e: int) -> int:
     try:
         m = _boilerplate().glued.match(text, p, e, timeout=_TIMEOUT)
     except TimeoutError:  # pragma: no cover - defensive
+        _guard.note_skipped(p, e, "the boilerplate scan timed out; the text is kept")
         return -1
     return m.end() if m else -1
 
@@ -413,7 +411,7 @@ def _split_line(b: _Builder, ls: int, le: int, para: int) -> None:
             b.add(cur, end, para)
             cur = _skip_glued(b, text, j, e, para)
     except TimeoutError:  # pragma: no cover - defensive: keep the rest as one sentence
-        pass
+        _guard.note_skipped(cur, e, "the sentence split timed out; the rest is one sentence")
     if cur < e:
         b.add(cur, e, para)
 
@@ -442,7 +440,7 @@ def _paragraph_blocks(text: str) -> list[list[tuple[int, int]]]:
         return [[lines[i]] for i in filled]
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    for ln, bl in zip(lines, blank):
+    for ln, bl in zip(lines, blank, strict=True):
         if bl:
             if current:
                 blocks.append(current)

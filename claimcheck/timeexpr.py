@@ -44,6 +44,7 @@ from typing import Literal
 
 import regex
 
+from . import _guard
 from .errors import InputError
 
 __all__ = ["TimeExpr", "find_times", "resolve_weekday"]
@@ -270,8 +271,8 @@ def _read(m: regex.Match[str], published: _dt.date | None) -> tuple[TimeKind, st
             if published is None:
                 return "month", None
             step = {"last": -1, "this": 0, "next": 1}[g["m4rel"].lower()]
-            y = _year(published.year + step)
-            return "month", f"{y}-{mo:02d}" if y else None
+            iso = _year(published.year + step)
+            return "month", f"{iso}-{mo:02d}" if iso else None
         if published is not None:
             return "month", f"{_nearest_year(mo, 15, published):04d}-{mo:02d}"
         return "month", f"--{mo:02d}"
@@ -346,7 +347,7 @@ def find_times(
             out.append(TimeExpr(a, m.end(), text[a : m.end()], value, kind, relation, phrase))
             pos = m.end()
     except TimeoutError:  # pragma: no cover - defensive
-        pass
+        _guard.note_skipped(pos, end, "the time-expression scan timed out")
     return out
 
 

@@ -344,3 +344,47 @@ def test_extract_json_lines_hold_no_raw_control_character(tmp_path: Path, capsys
     out = capsys.readouterr().out
     assert out and not _RAW_CONTROL.search(out)
     assert cc.Claim.model_validate_json(out.splitlines()[0]).sentence.exact.endswith("\x9b.\x1b")
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "what"),
+    [
+        ("claimcheck.attribution", "_read", "attribution scan"),
+        ("claimcheck.attribution", "_hedges", "hedge scan"),
+        ("claimcheck.sentence", "_TOKEN", "tokens timed out"),
+    ],
+)
+def test_a_stage_that_times_out_says_so_in_the_warnings(monkeypatch, module: str, name: str, what: str) -> None:
+    """A scan that gives up is a Report.warnings entry naming the characters, never a silent drop."""
+    import importlib
+
+    mod = importlib.import_module(module)
+
+    class _Slow:
+        def __getattr__(self, _attr: str):
+            raise TimeoutError
+
+        def __call__(self, *a, **k):
+            raise TimeoutError
+
+        def finditer(self, *a, **k):
+            raise TimeoutError
+
+    if name == "_hedges":
+        real = mod._hedges()
+
+        class _H:
+            hedge = _Slow()
+            hedge_lower = _Slow()
+
+            def __getattr__(self, attr: str):
+                return getattr(real, attr)
+
+        monkeypatch.setattr(mod, "_hedges", lambda: _H())
+    else:
+        monkeypatch.setattr(mod, name, _Slow())
+    text = "Officials said 12 people were hurt in the fire in Varn on Monday."
+    report = cc.check([cc.Document(id="a", text=text), cc.Document(id="b", text=text)])
+    hits = [w for w in report.warnings if what in w]
+    assert hits, report.warnings
+    assert hits[0].startswith("document 'a': characters ")
