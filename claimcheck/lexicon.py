@@ -108,6 +108,7 @@ class Plural:
     value: float
     low: float
     high: float
+    step: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ class NumberWords:
     plurals: Mapping[str, Plural]
     multipliers: Mapping[str, float]
     collectives: Mapping[str, float]
+    decimal_points: frozenset[str]
+    decimal_digits: Mapping[str, int]
 
 
 @functools.cache
@@ -148,7 +151,8 @@ def numbers() -> NumberWords:
     plurals: dict[str, Plural] = {}
     for word, spec in _table(doc, "plurals", f).items():
         try:
-            p = Plural(float(spec["value"]), float(spec["low"]), float(spec["high"]))
+            p = Plural(float(spec["value"]), float(spec["low"]), float(spec["high"]),
+                       float(spec.get("step", spec["low"])))
         except (KeyError, TypeError, ValueError) as e:
             raise LexiconError(f"data/{f}: [plurals] {word!r} needs value, low, high") from e
         if not p.low <= p.value < p.high:
@@ -171,7 +175,25 @@ def numbers() -> NumberWords:
         plurals=MappingProxyType(plurals),
         multipliers=_numeric_table(doc, "multipliers", f),
         collectives=_numeric_table(doc, "collectives", f),
+        decimal_points=frozenset(w.lower() for w in _word_list(doc, "decimal_point", f)),
+        decimal_digits=MappingProxyType(_digit_table(doc, "decimal_digits", f)),
     )
+
+
+def _word_list(doc: Mapping[str, Any], key: str, file: str) -> list[str]:
+    v = doc.get(key, [])
+    if not isinstance(v, list) or not all(isinstance(w, str) and w.strip() for w in v):
+        raise LexiconError(f"data/{file}: {key} must be a list of non-empty strings")
+    return v
+
+
+def _digit_table(doc: Mapping[str, Any], key: str, file: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for word, v in _table(doc, key, file).items():
+        if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 9:
+            raise LexiconError(f"data/{file}: [{key}] {word!r} must be a digit 0-9")
+        out[word.lower()] = v
+    return out
 
 
 @dataclass(frozen=True)
