@@ -57,6 +57,7 @@ Example:
 
 from __future__ import annotations
 
+import fractions
 import functools
 import math
 import re
@@ -69,7 +70,7 @@ import regex
 
 from . import lexicon
 from .errors import InputError
-from .models import Kind, Qualifier, Quantity
+from .models import Change, Kind, Qualifier, Quantity
 from .numbers import parse_digits, read_number_words
 
 __all__ = ["parse_quantities"]
@@ -99,9 +100,12 @@ _SPACE = "[ \\t\\u00a0\\u202f]"
 _NUMERAL = regex.compile(
     r"""
     (?P<num>
-        [1-9]\d{0,2}(?:,\d{3})++(?![\d])(?:\.\d++)?     # 1,234,567.89
-      | [1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})++(?![\d,.]|\s\d|/)   # 10 000 (grouped by spaces)
-      | \d++(?:\.\d++)?                               # 143.8, 2013
+        (?![0٠۰])\d{1,3}+(?:,\d{3})++(?!\d)(?:\.\d++)?+     # 1,234,567.89
+      | (?![0٠۰])\d{1,2}+(?:,\d{2}(?=,))++,\d{3}(?!\d)(?:\.\d++)?+   # 23,45,678.90 (lakh grouping)
+      | (?![0٠۰])\d{1,3}+(?:[ \u00a0\u202f\u2009]\d{3})++(?:\.\d++)?+(?![\d,]|\.\d|\s\d|/)  # 10 000
+      | (?![0٠۰])\d{1,3}+(?:['’]\d{3})++(?!\d)(?:\.\d++)?+   # 1'200 (Swiss)
+      | (?![0٠۰])\d{1,3}+(?:\u066c\d{3})++(?!\d)(?:\u066b\d++)?+   # ١٬٢٠٠ (Arabic)
+      | \d++(?:[.\u066b]\d++)?+                          # 143.8, 2013
       | \.\d++                                        # .5
     )
     (?P<exp>
@@ -148,7 +152,7 @@ _SUFFIX_FIRST = frozenset("€£")
 
 # Digits and commas; a numeral only if the commas separate thousands ("1,1,1" is not one).
 _COMMA_RUN = regex.compile(r"\d++(?:,\d++)++")
-_THOUSANDS = regex.compile(r"[1-9]\d{0,2}+(?:,\d{3})++")
+_THOUSANDS = regex.compile(r"(?![0٠۰])\d{1,3}+(?:,\d{3})++|(?![0٠۰])\d{1,2}+(?:,\d{2}(?=,))++,\d{3}")
 
 # A bare integer followed by another bare integer ("245 23"): codes, not quantities.
 _SPACED_RUN = regex.compile(r"\d++(?:[ \t]++\d++(?![\d.,/]*+\p{L}|/))++")
@@ -417,9 +421,9 @@ class _Reading:
     """
 
     __slots__ = (
-        "counted", "currency_left", "digits", "end", "high", "high_inclusive", "integer",
-        "kind", "latent", "low", "low_inclusive", "numkind", "qualifier", "raw", "rule",
-        "scaled", "start", "unit", "value", "words_read",
+        "change", "counted", "currency_left", "digits", "end", "hedge", "high", "high_inclusive",
+        "integer", "kind", "latent", "low", "low_inclusive", "numkind", "qualifier", "raw",
+        "rule", "scaled", "start", "step", "unit", "value", "words_read",
     )
 
     def __init__(
@@ -447,6 +451,10 @@ class _Reading:
         self.latent = False
         self.currency_left = currency_left
         self.words_read = 0
+        # the place value of the last stated digit (see Quantity.step); 1 for most readings
+        self.step: float | None = 1.0
+        self.hedge: str | None = None
+        self.change: str | None = None
 
 
 def _singular(word: str) -> str | None:
@@ -652,8 +660,18 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
     return e.unit, e.kind, sym_end, "symbol"
 
 
+@functools.cache
+def _not_before_unit() -> frozenset[str]:
+    """Characters after a number at which no unit can start: _match_unit needs a gap, a
+    letter or the first character of a symbol."""
+    return frozenset(",;:!?)]}\n") - _symbol_first()
+
+
 def _unit_with_compounds(text: str, p: int, limit: int, r: _Reading) -> tuple[str, str, int] | None:
     """A unit, with powers and ``/`` or ``per`` denominators: "km/s2", "J/m^2 per year"."""
+    c = text[p: p + 1]
+    if not c or c in _not_before_unit():
+        return None  # (what _match_unit, "in" and "pm" below need cannot start here)
     P = _patterns()
     got = _match_unit(text, p, limit, r)
     if got is None:
@@ -867,6 +885,8 @@ def _scale_after(text: str, p: int, limit: int, r: _Reading) -> int:
         if lw == "hundred" and r.scaled:
             break
         r.value = (r.value or 0.0) * f
+        if r.step is not None:
+            r.step *= f
         r.scaled = True
         p = m.end()
     return p
@@ -897,6 +917,8 @@ def _glued_suffix(text: str, p: int, limit: int, r: _Reading) -> int | None:
             nw.suffixes_always)
         if letters in table and not (letters == "K" and len(r.raw.partition(".")[2]) >= 2):
             r.value = (r.value or 0.0) * table[letters]
+            if r.step is not None:
+                r.step *= table[letters]
             r.scaled = True
             return after
         if r.integer and _ORD_SUFFIX.fullmatch(letters) and r.raw.isdigit():
@@ -908,14 +930,26 @@ def _glued_suffix(text: str, p: int, limit: int, r: _Reading) -> int | None:
         if d is not None and r.raw.endswith("0"):
             r.kind = "date"
             r.rule = "decade"
+            r.step = 10.0
             if len(r.raw) == 2:
                 r.value = None
             return d.end()
     return p  # leave it to the unit reader (glued units: "10kg"); checked there
 
 
+# A numeral longer than _RIGHT: digits and the separators inside numerals. One longer than
+# _LONGEST_NUMERAL characters is no quantity (no float holds it: beyond 309 digits it is
+# infinite, and its decimals are noise).
+_LONG_NUMERAL = re.compile(r"[0-9][0-9,.]*+")
+_LONG_NUMERAL_CHARS = frozenset("0123456789,.")
+_LONGEST_NUMERAL = 400
+
 # After a run of digits, the characters with which _NUMERAL may go on past the run.
-_NUMERAL_GOES_ON = frozenset(",. \u00a0\u202feE×x")
+_NUMERAL_GOES_ON = frozenset(",. \u00a0\u202f\u2009'’\u066b\u066ceE×x")
+# Separators that _NUMERAL takes only before a digit ("12, 13" is two numerals).
+_POINT_OR_GROUP = frozenset(",.'’\u066b\u066c")
+# Separators of digit groups that are spaces ("10 000", thin and narrow no-break spaces).
+_GROUP_SPACES = frozenset(" \u00a0\u202f\u2009")
 
 
 def _read_numeral(text: str, start: int, limit: int, r: _Reading, run_end: int = -1) -> int | None:
@@ -928,16 +962,18 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading, run_end: int =
     """
     c1 = text[run_end: run_end + 1] if run_end > start else ","
     if c1 not in _NUMERAL_GOES_ON or (
-        c1 == " " and not text[run_end + 1: run_end + 2].isdecimal() and text[run_end + 1: run_end + 2] not in "×x"
-    ):
+        c1 in _GROUP_SPACES and not text[run_end + 1: run_end + 2].isdecimal()
+        and text[run_end + 1: run_end + 2] not in "×x"
+    ) or (c1 in _POINT_OR_GROUP and run_end > start and not text[run_end + 1: run_end + 2].isdecimal()):
         raw = text[start:run_end]
         value = float(raw)  # what parse_digits makes of plain digits
-        if not math.isfinite(value):
+        if not math.isfinite(value) or (value == 0.0 and raw.strip("0")):
             return None
         r.raw = raw
         r.digits = True
         r.integer = True
         r.value = value
+        r.step = 1.0
         end = run_end
     else:
         m = _NUMERAL.match(text, start, limit)
@@ -948,12 +984,13 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading, run_end: int =
             value = parse_digits(m.group())
         except (ValueError, OverflowError):
             return None
-        if not math.isfinite(value):
-            return None
+        if not math.isfinite(value) or (value == 0.0 and regex.search(r"[1-9]", raw) is not None):
+            return None  # too large for a float, or so small that it underflows to 0
         r.raw = raw
         r.digits = True
-        r.integer = "." not in raw and m["exp"] is None
+        r.integer = "." not in raw and "\u066b" not in raw and m["exp"] is None
         r.value = value
+        r.step = _numeral_step(raw, m["exp"])
         end = m.end()
     nxt = text[end: end + 1]
     if not nxt or nxt not in _AFTER_NUMERAL:
@@ -967,6 +1004,7 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading, run_end: int =
     if v is not None and r.integer:
         r.value = value + lexicon.numbers().vulgar[v.group()]
         r.integer = False
+        r.step = _vulgar_step(v.group())
         return v.end()
     f = _FRACTION.match(text, end, limit)
     if f is not None and r.integer:
@@ -976,6 +1014,7 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading, run_end: int =
         r.value = value / den
         r.integer = False
         r.numkind = "fraction"
+        r.step = 1.0 / den
         return f.end()
     sf = _SPACED_FRACTION.match(text, end, limit)
     if sf is not None and r.integer:
@@ -983,11 +1022,36 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading, run_end: int =
         if a < b:
             r.value = value + a / b
             r.integer = False
+            r.step = 1.0 / b
             return sf.end()
     t = _TOLERANCE.match(text, end, limit)
     if t is not None:
         end = t.end()
     return end
+
+
+def _numeral_step(raw: str, exp: str | None) -> float:
+    """The place value of the last digit of a numeral ("143.8" 0.1, "4e14" 1e14, "2.48×10−5" 1e-7).
+
+    Example:
+        >>> _numeral_step("1,500", None), _numeral_step("6.25", None), _numeral_step("4", "e14")
+        (1.0, 0.01, 100000000000000.0)
+    """
+    i = max(raw.rfind("."), raw.rfind("\u066b"))
+    places = len(raw) - i - 1 if i >= 0 else 0
+    if exp is None:
+        return 10.0 ** -places
+    digits = regex.findall(r"[-+−]?\d++", exp)
+    if exp.lstrip(" ×x").startswith("2^"):
+        return 2.0 ** int(digits[-1]) * 10.0 ** -places
+    e = int(digits[-1].replace("−", "-"))
+    return float(f"1e{e - places}")
+
+
+@functools.cache
+def _vulgar_step(ch: str) -> float:
+    """1/denominator of a vulgar fraction character ("⅜" → 0.125)."""
+    return 1.0 / fractions.Fraction(lexicon.numbers().vulgar[ch]).limit_denominator(16).denominator
 
 
 def _lower_trie(words: set[str]) -> str:
@@ -1106,6 +1170,7 @@ def _maybe_currency_before(text: str, pos: int) -> bool:
 
 _QUALIFIER_NAMES = frozenset(typing.get_args(Qualifier))
 _KIND_NAMES = frozenset(typing.get_args(Kind))
+_CHANGE_NAMES = frozenset(typing.get_args(Change))
 _QUANTITY_FIELDS = frozenset(Quantity.model_fields)
 _new_object = object.__new__
 _isfinite = math.isfinite
@@ -1126,6 +1191,7 @@ def _quantity(
     text: str, start: int, end: int, value: float | None, low: float | None, high: float | None,
     low_inclusive: bool, high_inclusive: bool, qualifier: str, unit: str | None,
     counted: str | None, kind: str, rule: str, latent: bool,
+    change: str | None = None, hedge: str | None = None, step: float | None = None,
 ) -> Quantity | None:
     """A Quantity built without pydantic's validation, or None where validation would fail.
 
@@ -1147,6 +1213,8 @@ def _quantity(
         or (low is not None and not math.isfinite(low))
         or (high is not None and not math.isfinite(high))
         or (low is not None and high is not None and low > high)
+        or (step is not None and not (type(step) is float and math.isfinite(step) and step > 0))
+        or (change is not None and change not in _CHANGE_NAMES)
     ):
         return None
     q = _new_object(Quantity)
@@ -1154,7 +1222,7 @@ def _quantity(
         "text": text, "start": start, "end": end, "value": value, "low": low, "high": high,
         "low_inclusive": bool(low_inclusive), "high_inclusive": bool(high_inclusive),
         "qualifier": qualifier, "unit": unit, "counted": counted, "kind": kind,
-        "rule": rule, "latent": bool(latent),
+        "rule": rule, "latent": bool(latent), "change": change, "hedge": hedge, "step": step,
     })
     _set_attribute(q, "__pydantic_fields_set__", set(_QUANTITY_FIELDS))
     _set_attribute(q, "__pydantic_extra__", None)
@@ -1170,6 +1238,10 @@ class _Parser:
         self.n = len(text)
         self.out: list[Quantity] = []
         self.last_end = 0
+        #: the phrase the last successful left_qualifier call found ("more than")
+        self.hedge: str | None = None
+        #: shared_unit's reading of the list items it looked at: start -> (end, unit)
+        self.list_items: dict[int, tuple[int, tuple[str, str] | None]] = {}
 
     # -- left context ------------------------------------------------------------------
     def left(self, pattern: Any, pos: int, width: int = _LEFT) -> Any:
@@ -1220,6 +1292,7 @@ class _Parser:
         # "some of", and not for dates/ordinals.
         if r.kind in ("date", "ordinal"):
             return pos, None
+        self.hedge = phrase
         return int(m.start()), entry
 
     # -- emit ----------------------------------------------------------------------------
@@ -1235,9 +1308,13 @@ class _Parser:
             return
         if low is not None and high is not None and low > high:
             r.low, r.high = low, high = high, low
+        step = r.step if value is not None or low is not None else None
+        if step is not None and type(step) is not float:
+            step = float(step)
         q = _quantity(
             self.text[start:end], start, end, value, low, high, r.low_inclusive,
             r.high_inclusive, r.qualifier, r.unit, r.counted, r.kind, r.rule, r.latent,
+            r.change, r.hedge, step,
         )
         if q is None:
             return
@@ -1265,10 +1342,7 @@ class _Parser:
                             restart = True  # a long skip: rescan from last_end, not match by match
                             break
                         continue
-                    try:
-                        self.at_anchor(name, start, end)
-                    except (ValueError, OverflowError, ZeroDivisionError, IndexError, KeyError):
-                        self.last_end = max(self.last_end, end)
+                    self.at_anchor(name, start, end)
             except TimeoutError:
                 pass  # a block the scan cannot finish in time is skipped, not hung on
             pos = self.last_end if restart else block_end
@@ -1295,15 +1369,12 @@ class _Parser:
         for start, end, name in anchors:
             if start < self.last_end:
                 continue
-            try:
-                if name == "digit":
-                    self.at_number(start, digits=True)
-                elif name == "word" or name == "vulgar":
-                    self.at_number(start, digits=False)
-                else:
-                    self.at_anchor(name, start, end)
-            except (ValueError, OverflowError, ZeroDivisionError, IndexError, KeyError):
-                self.last_end = max(self.last_end, end)
+            if name == "digit":
+                self.at_number(start, digits=True)
+            elif name == "word" or name == "vulgar":
+                self.at_number(start, digits=False)
+            else:
+                self.at_anchor(name, start, end)
         return self.out
 
     def anchors(self, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
@@ -1436,7 +1507,7 @@ class _Parser:
             r.rule = "a <unit>-long"
         qpos, tol = self.left_qualifier(r.start, r)
         if tol is not None:
-            r.start, r.qualifier = qpos, tol.qualifier
+            r.start, r.qualifier, r.hedge = qpos, tol.qualifier, self.hedge
         _interval(r, tol)
         self.emit(r)
 
@@ -1482,6 +1553,7 @@ class _Parser:
             vul = lexicon.numbers().vulgar
             if ch in vul:
                 r.value, r.integer, r.numkind, end = vul[ch], False, "fraction", start + 1
+                r.step = _vulgar_step(ch)
             else:
                 w = read_number_words(text, start)
                 if w is None:
@@ -1491,11 +1563,13 @@ class _Parser:
                     if lw in nw.plurals:
                         p = nw.plurals[lw]
                         r.value, r.low, r.high, r.numkind = p.value, p.low, p.high, "plural"
+                        r.step = p.step
                         end = word.end()  # type: ignore[union-attr]
                         po = _patterns().plural_of.match(text, end, limit)
                         if po is not None:
                             p2 = nw.plurals[po["p"].lower()]
                             r.value, r.low, r.high = p.low * p2.value, p.low * p2.value, p.high * p2.value
+                            r.step = p.step * p2.value
                             end = po.end()
                         r.words_read = 1
                         r.end = end
@@ -1510,6 +1584,7 @@ class _Parser:
                         return r, end
                     return None, (word.end() if word else start + 1)
                 r.value, r.numkind, end, r.words_read = w.value, w.kind, w.end, w.words
+                r.step = w.step
                 r.integer = float(w.value).is_integer()
                 if w.kind == "ordinal":
                     r.kind = "ordinal"
@@ -1522,10 +1597,19 @@ class _Parser:
     def at_number(self, start: int, digits: bool) -> None:
         text, n = self.text, self.n
         limit = min(n, start + _RIGHT)
+        if digits and limit < n and text[limit - 1] in _LONG_NUMERAL_CHARS:
+            # a numeral that may run past the window is read whole, or not at all: never cut
+            run = _LONG_NUMERAL.match(text, start, n)
+            run_end = run.end() if run is not None else start + 1
+            if run_end - start > _LONGEST_NUMERAL:
+                self.last_end = run_end
+                return
+            limit = min(n, run_end + _RIGHT)
         if digits:
             # identifiers and lists before anything else
-            prev = text[max(0, start - 24): start].rstrip(" \t")
-            pw = prev.rsplit(None, 1)[-1].lower() if prev else ""
+            # (the last word before the number; none when only spaces or newlines are there)
+            prev = text[max(0, start - 24): start].split()
+            pw = prev[-1].lower() if prev else ""
             if (pw[-1:] in ("#", ".") or pw in LABEL_WORDS) and self.left(_LABEL_LEFT, start, 24) is not None:
                 self.skip_number(start, limit)
                 return
@@ -1705,7 +1789,7 @@ class _Parser:
     def finish_qualifier(self, r: _Reading) -> lexicon.QualifierEntry | None:
         qpos, tol = self.left_qualifier(r.start, r)
         if tol is not None:
-            r.start, r.qualifier = qpos, tol.qualifier
+            r.start, r.qualifier, r.hedge = qpos, tol.qualifier, self.hedge
         _interval(r, tol)
         return tol
 
@@ -1782,18 +1866,44 @@ class _Parser:
         ahead = text[p: p + 6]
         if "," not in ahead and " and " not in ahead and " or " not in ahead:
             return None
+        memo = self.list_items
         for _ in range(4):
-            m = _LIST_NEXT.match(text, p, limit)
-            if m is None:
+            item = memo.get(p)
+            if item is None:
+                item = self.list_item(p)
+                # each item of a long list ("12, 12, 12, ...") is read here once, not once for
+                # each of the four numbers before it
+                if len(memo) > 64:
+                    memo.clear()
+                memo[p] = item
+            q, end, unit = item
+            if q < 0 or q >= limit:
                 return None
-            r2, _ = self.read_core(m.end(), True, limit)
-            if r2 is None or r2.kind != "count" or r2.scaled:
-                return None
-            got = _unit_with_compounds(text, r2.end, limit, r2)
-            if got is not None:
-                return (got[0], got[1]) if got[1] in ("dimension", "percent") else None
-            p = r2.end
+            if unit is not None:
+                return unit if unit[1] in ("dimension", "percent") else None
+            p = end
         return None
+
+    def list_item(self, p: int) -> tuple[int, int, tuple[str, str] | None]:
+        """The list item after ``p`` for shared_unit: (start, end, unit); start -1 when none.
+
+        Read within ``_RIGHT`` characters of ``p`` (not of the caller's number), so the answer
+        depends on the position alone and can be kept for the next number of the list."""
+        text = self.text
+        m = _LIST_NEXT.match(text, p, min(self.n, p + _RIGHT))
+        if m is None:
+            return -1, -1, None
+        q = m.end()
+        item_limit = min(self.n, q + _RIGHT)
+        dr = _ASCII_DIGITS.match(text, q, item_limit)
+        e = dr.end() if dr is not None else q
+        if e > q and text[e: e + 1] in (",", ";") and not text[e + 1: e + 2].isdigit():
+            return q, e, None  # a bare integer before a comma: what read_core finds, no unit
+        r2, _ = self.read_core(q, True, item_limit)
+        if r2 is None or r2.kind != "count" or r2.scaled:
+            return -1, -1, None
+        got = _unit_with_compounds(text, r2.end, item_limit, r2)
+        return q, r2.end, ((got[0], got[1]) if got is not None else None)
 
     def try_range(self, r: _Reading, digits: bool, limit: int) -> bool:
         """``r`` followed by a connector and a second number: a range. Emits and returns True."""
@@ -1868,6 +1978,8 @@ class _Parser:
             r.unit, r.kind = u2, k2 or r.kind
         r.low, r.high = min(v1, v2), max(v1, v2)
         r.value = v1
+        if r.step is not None and r2.step is not None:
+            r.step = min(r.step, r2.step)
         r.qualifier, r.rule = "range", "<number> <sep> <number>"
         r.end = r2.end
         if bl is not None:
@@ -1906,4 +2018,27 @@ def parse_quantities(text: str) -> list[Quantity]:
         raise InputError(f"parse_quantities() needs a str, got {type(text).__name__}")
     if not text:
         return []
+    if not text.isascii() and _INVISIBLE.search(text) is not None:
+        return _parse_around_invisible(text)
     return _Parser(text).run()
+
+
+#: Characters that are transparent inside words and numbers: the soft hyphen and the
+#: zero-width space, non-joiner, joiner, word joiner and no-break space (BOM).
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+
+
+def _parse_around_invisible(text: str) -> list[Quantity]:
+    """parse_quantities on ``text`` read without its invisible characters (INVISIBLE), with
+    the offsets (and ``text``) of each quantity taken back to ``text`` itself: "1,2\u200b00
+    people" reads as 1,200 people, its span covering the zero-width space."""
+    kept = [i for i, c in enumerate(text) if c not in INVISIBLE]
+    visible = "".join(text[i] for i in kept)
+    if not visible:
+        return []
+    out = []
+    for q in _Parser(visible).run():
+        start, end = kept[q.start], kept[q.end - 1] + 1
+        out.append(q.model_copy(update={"start": start, "end": end, "text": text[start:end]}))
+    return out
