@@ -35,11 +35,14 @@ __all__ = [
     "NumberWords",
     "Plural",
     "QualifierEntry",
+    "ChangeWords",
     "UnitEntry",
     "UnitLexicon",
+    "changes",
     "load_toml",
     "numbers",
     "plural_forms",
+    "postfix_qualifiers",
     "qualifiers",
     "units",
 ]
@@ -47,9 +50,9 @@ __all__ = [
 #: Where the data files live (inside the installed package).
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-#: The qualifier names a qualifiers.toml entry may use (``exact`` and ``range`` are
-#: produced by the parser, never by a word).
-QUALIFIERS = frozenset({"approximate", "more_than", "at_least", "less_than", "at_most"})
+#: The qualifier names a qualifiers.toml entry may use (``range`` is produced by the
+#: parser, never by a word; ``exact`` by a word only where it says so: "equal to").
+QUALIFIERS = frozenset({"exact", "approximate", "more_than", "at_least", "less_than", "at_most"})
 _UNIT_KINDS = frozenset({"dimension", "duration", "percent", "temperature", "currency"})
 
 
@@ -132,6 +135,14 @@ class NumberWords:
     collectives: Mapping[str, float]
     decimal_points: frozenset[str]
     decimal_digits: Mapping[str, int]
+    vague: Mapping[str, tuple[float, float]]
+    fold_words: frozenset[str]
+    age_before: frozenset[str]
+    labels: frozenset[str]
+    names: frozenset[str]
+    streets: frozenset[str]
+    score_before: frozenset[str]
+    score_after: frozenset[str]
 
 
 @functools.cache
@@ -161,6 +172,7 @@ def numbers() -> NumberWords:
     sa = {k: float(v) for k, v in _table(suffixes, "always", f).items()}
     sc = {k: float(v) for k, v in _table(suffixes, "currency", f).items()}
     sc.update(sa)
+    ident = _table(doc, "identifiers", f)
     fractions = _numeric_table(doc, "fractions", f)
     if any(v <= 0 for v in fractions.values()):
         raise LexiconError(f"data/{f}: [fractions] denominators must be positive")
@@ -177,7 +189,28 @@ def numbers() -> NumberWords:
         collectives=_numeric_table(doc, "collectives", f),
         decimal_points=frozenset(w.lower() for w in _word_list(doc, "decimal_point", f)),
         decimal_digits=MappingProxyType(_digit_table(doc, "decimal_digits", f)),
+        vague=MappingProxyType(_vague_table(doc, f)),
+        fold_words=frozenset(w.lower() for w in _word_list(doc, "fold_words", f)),
+        age_before=frozenset(w.lower() for w in _word_list(_table(doc, "age", f), "before", f)),
+        labels=frozenset(w.lower() for w in _word_list(ident, "labels", f)),
+        names=frozenset(_word_list(ident, "names", f)),
+        streets=frozenset(_word_list(ident, "streets", f)),
+        score_before=frozenset(w.lower() for w in _word_list(ident, "score_before", f)),
+        score_after=frozenset(w.lower() for w in _word_list(ident, "score_after", f)),
     )
+
+
+def _vague_table(doc: Mapping[str, Any], file: str) -> dict[str, tuple[float, float]]:
+    out: dict[str, tuple[float, float]] = {}
+    for word, spec in _table(doc, "vague", file).items():
+        try:
+            low, high = float(spec["low"]), float(spec["high"])
+        except (KeyError, TypeError, ValueError) as e:
+            raise LexiconError(f"data/{file}: [vague] {word!r} needs low and high") from e
+        if not 0 < low < high:
+            raise LexiconError(f"data/{file}: [vague] {word!r} must have 0 < low < high")
+        out[word.lower()] = (low, high)
+    return out
 
 
 def _word_list(doc: Mapping[str, Any], key: str, file: str) -> list[str]:
@@ -222,9 +255,65 @@ def qualifiers() -> Mapping[str, QualifierEntry]:
         >>> qualifiers()["about"].below
         0.1
     """
+    return _qualifier_table("phrases")
+
+
+@functools.cache
+def postfix_qualifiers() -> Mapping[str, QualifierEntry]:
+    """The qualifier phrases written after a figure (``[postfix]``: "or more", "or so").
+
+    Example:
+        >>> postfix_qualifiers()["or more"].qualifier
+        'at_least'
+    """
+    return _qualifier_table("postfix")
+
+
+@dataclass(frozen=True)
+class ChangeWords:
+    """Words that state a direction of change (``[change.*]`` of qualifiers.toml), each
+    mapped to ``"increase"`` or ``"decrease"``.
+
+    Example:
+        >>> c = changes()
+        >>> c.verbs["fell"], c.adverbs["up"], c.after["drop"]
+        ('decrease', 'increase', 'decrease')
+    """
+
+    verbs: Mapping[str, str]
+    adverbs: Mapping[str, str]
+    after: Mapping[str, str]
+
+
+@functools.cache
+def changes() -> ChangeWords:
+    """The change words of ``data/qualifiers.toml``, checked.
+
+    Raises:
+        LexiconError: a list is malformed or a word has both directions.
+
+    Example:
+        >>> changes().verbs["rose"]
+        'increase'
+    """
+    f = "qualifiers.toml"
+    table = _table(load_toml(f), "change", f)
+    out: dict[str, dict[str, str]] = {"verbs": {}, "adverbs": {}, "after": {}}
+    for direction in ("increase", "decrease"):
+        spec = _table(table, direction, f)
+        for key, words in out.items():
+            for w in _word_list(spec, key, f):
+                w = " ".join(w.lower().split())
+                if words.get(w, direction) != direction:
+                    raise LexiconError(f"data/{f}: {w!r} is both an increase and a decrease")
+                words[w] = direction
+    return ChangeWords(*(MappingProxyType(out[k]) for k in ("verbs", "adverbs", "after")))
+
+
+def _qualifier_table(key: str) -> Mapping[str, QualifierEntry]:
     f = "qualifiers.toml"
     out: dict[str, QualifierEntry] = {}
-    for phrase, spec in _table(load_toml(f), "phrases", f).items():
+    for phrase, spec in _table(load_toml(f), key, f).items():
         if not isinstance(spec, dict) or spec.get("qualifier") not in QUALIFIERS:
             raise LexiconError(f"data/{f}: {phrase!r} needs qualifier = one of {sorted(QUALIFIERS)}")
         below, above = spec.get("below", 0.0), spec.get("above", 0.0)
@@ -270,6 +359,13 @@ class UnitLexicon:
     currency_suffixes: Mapping[str, str]
     irregular_plurals: Mapping[str, str]
     stopwords: frozenset[str]
+    glued: Mapping[str, UnitEntry]
+    rates: Mapping[str, str]
+    singulars: frozenset[str]
+    measures: frozenset[str]
+    compounds: Mapping[str, str]
+    minor_currency: Mapping[str, float]
+    a_unit_not_before: frozenset[str]
 
 
 def plural_forms(word: str) -> list[str]:
@@ -310,6 +406,8 @@ def units() -> UnitLexicon:
     symbols: dict[str, UnitEntry] = {}
     prefixes: dict[str, str] = {}
     suffixes: dict[str, str] = {}
+    glued: dict[str, UnitEntry] = {}
+    rates: dict[str, str] = {}
 
     def put(table: dict[str, Any], key: str, entry: Any, where: str) -> None:
         old = table.get(key)
@@ -336,6 +434,22 @@ def units() -> UnitLexicon:
         put_words(spec, entry, where)
         for s in _strings(spec, "symbols", where):
             put(symbols, s, entry, where)
+        for s in _strings(spec, "glued", where):
+            put(glued, s, entry, where)
+    for name, spec in _table(doc, "rates", f).items():
+        for w in _strings(spec, "words", f"[rates.{name!r}]"):
+            put(rates, " ".join(w.lower().split()), name, f"[rates.{name!r}]")
+    comp = _table(doc, "compounds", f)
+    pairs = comp.get("pairs", [])
+    if not isinstance(pairs, list) or not all(
+        isinstance(pr, list) and len(pr) == 2 and all(isinstance(x, str) for x in pr) for pr in pairs
+    ):
+        raise LexiconError(f"data/{f}: [compounds] pairs must be [[larger, smaller], ...]")
+    minor: dict[str, float] = {}
+    for w, v in _table(comp, "minor", f).items():
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v < 1:
+            raise LexiconError(f"data/{f}: [compounds] minor {w!r} must be a fraction in (0, 1)")
+        minor[w.lower()] = float(v)
     for code, spec in _table(doc, "currencies", f).items():
         where = f"[currencies.{code}]"
         if not isinstance(spec, dict) or not (len(code) == 3 and code.isupper()):
@@ -351,6 +465,9 @@ def units() -> UnitLexicon:
     counted = _table(doc, "counted", f)
     irregular = {k.lower(): str(v).lower() for k, v in _table(counted, "irregular", f).items()}
     stop = frozenset(w.lower() for w in _strings(counted, "stopwords", "[counted]"))
+    singular = frozenset(w.lower() for w in _strings(_table(counted, "singular", f), "words", "[counted.singular]"))
+    measures = frozenset(w.lower() for w in _strings(counted, "measures", "[counted]"))
+    not_before = frozenset(w.lower() for w in _strings(_table(doc, "a_unit", f), "not_before", "[a_unit]"))
     return UnitLexicon(
         words=MappingProxyType(words),
         symbols=MappingProxyType(symbols),
@@ -358,4 +475,11 @@ def units() -> UnitLexicon:
         currency_suffixes=MappingProxyType(suffixes),
         irregular_plurals=MappingProxyType(irregular),
         stopwords=stop,
+        glued=MappingProxyType(glued),
+        rates=MappingProxyType(rates),
+        singulars=singular,
+        measures=measures,
+        compounds=MappingProxyType({big: small for big, small in pairs}),
+        minor_currency=MappingProxyType(minor),
+        a_unit_not_before=not_before,
     )

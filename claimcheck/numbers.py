@@ -33,11 +33,12 @@ __all__ = ["WordNumber", "parse_digits", "read_number_words"]
 # hands over the matched text.
 _EXPONENT = regex.compile(
     r"""
-    (?P<mant>[^eE×x]++)                # the mantissa, "2.48"
+    (?P<mant>[^eE×x^]++)               # the mantissa, "2.48"
     (?:
         [eE](?P<e>[-+−]?\d{1,3})       # 4e14, 1e-3
       | \s?[×x]\s?10\^?(?P<p>[-+−]?\d{1,3})  # 2.48×10−5, 5.5x10-3
       | [×x]2\^(?P<b>\d{1,2})          # 8x2^10
+      | \^(?P<pw>\d{1,2})               # 2.3^12
     )
     \Z
     """,
@@ -76,11 +77,13 @@ def parse_digits(s: str) -> float:
     """
     if not s.isdigit():
         s = s.translate(_SEPARATORS)
-    if not ("e" in s or "E" in s or "x" in s or "×" in s):
+    if not ("e" in s or "E" in s or "x" in s or "×" in s or "^" in s):
         return float(s)
     m = _EXPONENT.match(s)
     if m is None:
         return float(s)
+    if m["pw"] is not None:
+        return float(m["mant"]) ** int(m["pw"])
     exp = m["e"] if m["e"] is not None else m["p"]
     if exp is not None:
         return float(f"{m['mant']}e{int(exp)}")  # exact decimal exponent: 2.48e-05, not 2.48*10**-5
