@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import fractions
 import functools
+import heapq
 import math
 import re
 import typing
@@ -380,6 +381,7 @@ class _Patterns:
     age_left: Any
     scaled_code: Any
     currency_ahead: Any
+    currency_glued: Any
 
 
 @functools.cache
@@ -396,15 +398,14 @@ def _patterns() -> _Patterns:
     long_units = ["year", "month", "week", "day", "hour", "minute", "decade", "century", "night"]
     # Two scans find the anchors: numerals (and vulgar fractions), and words. A word is an
     # anchor when the dict ``word_kinds`` knows it (lower-cased): a number word, "a"/"an",
-    # a month or weekday name, a time unit that may be followed by "-long", or the
-    # letters of a currency prefix glued to digits ("USD25m", "RM41.20"). Two simple
+    # a month or weekday name, or a time unit that may be followed by "-long". Two simple
     # scans plus a dict are much faster than one big alternation tried at every position.
+    # A third finds the letters of a currency prefix glued to digits ("USD25m", "RM41.20"),
+    # which the digit scan leaves (no letter may come before its digit).
     digit_scan = regex.compile(
         r"(?<![\p{L}\p{N}_])(?<!\p{N}[.,+])(?<![\p{Lu}\p{N}]-)[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]"
     )
     word_kinds: dict[str, str] = {}
-    for w in _currency_letter_tails():
-        word_kinds[w.lower()] = "currency"
     for w in long_units:
         word_kinds[w] = "long"
     for w in _MONTHS:
@@ -505,11 +506,15 @@ def _patterns() -> _Patterns:
     currency_ahead = regex.compile(
         rf"(?:{_alternation(list(ul.currency_prefixes))})(?<![\p{{L}}](?=[\p{{L}}]))[ \t\u00a0]?+(?=[\d.])"
     )
+    tails = sorted(_currency_letter_tails(), key=lambda w: (-len(w), w))
+    currency_glued = regex.compile(
+        r"(?<![\p{L}\p{N}_])(?:" + "|".join(map(regex.escape, tails)) + r")(?=\d)"
+    )
     return _Patterns(
         number_word_run,
         digit_scan, word_scan, word_kinds, a_next_re, month_next, unit_symbol, per, power, currency_left, currency_right,
         qualifier_left, scale_words, plural_of, after_a, a_left_rate, label_left, postfix, change_left,
-        upper_bound_right, age_left, scaled_code, currency_ahead,
+        upper_bound_right, age_left, scaled_code, currency_ahead, currency_glued,
     )
 
 
@@ -1345,9 +1350,6 @@ def _keeps_anchor(
         return w[0].isupper() and P.month_next.match(text, e, min(hi, e + 4)) is not None
     if k == "weekday":
         return w[0].isupper()
-    if k == "currency":
-        # letters of a currency prefix, as written, glued to a digit: "USD25m", "$US48", "RM41"
-        return text[e: e + 1].isdigit() and w in _currency_letter_tails()
     return True
 
 
@@ -1638,6 +1640,10 @@ class _Parser:
             if words:
                 anchors += words
                 anchors.sort()
+        glued = [(m.start(), m.end(), "currency") for m in _patterns().currency_glued.finditer(text)]
+        if glued:
+            anchors += glued
+            anchors.sort()
         for start, end, name in anchors:
             if start < self.last_end:
                 continue
@@ -1655,18 +1661,12 @@ class _Parser:
         # The timeout costs a few microseconds per call, so short texts (scanned in
         # microseconds by these linear patterns) go without it.
         kw: dict[str, float] = {"timeout": SCAN_TIMEOUT} if self.n > TIMEOUT_FROM else {}
-        digits = P.digit_scan.finditer(self.text, lo, hi, **kw)
-        words = self.word_anchors(lo, hi, kw)
-        d = next(digits, None)
-        w = next(words, None)
-        while d is not None or w is not None:
-            if w is None or (d is not None and d.start() <= w[0]):
-                assert d is not None
-                yield d.start(), d.end(), ("digit" if d.group().isdigit() else "vulgar")
-                d = next(digits, None)
-            else:
-                yield w
-                w = next(words, None)
+        digits = (
+            (d.start(), d.end(), "digit" if d.group().isdigit() else "vulgar")
+            for d in P.digit_scan.finditer(self.text, lo, hi, **kw)
+        )
+        glued = ((m.start(), m.end(), "currency") for m in P.currency_glued.finditer(self.text, lo, hi, **kw))
+        yield from heapq.merge(digits, self.word_anchors(lo, hi, kw), glued)
 
     def word_anchors(self, lo: int, hi: int, kw: dict[str, float]) -> Iterator[tuple[int, int, str]]:
         """Words that may start a quantity or a date, in text order."""
