@@ -242,6 +242,7 @@ class QualifierEntry:
     qualifier: str
     below: float = 0.0
     above: float = 0.0
+    not_after: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -323,7 +324,8 @@ def _qualifier_table(key: str) -> Mapping[str, QualifierEntry]:
         elif "below" in spec or "above" in spec:
             raise LexiconError(f"data/{f}: {phrase!r}: only approximate phrases take tolerances")
         key = " ".join(phrase.lower().split())
-        out[key] = QualifierEntry(spec["qualifier"], float(below), float(above))
+        not_after = frozenset(w.lower() for w in _word_list(spec, "not_after", f))
+        out[key] = QualifierEntry(spec["qualifier"], float(below), float(above), not_after)
     return MappingProxyType(out)
 
 

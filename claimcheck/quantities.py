@@ -588,11 +588,11 @@ def _singular(word: str) -> str | None:
     lw = word.lower()
     ul = lexicon.units()
     irregular = ul.irregular_plurals
-    if lw in ul.singulars:
-        return None  # "gas", "bias": no plural
     if lw in irregular:
         s = irregular[lw]
         return s if word.islower() else s[:1].upper() + s[1:] if word[:1].isupper() and not word.isupper() else s
+    if lw in ul.singulars:
+        return None  # "gas", "bias": no plural
     if lw.endswith("men") and len(lw) > 4 and lw not in ("specimen", "abdomen", "regimen"):
         return word[:-3] + "man"
     if len(lw) < 3 or not lw.endswith("s") or lw.endswith(("ss", "us", "is", "'s", "’s", "ous")):
@@ -1535,7 +1535,12 @@ class _Parser:
         if code is None:
             return pos
         r.unit, r.kind, r.currency_left = code, "currency", True
-        return int(m.start())
+        start = int(m.start())
+        if start > 0 and self.text[start - 1] in "-−" and r.value is not None and start - 1 >= self.last_end and (
+                start < 2 or not (self.text[start - 2].isalnum() or self.text[start - 2] in "-–.")):
+            r.value = -r.value  # "-$2.5 million"
+            start -= 1
+        return start
 
     def left_sign(self, pos: int, r: _Reading) -> int:
         if pos > 0 and self.text[pos - 1] in "-−+" and pos - 1 >= self.last_end:
@@ -1566,6 +1571,10 @@ class _Parser:
         # "some of", and not for dates/ordinals.
         if r.kind in ("date", "ordinal"):
             return pos, None
+        if entry.not_after:
+            before = self.text[max(0, m.start() - 16): m.start()].split()
+            if before and before[-1].lower() in entry.not_after:
+                return pos, None  # "went up to $5": a level
         self.hedge = phrase
         return int(m.start()), entry
 
@@ -1795,7 +1804,7 @@ class _Parser:
         if tol is not None:
             r.start, r.qualifier, r.hedge = qpos, tol.qualifier, self.hedge
         else:
-            self.read_postfix(r)
+            tol = self.read_postfix(r)  # "a week or so"
         _interval(r, tol)
         self.emit(r)
 
@@ -1985,6 +1994,7 @@ class _Parser:
             r.rule = r.rule or "multiplier word"
             _interval(r, None)
             self.finish_qualifier(r)
+            self.read_change(r)
             self.emit(r)
             return
         if not self.read_unit(r, digits, limit):
@@ -2275,7 +2285,10 @@ class _Parser:
         r.high_inclusive = False
         if has_of or r.rule == "<vague> <scale>":
             o = _OF.match(text, r.end, limit)
-            noun, end, unit = _read_counted(text, o.end() if o else r.end, limit, singular_ok=False)
+            q = o.end() if o else r.end
+            u = _match_unit(text, q, limit, _Reading(start=0, end=0, value=None, digits=True), allow_space=o is None)
+            noun, end, unit = (None, u[2], (u[0], u[1])) if u is not None and u[3] == "word" else _read_counted(
+                text, q, limit, singular_ok=False)
             if unit is not None:
                 r.unit, r.kind, r.end = unit[0], unit[1], end
             elif noun is not None:
@@ -2520,8 +2533,8 @@ class _Parser:
             while i > 0 and not text[i - 1].isspace():
                 i -= 1
             name = text[i:j].rstrip(",;:")
-            if name == text[i:j] and name and name[0].isupper() and (
-                name in nw.names or (r.counted is None and len(name) >= 2 and (
+            if name == text[i:j] and name and (name in nw.names or name[0].isupper() and (
+                r.counted is None and len(name) >= 2 and (
                     (name.isupper() and name.isalpha() and name not in _currency_letter_tails()) or "&" in name))
             ):
                 self.last_end = r.end
@@ -2705,6 +2718,10 @@ class _Parser:
             unit, kind = u2, k2 or kind
         counted = None
         end = r2.end
+        if kind == "currency" and unit is not None and " per " not in unit and got is None:
+            per = _per_unit(text, end, limit)  # "from $3 to $4 a gallon"
+            if per is not None:
+                unit, end = f"{unit} per {per[0]}", per[1]
         if unit is None:
             noun, nend, nunit = _read_counted(text, end, limit, singular_ok=False)
             if nunit is not None:
