@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import fractions
 import functools
+import gc
 import heapq
 import math
 import re
@@ -306,6 +307,28 @@ def _digit_follows(text: str, p: int) -> bool:
 def _suffix_first() -> frozenset[str]:
     """First characters of currency signs written after an amount ("15€", "25 $")."""
     return frozenset(s[0] for s in lexicon.units().currency_suffixes)
+
+
+# How "45 MUSD", "45 kEUR" start (a scale letter glued to a currency code).
+_SCALED_CODE_FIRST = frozenset(" kKMB")
+
+
+@functools.cache
+def _postfix_starts() -> frozenset[str]:
+    """The first two letters of the postfix comparisons written after a space ("or", "an")."""
+    return frozenset(w[:2] for w in lexicon.postfix_qualifiers() if w[0] != "-")
+
+
+@functools.cache
+def _collective_first() -> frozenset[str]:
+    """First letters of the collective words ("dozen"), both cases."""
+    return frozenset(c for w in lexicon.numbers().collectives for c in (w[0], w[0].upper()))
+
+
+@functools.cache
+def _age_last_letters() -> frozenset[str]:
+    """Last letters of the words before an age ("aged", "age", "between", "from")."""
+    return frozenset(w[-1] for w in [*lexicon.numbers().age_before, "between", "from"])
 
 
 @functools.cache
@@ -708,7 +731,7 @@ def _unit_word_at(text: str, q: int, limit: int) -> tuple[lexicon.UnitEntry, int
             if first not in _unit_first_words():
                 e = lexicon.units().words.get(first)
                 return (e, j) if e is not None else None
-    elif q >= limit or text[q].isascii():
+    elif q >= limit or text[q].isascii() or not text[q].isalpha():
         return None  # no letter at q: _UNIT_RUN cannot match
     m = _UNIT_RUN.match(text, q, limit)
     if m is None:
@@ -1396,6 +1419,7 @@ _QUALIFIER_NAMES = frozenset(typing.get_args(Qualifier))
 _KIND_NAMES = frozenset(typing.get_args(Kind))
 _CHANGE_NAMES = frozenset(typing.get_args(Change))
 _QUANTITY_FIELDS = frozenset(Quantity.model_fields)
+_FIELDS_SET = set(_QUANTITY_FIELDS)
 _new_object = object.__new__
 _isfinite = math.isfinite
 _set_attribute = object.__setattr__
@@ -1448,7 +1472,9 @@ def _quantity(
         "qualifier": qualifier, "unit": unit, "counted": counted, "kind": kind,
         "rule": rule, "latent": bool(latent), "change": change, "hedge": hedge, "step": step,
     })
-    _set_attribute(q, "__pydantic_fields_set__", set(_QUANTITY_FIELDS))
+    # One set for all: pydantic copies it before changing it (model_copy), and a dense text
+    # makes hundreds of thousands of quantities (a set each was 700 bytes of 1,300).
+    _set_attribute(q, "__pydantic_fields_set__", _FIELDS_SET)
     _set_attribute(q, "__pydantic_extra__", None)
     _set_attribute(q, "__pydantic_private__", None)
     return q
@@ -1674,8 +1700,21 @@ class _Parser:
             (d.start(), d.end(), "digit" if d.group().isdigit() else "vulgar")
             for d in P.digit_scan.finditer(self.text, lo, hi, **kw)
         )
-        glued = ((m.start(), m.end(), "currency") for m in P.currency_glued.finditer(self.text, lo, hi, **kw))
-        yield from heapq.merge(digits, self.word_anchors(lo, hi, kw), glued)
+        glued = [(m.start(), m.end(), "currency") for m in P.currency_glued.finditer(self.text, lo, hi, **kw)]
+        words = self.word_anchors(lo, hi, kw)
+        if glued:
+            yield from heapq.merge(digits, words, glued)
+            return
+        d = next(digits, None)
+        w = next(words, None)
+        while d is not None or w is not None:
+            if w is None or (d is not None and d[0] <= w[0]):
+                assert d is not None
+                yield d
+                d = next(digits, None)
+            else:
+                yield w
+                w = next(words, None)
 
     def word_anchors(self, lo: int, hi: int, kw: dict[str, float]) -> Iterator[tuple[int, int, str]]:
         """Words that may start a quantity or a date, in text order."""
@@ -1872,7 +1911,8 @@ class _Parser:
         # (_scale_after returns ``end`` unless one of _SCALE_FIRST is next but one)
         if r.kind not in ("ordinal", "date") and text[end + 1: end + 2] in _SCALE_FIRST:
             end = _scale_after(text, end, limit, r)
-        if digits and r.kind == "count" and not r.scaled and text[end: end + 1] == " ":
+        if digits and r.kind == "count" and not r.scaled and text[end: end + 1] == " " and (
+                text[end + 1: end + 2] in _collective_first()):
             end = self.read_dozens(r, end, limit)
         r.end = end
         return r, end
@@ -1971,7 +2011,10 @@ class _Parser:
         r = self.read_number(start, digits, limit)
         if r is None:
             return
-        if digits and self.read_day_month(r, limit):
+        # (cheap pre-tests before each reading here and below; the readings test fully)
+        if digits and text[r.end: r.end + 1] in (",", ";") and self.read_bare_list_number(r, start, limit):
+            return
+        if digits and r.integer and (r.value or 0) <= 31 and self.read_day_month(r, limit):
             return
         # left: sign, currency
         # (left_sign returns ``start`` unless a sign or the space of "minus " is before it)
@@ -2001,7 +2044,7 @@ class _Parser:
             return
         if r.unit is not None and self.read_compound_amount(r, limit):
             return
-        if self.read_year(r, digits, limit):
+        if digits and len(r.raw) == 4 and self.read_year(r, digits, limit):
             return
         # ranges
         # (read_range returns False unless a dash, "/", "to", "and", "or" or "through" is ahead)
@@ -2028,14 +2071,18 @@ class _Parser:
         of a line, a bare number in brackets ("Jones (7)", "[3]"), runs of bare integers
         ("245 23"). Skips them and returns True."""
         text, n = self.text, self.n
-        # (the last word before the number; none when only spaces or newlines are there)
-        prev = text[max(0, start - 24): start].split()
-        pw = prev[-1].lower() if prev else ""
-        if (pw[-1:] in ("#", ".") or pw in lexicon.numbers().labels) and self.left(
-            _patterns().label_left, start, 24
-        ) is not None:
-            self.skip_number(start, limit)
-            return True
+        c0 = text[start - 1: start]
+        # (a label ends in a letter, "." or "#" right before the number or its space)
+        if c0 == "#" or c0 == "." or (c0 in (" ", "\t") and (text[start - 2: start - 1].isalpha() or text[
+                start - 2: start - 1] in (".", "#"))):
+            # (the last word before the number; none when only spaces or newlines are there)
+            prev = text[max(0, start - 24): start].split()
+            pw = prev[-1].lower() if prev else ""
+            if (pw[-1:] in ("#", ".") or pw in lexicon.numbers().labels) and self.left(
+                _patterns().label_left, start, 24
+            ) is not None:
+                self.skip_number(start, limit)
+                return True
         c1, c2 = text[start + 1: start + 2], text[start + 2: start + 3]
         if (c1 in _DOT_PAREN or c2 in _DOT_PAREN) and _first_line_start(text, start) and _LIST_ITEM.match(
             text, start, limit
@@ -2086,6 +2133,29 @@ class _Parser:
             return None
         return r
 
+    def read_bare_list_number(self, r: _Reading, start: int, limit: int) -> bool:
+        """Reading "<number>" in a list: a bare integer between list separators (", 12, ")
+        with no word before it. Every later reading would decline it (no unit, noun,
+        range, qualifier, change, name or age can attach to it), so only the unit a list
+        shares ("5, 10 and 15 mg") is looked for. Emits and returns True."""
+        text = self.text
+        if not (
+            r.kind == "count" and r.unit is None and not r.scaled and r.numkind == "cardinal" and r.integer
+            and r.start == start and text[r.end: r.end + 1] in (",", ";")
+            and text[r.end + 1: r.end + 2] in (" ", "")
+            and text[start - 1: start] in (" ", "") and text[start - 2: start - 1] in (",", ";", "")
+            and not text[start - 3: start - 2].isalpha()
+            and not (len(r.raw) == 4 and 1500 <= (r.value or 0) <= 2100)
+        ):
+            return False
+        shared = self.shared_unit(r.end, limit)
+        if shared is not None:
+            r.unit, r.kind = shared
+        r.rule = "<number> <unit>" if r.unit else "<number>"
+        _interval(r, None)
+        self.emit(r)
+        return True
+
     def read_day_month(self, r: _Reading, limit: int) -> bool:
         """Reading "<day> <month>": "6 March", "30th of May" (kind date)."""
         text = self.text
@@ -2117,7 +2187,8 @@ class _Parser:
             if cs is not None and not _digit_follows(text, cs.end()):
                 code = lexicon.units().currency_suffixes[cs.group().strip()]
                 r.unit, r.kind, r.end = code, "currency", cs.end()
-            elif text[ustart: ustart + 1] in (" ", "k", "K", "M", "B", "m", "b"):
+            elif text[ustart: ustart + 1] in _SCALED_CODE_FIRST and (
+                    text[ustart] != " " or text[ustart + 1: ustart + 2] in _SCALED_CODE_FIRST):
                 sc = _patterns().scaled_code.match(text, ustart, limit)
                 if sc is not None:
                     f = lexicon.numbers().suffixes_currency[sc["s"]]
@@ -2165,7 +2236,8 @@ class _Parser:
         in the currency ("7 dollars 25 cents" is 7.25 dollars). Emits and returns True."""
         text = self.text
         ul = lexicon.units()
-        if r.value is None or r.qualifier != "exact" or text[r.end: r.end + 1] not in (" ", ","):
+        if r.value is None or r.qualifier != "exact" or text[r.end: r.end + 1] not in (" ", ",") or not (
+                r.unit in ul.compounds or (r.kind == "currency" and len(r.unit or "") == 3)):
             return False
         m = _COMPOUND_NEXT.match(text, r.end, limit)
         if m is None:
@@ -2324,7 +2396,7 @@ class _Parser:
                 r.counted, r.end, r.rule = "magnitude", mag.end(), "<n>-magnitude"
             elif self.read_ratio(r, digits, limit):
                 return
-        postfix = self.read_postfix(r) if text[r.end: r.end + 1] in (" ", "-", "\t") else None
+        postfix = self.read_postfix(r) if self.postfix_may_follow(r) else None
         if r.unit is None and r.counted is None and digits and r.kind == "count":
             # a list sharing the unit of its last number: "45 and 50 mg", "5, 10 or 15 km"
             ahead = text[r.end: r.end + 6]
@@ -2344,11 +2416,14 @@ class _Parser:
             lg = _LONG.match(text, r.end, limit) if text[r.end: r.end + 1] == "-" else None
             if lg is not None:
                 r.end = lg.end()
-        if r.kind in ("count", "duration") and self.read_age(r):
+        if r.kind in ("count", "duration") and r.unit in (None, "year", "month", "week") and self.read_age(r):
             pass
-        elif digits and r.unit is None and self.skip_name_or_address(r, limit):
+        elif digits and r.unit is None and (
+            text[r.start - 2: r.start - 1].isalpha() or text[r.start - 2: r.start - 1] == "&"
+            or (text[r.end: r.end + 1] == " " and text[r.end + 1: r.end + 2].isupper())
+        ) and self.skip_name_or_address(r, limit):
             return
-        if postfix is None and text[r.end: r.end + 1] in (" ", "-", "\t"):
+        if postfix is None and self.postfix_may_follow(r):
             postfix = self.read_postfix(r)
         if not r.rule:
             r.rule = f"<number>{' <unit>' if r.unit else ''}{' <noun>' if r.counted else ''}"
@@ -2445,6 +2520,14 @@ class _Parser:
         self.emit(r)
         return True
 
+    def postfix_may_follow(self, r: _Reading) -> bool:
+        """A cheap pre-test for read_postfix: what follows could start a postfix phrase."""
+        text = self.text
+        c = text[r.end: r.end + 1]
+        if c == "-":
+            return True
+        return c in (" ", "\t") and text[r.end + 1: r.end + 3].lower() in _postfix_starts()
+
     def read_postfix(self, r: _Reading) -> lexicon.QualifierEntry | None:
         """Reading "<number> <postfix comparison>": a comparison written after the figure
         ("150 or greater", "aged 65 and over", "a week or so", "50-plus"); sets the
@@ -2507,13 +2590,15 @@ class _Parser:
             return True
         if r.value is None or not r.integer or r.counted is not None or r.unit not in (None, "year", "month", "week"):
             return False
-        if r.start > 3 and text[r.start - 1] == " " and self.left(_patterns().age_left, r.start, 16) is not None:
+        if r.start > 3 and text[r.start - 1] == " " and text[r.start - 2] in _age_last_letters() and self.left(
+                _patterns().age_left, r.start, 16) is not None:
             r.kind, r.unit = "age", r.unit or "year"
             r.rule = "aged <n>"
             return True
         if (
             r.unit is None and 0 < r.value < 125 and r.raw.isdigit() and text[r.end: r.end + 1] == ","
-            and text[r.start - 2: r.start] == ", " and _NAME_COMMA.match(text, max(0, r.start - 40), r.start)
+            and text[r.start - 2: r.start] == ", " and text[r.start - 3: r.start - 2].islower()
+            and _NAME_COMMA.match(text, max(0, r.start - 40), r.start)
         ):
             r.kind, r.unit, r.rule = "age", "year", "<name>, <n>,"
             return True
@@ -2527,11 +2612,10 @@ class _Parser:
         if not (r.integer and not r.scaled and r.raw.isdigit() and r.qualifier == "exact"):
             return False
         nw = lexicon.numbers()
-        if r.start >= 2 and text[r.start - 1] == " ":
+        if r.start >= 2 and text[r.start - 1] == " " and (text[r.start - 2].isalpha() or text[r.start - 2] == "&"):
             j = r.start - 1
-            i = j
-            while i > 0 and not text[i - 1].isspace():
-                i -= 1
+            k = max(text.rfind(" ", max(0, j - 24), j), text.rfind("\n", max(0, j - 24), j))
+            i = k + 1 if k >= 0 else max(0, j - 24)
             name = text[i:j].rstrip(",;:")
             if name == text[i:j] and name and (name in nw.names or name[0].isupper() and (
                 r.counted is None and len(name) >= 2 and (
@@ -2553,9 +2637,10 @@ class _Parser:
         after it ("a 5% drop", "3% higher"). Sets ``change`` (qualifiers.toml [change])."""
         text = self.text
         ch = lexicon.changes()
-        if r.start > 2 and text[r.start - 1] in (" ", "\t", "\u00a0"):
-            prev = text[max(self.last_end, r.start - 20): r.start].split()
-            if prev and prev[-1].lower() in _change_last_words():
+        if r.start > 2 and text[r.start - 1] in (" ", "\t", "\u00a0") and text[r.start - 2].isalpha():
+            lo = max(self.last_end, r.start - 20)
+            i = text.rfind(" ", lo, r.start - 1)
+            if text[i + 1 if i >= 0 else lo: r.start - 1].lower() in _change_last_words():
                 m = self.left(_patterns().change_left, r.start, 32)
                 if m is not None:
                     w = " ".join(m["w"].lower().split())
@@ -2788,6 +2873,18 @@ def parse_quantities(text: str) -> list[Quantity]:
         raise InputError(f"parse_quantities() needs a str, got {type(text).__name__}")
     if not text:
         return []
+    if len(text) > TIMEOUT_FROM and gc.isenabled():
+        # A long text can hold hundreds of thousands of quantities, which the cyclic
+        # garbage collector would scan again and again (none of them is in a cycle).
+        gc.disable()
+        try:
+            return _parse(text)
+        finally:
+            gc.enable()
+    return _parse(text)
+
+
+def _parse(text: str) -> list[Quantity]:
     if not text.isascii() and _INVISIBLE.search(text) is not None:
         return _parse_around_invisible(text)
     return _Parser(text).run()
