@@ -1339,8 +1339,10 @@ def _ascii_scan() -> re.Pattern[str] | None:
     starting with a letter of ``first`` (kept when ``word_kinds`` knows it), or
     "a"/"an" (not "AN") before a space and a letter of _a_first(), or "apr..."/"aug..."
     (not "aPr..."). Here the
-    word branch is a trie of the known words, so unknown words cost nothing. None when a
-    known word is not lower-case ASCII letters (then the general scans are used).
+    word branch is a trie of the known words, so unknown words cost nothing. The letters
+    of a currency prefix before a digit (``currency_glued``) are a branch too, their case
+    checked on the text. None when a known word is not lower-case ASCII letters (then the
+    general scans are used).
     """
     kinds = _patterns().word_kinds
     if not all(w.isascii() and w.isalpha() and w.islower() for w in kinds):
@@ -1349,9 +1351,11 @@ def _ascii_scan() -> re.Pattern[str] | None:
     if not all(c.isascii() and c.isalpha() for c in af):
         return None
     trie = _lower_trie({w for w in kinds if w[0] != "a"})
+    tails = sorted({t.lower() for t in _currency_letter_tails() if t.isascii()}, key=lambda t: (-len(t), t))
     return re.compile(
         r"(?<![a-z0-9_])(?:"
         r"(?<![0-9][.,+])(?P<d>[0-9])"
+        r"|(?P<c>(?:" + "|".join(tails) + r")(?=[0-9]))"
         r"|(?<!')(?:" + trie + r"(?![a-z])"
         r"|(?P<a>an?(?=[ \t][" + "".join(sorted(af)) + r"]))"
         r"|(?P<m>a(?:pr|ug)[a-z]*)))"
@@ -1672,13 +1676,10 @@ class _Parser:
                 for m in _patterns().digit_scan.finditer(text, 0, n)
             ]
             words = list(self.word_anchors(0, n, {}))
-            if words:
-                anchors += words
+            glued = [(m.start(), m.end(), "currency") for m in _patterns().currency_glued.finditer(text)]
+            if words or glued:
+                anchors += words + glued
                 anchors.sort()
-        glued = [(m.start(), m.end(), "currency") for m in _patterns().currency_glued.finditer(text)]
-        if glued:
-            anchors += glued
-            anchors.sort()
         for start, end, name in anchors:
             if start < self.last_end:
                 continue
@@ -1752,6 +1753,10 @@ class _Parser:
                 out.append((s, e, "digit"))
                 continue
             w = text[s:e]
+            if m.lastgroup == "c":
+                if w in _currency_letter_tails():
+                    out.append((s, e, "currency"))  # "USD25m" (currency_glued, case as written)
+                continue
             if m.lastgroup == "m" and text[s + 1: s + 3] not in ("pr", "ug", "PR", "UG"):
                 continue  # word_scan takes [Aa](?:pr|ug|PR|UG) only
             if m.lastgroup == "a" and e - s == 2 and text[s + 1] != "n":

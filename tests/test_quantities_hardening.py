@@ -182,3 +182,20 @@ def test_invisible_characters_never_change_a_value(n: int, data: st.DataObject) 
     assert [(q.value, q.unit, q.counted) for q in got] == [(q.value, q.unit, q.counted) for q in want]
     for q in got:
         assert text[q.start:q.end] == q.text and not math.isnan(q.value or 0.0)
+
+
+PIECES = [
+    "over", "up", "fell", "to", "$", "US$", "USD", "RM", "Rs", "$US", "12", "1,200", "6.2", "million",
+    "m", "per cent", "%", "a", "an", "year", "month-long", "two", "three", "or", "and", "-", "km",
+    "people", "aged", "58", ",", ".", "Smith", "S&P", "500", "Street", "(7)", "won", "3-1",
+    "dozens", "of", "several", "hundred", "fivefold", "out", "five", "March", "Tuesday", "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map(" ".join))
+def test_ascii_and_general_anchor_scans_agree(text: str) -> None:
+    """ASCII texts take a faster scan; a non-ASCII character after a blank line changes nothing."""
+    ascii_path = cc.parse_quantities(text)
+    general_path = cc.parse_quantities(text + "\n\n\u00e9")
+    assert _shape(ascii_path, 0) == _shape(general_path, 0)
