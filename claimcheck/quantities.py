@@ -1331,16 +1331,17 @@ def _lower_trie(words: set[str]) -> str:
 
 
 @functools.cache
-def _ascii_scan() -> re.Pattern[str] | None:
-    """The anchor scan for ASCII texts, run on the text lower-cased (see ascii_anchors).
+def _trie_scan(unicode: bool) -> re.Pattern[str] | None:
+    r"""The anchor scan run on the text lower-cased (see trie_anchors), for ASCII texts or
+    (``unicode``) for others whose lower-casing keeps every offset.
 
-    On ASCII text ``digit_scan`` is ``(?<![A-Za-z0-9_])(?<![0-9][.,+])(?<![A-Z0-9]-)[0-9]``
-    and ``word_scan`` finds, after no letter, digit, "_" or "'", either a whole word
-    starting with a letter of ``first`` (kept when ``word_kinds`` knows it), or
-    "a"/"an" (not "AN") before a space and a letter of _a_first(), or "apr..."/"aug..."
-    (not "aPr..."). Here the
-    word branch is a trie of the known words, so unknown words cost nothing. The letters
-    of a currency prefix before a digit (``currency_glued``) are a branch too, their case
+    ``digit_scan`` is ``(?<![\p{L}\p{N}_])(?<!\p{N}[.,+])(?<![\p{Lu}\p{N}]-)[\d½…]`` and
+    ``word_scan`` finds, after no letter, digit, "_" or apostrophe, either a whole word
+    starting with a letter of ``first`` (kept when ``word_kinds`` knows it), or "a"/"an"
+    (not "AN") before a space and a letter of _a_first(), or "apr..."/"aug..." (not
+    "aPr..."). Here the word branch is a trie of the known words, so unknown words cost
+    nothing; stdlib ``\w`` is ``[\p{L}\p{N}_]``. The letters of
+    a currency prefix before a digit (``currency_glued``) are a branch too, their case
     checked on the text. None when a known word is not lower-case ASCII letters (then the
     general scans are used).
     """
@@ -1351,14 +1352,22 @@ def _ascii_scan() -> re.Pattern[str] | None:
     if not all(c.isascii() and c.isalpha() for c in af):
         return None
     trie = _lower_trie({w for w in kinds if w[0] != "a"})
-    tails = sorted({t.lower() for t in _currency_letter_tails() if t.isascii()}, key=lambda t: (-len(t), t))
+    tails = sorted({t.lower() for t in _currency_letter_tails() if unicode or t.isascii()},
+                   key=lambda t: (-len(t), t))
+    if unicode:
+        # (a non-ASCII letter after a word is rejected in trie_anchors: stdlib has no \p{L})
+        no_word, digit, letter = r"(?<!\w)", r"\d", "[a-z]"
+        vulgar = "|(?P<v>[" + "".join(lexicon.numbers().vulgar) + "])"
+        gap, quote = r"[ \t\u00a0]", "'’"
+    else:
+        no_word, digit, letter, vulgar, gap, quote = r"(?<![a-z0-9_])", "[0-9]", "[a-z]", "", r"[ \t]", "'"
     return re.compile(
-        r"(?<![a-z0-9_])(?:"
-        r"(?<![0-9][.,+])(?P<d>[0-9])"
-        r"|(?P<c>(?:" + "|".join(tails) + r")(?=[0-9]))"
-        r"|(?<!')(?:" + trie + r"(?![a-z])"
-        r"|(?P<a>an?(?=[ \t][" + "".join(sorted(af)) + r"]))"
-        r"|(?P<m>a(?:pr|ug)[a-z]*)))"
+        no_word + r"(?:"
+        r"(?<!" + digit + r"[.,+])(?:(?P<d>" + digit + r")" + vulgar + r")"
+        r"|(?P<c>(?:" + "|".join(map(re.escape, tails)) + r")(?=" + digit + r"))"
+        r"|(?<![" + quote + r"])(?:" + trie + r"(?!" + letter + r")"
+        r"|(?P<a>an?(?=" + gap + r"[" + "".join(sorted(af)) + r"]))"
+        r"|(?P<m>a(?:pr|ug)" + letter + r"*)))"
     )
 
 
@@ -1537,8 +1546,11 @@ class _Parser:
     ``at_number`` reads the quantity at each number anchor by trying the readings of
     READINGS in order; each is a method below, named for what it reads."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, scan: str = "trie") -> None:
         self.text = text
+        #: "trie": short texts find their anchors in one scan of the lower-cased text;
+        #: "regex": with the general scans (the tests compare the two)
+        self.scan = scan
         self.n = len(text)
         self.out: list[Quantity] = []
         self.last_end = 0
@@ -1637,8 +1649,8 @@ class _Parser:
     # -- anchors -------------------------------------------------------------------------
     def run(self) -> list[Quantity]:
         text, n = self.text, self.n
-        if n <= BLOCK:
-            return self.run_short()
+        if n <= TIMEOUT_FROM:
+            return self.run_short()  # (scanned without a timeout anyway: one block is the same)
         pos = 0
         while pos < n:
             pos = max(pos, self.last_end)
@@ -1662,14 +1674,17 @@ class _Parser:
         return self.out
 
     def run_short(self) -> list[Quantity]:
-        """``run`` for a text of one block: the same anchors, listed at once, read in order.
+        """``run`` for a text of up to TIMEOUT_FROM characters, scanned as one block: the
+        same anchors, listed at once, read in order.
 
         (The block is the whole text, so the rescan ``run`` does after a long skip would
         find the anchors this list holds after the skip: none is lost by not rescanning.)
         """
         text, n = self.text, self.n
-        if text.isascii() and _ascii_scan() is not None:
-            anchors = self.ascii_anchors()
+        scan = _trie_scan(not text.isascii()) if self.scan == "trie" else None
+        lower = text.lower() if scan is not None else ""
+        if scan is not None and len(lower) == n:
+            anchors = self.trie_anchors(scan, lower)
         else:
             anchors = [
                 (m.start(), m.end(), "digit" if m.group().isdigit() else "vulgar")
@@ -1732,27 +1747,34 @@ class _Parser:
             if _keeps_anchor(P, text, w, s, e, k, hi, a_first):
                 yield s, e, k
 
-    def ascii_anchors(self) -> list[tuple[int, int, str]]:
-        """What ``digit_scan`` and ``word_anchors`` find in a whole ASCII text, in order.
-
-        One scan of the lower-cased text with _ascii_scan() (stdlib ``re``, on ASCII the
-        same lookarounds as those two patterns) yields the digits and only the words the
-        dict knows, instead of every word; the few things that lower-casing hides (a capital
-        before "-", the case of "Apr"/"Aug") are checked on the text itself.
+    def trie_anchors(self, scan: re.Pattern[str], lower: str) -> list[tuple[int, int, str]]:
+        """What ``digit_scan``, ``word_anchors`` and ``currency_glued`` find in the whole
+        text, in order, from one scan of the lower-cased text with _trie_scan() (stdlib
+        ``re``, the same lookarounds as those patterns): the digits and only the words the
+        dict knows, instead of every word. The few things lower-casing hides (a capital
+        before "-", the case of "Apr"/"Aug" and of currency letters) are checked on the
+        text itself.
         """
         P = _patterns()
         text, n = self.text, self.n
         kinds = P.word_kinds
         a_first = _a_first()
         out: list[tuple[int, int, str]] = []
-        for m in _ascii_scan().finditer(text.lower()):  # type: ignore[union-attr]
+        for m in scan.finditer(lower):
             s, e = m.span()
+            if m.lastgroup in ("d", "v") and s >= 2 and text[s - 1] in ".,+" and text[s - 2].isnumeric():
+                continue  # (?<!\p{N}[.,+]): "¼.0" (stdlib \d is \p{Nd} only)
+            if m.lastgroup == "v":
+                out.append((s, e, "vulgar"))
+                continue
             if m.lastgroup == "d":
                 if s >= 2 and text[s - 1] == "-" and (text[s - 2].isupper() or text[s - 2].isdigit()):
                     continue  # (?<![\p{Lu}\p{N}]-)
                 out.append((s, e, "digit"))
                 continue
             w = text[s:e]
+            if e < n and not text[e].isascii() and text[e].isalpha():
+                continue  # a longer word ("oneé"): (?![\p{L}]) on non-ASCII letters
             if m.lastgroup == "c":
                 if w in _currency_letter_tails():
                     out.append((s, e, "currency"))  # "USD25m" (currency_glued, case as written)
