@@ -102,7 +102,8 @@ def _dense(unit: str, size: int) -> dict[str, float]:
         [sys.executable, "-c", _DENSE_RUNNER, unit, str(size)], capture_output=True, text=True, check=True,
         cwd=ROOT,
     )
-    return json.loads(out.stdout)
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
 
 
 def main() -> int:

@@ -29,6 +29,7 @@ import sys
 import time
 import venv
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -87,17 +88,17 @@ def ensure_peer() -> Path:
     return py
 
 
-def run_peer(py: Path, texts: list[str], repeat: int = 1) -> tuple[list[list[dict]], float]:
+def run_peer(py: Path, texts: list[str], repeat: int = 1) -> tuple[list[list[dict[str, Any]]], float]:
     """quantulum3's raw predictions for ``texts`` and the best seconds it spent parsing them."""
     proc = subprocess.run(
         [str(py), "-c", PEER_RUNNER], input=json.dumps({"texts": texts, "repeat": repeat}),
         capture_output=True, text=True, check=True,
     )
     out = json.loads(proc.stdout)
-    return out["predictions"], out["seconds"]
+    return out["predictions"], float(out["seconds"])
 
 
-def peer_prediction(p: dict) -> dict:
+def peer_prediction(p: dict[str, Any]) -> dict[str, Any]:
     """A quantulum3 quantity as a scoring prediction (ranges: value ± uncertainty)."""
     unit = p["unit"]
     entity = p.get("entity") or ""
@@ -138,7 +139,7 @@ def fmt(c: object) -> str:
     return f"{c.precision:5.3f} {c.recall:5.3f} {c.f1:5.3f}"  # type: ignore[attr-defined]
 
 
-def print_scores(name: str, rows: list[dict], ours: dict, theirs: dict | None) -> None:
+def print_scores(name: str, rows: list[dict[str, Any]], ours: dict[str, Any], theirs: dict[str, Any] | None) -> None:
     n_items = sum(1 for r in rows for e in r["expected"] if any(e.get(k) is not None for k in ("value", "low", "high")))
     print(f"\n## {name}: {len(rows)} rows, {n_items} scored items")
     print(f"{'criterion':<11} {'kind':<12} {'items':>5}   {'claimcheck P R F1':>17}   {'quantulum3 P R F1':>17}")
@@ -160,7 +161,7 @@ def print_scores(name: str, rows: list[dict], ours: dict, theirs: dict | None) -
                   f"{ov.tp / (ov.tp + ov.fp):.3f}, identical {ident.tp / (ident.tp + ident.fp):.3f}")
 
 
-def print_summary(summary: dict[str, dict[str, dict[str, object]]]) -> None:
+def print_summary(summary: dict[str, dict[str, dict[str, Any]]]) -> None:
     """F1 (value, value+unit) of each parser, one column per suite."""
     names = list(summary)
     print("\n## summary: F1 by suite")
@@ -170,8 +171,8 @@ def print_summary(summary: dict[str, dict[str, dict[str, object]]]) -> None:
             cells = []
             for n in names:
                 res = summary[n].get(parser)
-                c = res[crit].get("all") if res is not None else None  # type: ignore[attr-defined]
-                cells.append(f"{c.f1:>22.3f}" if c is not None else f"{'-':>22}")  # type: ignore[attr-defined]
+                c = res[crit].get("all") if res is not None else None
+                cells.append(f"{c.f1:>22.3f}" if c is not None else f"{'-':>22}")
             if any(x.strip() != "-" for x in cells):
                 print(f"{parser:<12} {crit:<11} " + " ".join(cells))
 
@@ -188,7 +189,7 @@ def main() -> int:
         return 1
     all_peer_texts: list[str] = []
     news_texts: list[str] = []
-    summary: dict[str, dict[str, dict[str, object]]] = {}
+    summary: dict[str, dict[str, dict[str, Any]]] = {}
     for f in [*files, NEWS_SUITE]:
         rows = load_rows(f)
         if not rows:

@@ -103,7 +103,8 @@ def _parse_rates(package_dir: Path, repeat: int) -> dict[str, float]:
     sets = {"seeds": str(SHARED / "seeds" / "*.txt"), "corpus": str(SHARED / "corpus" / "*" / "*.txt")}
     out = subprocess.run([sys.executable, "-c", _RUNNER, str(package_dir), json.dumps(sets), str(repeat)],
                          capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
 
 
 def main() -> None:

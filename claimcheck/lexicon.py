@@ -32,10 +32,10 @@ from .errors import LexiconError
 
 __all__ = [
     "QUALIFIERS",
+    "ChangeWords",
     "NumberWords",
     "Plural",
     "QualifierEntry",
-    "ChangeWords",
     "UnitEntry",
     "UnitLexicon",
     "changes",

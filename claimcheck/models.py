@@ -117,15 +117,18 @@ class Quantity(BaseModel):
     ``value`` is the number as stated (800000000 for "over 800 million"); ``low``/``high``
     are the interval it asserts (``None`` = unbounded), with inclusive flags. ``unit`` is a
     pint unit name (``month``, ``percent``, ``kilometer``) or an ISO 4217 currency code
-    (``USD``); a rate is a pint expression of both (``"USD / month"`` for "$2,800 a month",
-    ``"barrel / day"``); ``None`` for a plain count. ``counted`` is the counted noun in the
+    (``USD``); a rate is a pint expression of both, written ``"<unit> per <unit>"``
+    (``"USD per month"`` for "$2,800 a month", ``"barrel per day"``, ``"USD per person"``
+    for "per capita"; pint reads it as ``USD / month``); ``None`` for a plain count. ``counted`` is the counted noun in the
     singular. ``rule`` names the pattern that produced the reading (for debugging and
     provenance).
 
     ``kind`` is one of ``count, percent, currency, duration, dimension, ordinal,
-    multiplier, date, age``. ``age`` is the age of a person or thing ("a 58-year-old",
-    "aged 58", "Dupont, 58,"): its unit is the time unit it is counted in (``year``,
-    ``month``), but it is not a duration and never compares with one.
+    multiplier, date, age``. ``age`` is the age of a person or thing ("aged 58", "Dupont,
+    58,"): its unit is the time unit it is counted in (``year``, ``month``), but it is not
+    a duration and should never be compared with one. ("a 58-year-old", rule
+    ``<n>-<unit>-old``, is still given as kind ``duration`` while claims.py finds its age
+    metric there; the parser's ``_OLD_AGE_KIND`` switches it.)
 
     ``qualifier`` says how the number relates to the interval: ``exact``, ``approximate``,
     ``more_than`` (v, ∞), ``at_least`` [v, ∞), ``less_than``, ``at_most``, ``range``.
@@ -153,6 +156,17 @@ class Quantity(BaseModel):
         ('over 800 million users', 800000000.0, 800000000.0, None, False, 'more_than', 'user')
         >>> q.hedge, q.step, q.change
         ('over', 1000000.0, None)
+        >>> up, level = cc.parse_quantities("Shares were up 6.2 per cent to $71.")
+        >>> (up.value, up.unit, up.change, up.step), (level.value, level.unit, level.change)
+        ((6.2, 'percent', 'increase', 0.1), (71.0, 'USD', None))
+        >>> d = cc.parse_quantities("Dozens of people were hurt.")[0]
+        >>> d.qualifier, d.low, d.high, d.high_inclusive
+        ('range', 24.0, 144.0, False)
+        >>> a = cc.parse_quantities("The driver, aged 58, was unhurt.")[0]
+        >>> a.kind, a.unit, a.value
+        ('age', 'year', 58.0)
+        >>> cc.parse_quantities("Nurses earn $2,800 a month.")[0].unit
+        'USD per month'
     """
 
     model_config = _CONFIG

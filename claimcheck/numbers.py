@@ -260,8 +260,9 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
                 return WordNumber(value, wend, "ordinal", words + 1)
             if w in nw.collectives and last in (_UNIT, _TEEN, _TENS, _A, _HALF):
                 base = 0.5 if last == _HALF else current
-                k = nw.collectives[w]
-                return WordNumber(total + base * k, wend, "collective", words + 1, k * (0.5 if last == _HALF else 1.0))
+                each = nw.collectives[w]
+                return WordNumber(total + base * each, wend, "collective", words + 1,
+                                  each * (0.5 if last == _HALF else 1.0))
             break
         cls, v = c
         if cls == _A:
@@ -281,8 +282,8 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
                 f = nw.scales[w2]
                 return WordNumber(0.5 * f, m2.end(), "cardinal", words + 2, 0.5 * f, f)
             if m2 is not None and last == _HALF and w2 in nw.collectives:
-                k = nw.collectives[w2]
-                return WordNumber(0.5 * k, m2.end(), "collective", words + 2, 0.5 * k)
+                each = nw.collectives[w2]
+                return WordNumber(0.5 * each, m2.end(), "collective", words + 2, 0.5 * each)
             if last is not None or not (
                 w2 in nw.scales or w2 in nw.collectives or w2 in nw.fractions or w2 == "half"
             ):

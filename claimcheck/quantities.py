@@ -1,58 +1,81 @@
 """Find every quantity mention in a text: ``parse_quantities(text) -> list[Quantity]``.
 
-How it works: two scans find *anchors*: numerals (and vulgar fractions), and words a
-dict knows (number words, "a"/"an" before a scale or a time unit, "month-long", month
-names before a day, weekdays); a short ASCII text is scanned once instead, lower-cased,
-with a trie of the known words (the same anchors). At each anchor a small reader works
-left and right with anchored, bounded matches (a few dozen characters each; patterns
-over the text left of a number are compiled REVERSE and tried once, ending at the
-number): the number and its scale, a currency sign or code before it, a unit or counted
-noun after it, a qualifier before it, a second number making a range. Junk (clock times,
-phone numbers, versions, runs of numerals) is skipped in one match. Everything is linear
-in the length of the text. Texts longer than ``TIMEOUT_FROM`` characters are scanned in
-blocks of about ``BLOCK`` characters, each scan with a ``timeout``: a block whose scan
-times out is skipped rather than hung on (shorter texts scan in microseconds, and a
-timeout costs more than that). The hot path avoids work that cannot change the result:
-cheap exact pre-tests before patterns, dict lookups where they find what a pattern
-would, and Quantity objects built with the model's checks done in Python (see
-``_quantity``).
+How it works: anchors first: numerals (and vulgar fractions), words a dict knows (number
+words, "a"/"an" before a scale or a time unit, "month-long", month names before a day,
+weekdays) and the letters of a currency prefix glued to digits ("USD25m"). A text of up to
+``TIMEOUT_FROM`` characters whose lower-casing keeps its offsets is scanned once, lower-cased,
+with a trie of the known words; longer texts are scanned in blocks of about ``BLOCK``
+characters with the general patterns, each scan with a ``timeout`` (a block whose scan times
+out is skipped rather than hung on). At each number anchor ``_Parser.at_number`` tries the
+readings of ``READINGS`` in order, each a method with a docstring of its own: identifiers
+before the number, the number and its scale, a day before a month, the unit after it, an
+amount in two units, a year, a range, a ratio, a comparison after it, the counted noun, an
+age, a name or an address, the direction of change, the qualifier. Each works left and right
+of the number with anchored, bounded matches (a few dozen characters; patterns over the text
+left of a number are compiled REVERSE and tried once, ending at the number). Junk (clock
+times, phone numbers, versions, runs of numerals) is skipped in one match. Everything is
+linear in the length of the text. The hot path avoids work that cannot change the result:
+cheap exact pre-tests before patterns and readings, dict lookups where they find what a
+pattern would, and Quantity objects built with the model's checks done in Python (see
+``_quantity``); long texts parse with the cyclic garbage collector paused (their many
+quantities hold no cycles). Word lists live in the data files (``data/numbers.toml``,
+``data/units.toml``, ``data/qualifiers.toml``); see ``docs/quantities.md``.
 
 Readings, in short (each is a ``rule`` name on the result):
 
 - ``value`` is the number as stated ("over 800 million" → 800000000). For a range it is
-  the first number stated; ``low``/``high`` hold the interval.
-- Qualifiers (``data/qualifiers.toml``) give intervals as DESIGN.md defines them:
-  more_than (v, ∞); at_least [v, ∞); at_most [0, v] and less_than [0, v) for counts,
-  durations, percentages, currencies and multiples (quantities that are never negative;
-  other dimensions get an open lower end); ranges [a, b].
+  the first number stated; ``low``/``high`` hold the interval. ``step`` is the place value
+  of the last stated digit with the scale applied ("143.8 million" → 100000); ``hedge`` the
+  qualifier phrase as written ("more than", "or more", ">="); ``change`` the direction of
+  change the text states ("up 6.2 per cent to $71": the 6.2 percent is an increase, the
+  $71 a new level, two quantities).
+- Qualifiers (``data/qualifiers.toml``, before the figure or after it: "150 or more") give
+  intervals as DESIGN.md defines them: more_than (v, ∞); at_least [v, ∞); at_most [0, v]
+  and less_than [0, v) for counts, durations, percentages, currencies and multiples
+  (quantities that are never negative; other dimensions get an open lower end); exact
+  ("equal to 9"); ranges [a, b] ("10-20", "two or three weeks", "$6/$8", "greater than 50
+  and smaller than 400"). A scale on the second end of a range is shared only where the
+  first end is below its mantissa ("3 to 4 million", not "600,000 to 1.1 million").
 - **Tolerance** of approximate values: "about", "around", "roughly", "some",
   "approximately", "an estimated", "circa" → [0.9·v, 1.1·v] (±10 %); "nearly", "almost",
   "close to", "just shy of" → [0.9·v, v] (the number is an upper bound: "nearly 300" is
   below 300). The numbers live in ``data/qualifiers.toml``.
-- Vague plurals (``data/numbers.toml`` ``[plurals]``): "thousands" → [1000, 10000),
-  "hundreds of thousands" → [1e5, 1e6), "tens of millions" → [1e7, 1e8), qualifier
-  approximate, value the lower end; the upper end is exclusive.
+- Vague plurals (``data/numbers.toml`` ``[plurals]``, ``[vague]``): "thousands" → [1000,
+  10000), "hundreds of thousands" → [1e5, 1e6), "several hundred" → [300, 1000), qualifier
+  range, value the lower end, the upper end exclusive: an interval, never "about 1000".
 - Units (``data/units.toml``): ``unit`` is a pint unit name ("kilometer",
   "degree_Celsius", "kilometer per hour", "square kilometer"), or an ISO 4217 code for
-  money. kind is ``duration`` for time units, ``percent``, ``currency``, else ``dimension``.
+  money; a rate is "<unit> per <unit>" ("USD per month" for "$2,800 a month", "cent per
+  share", "barrel per day", "USD per person" for "per capita"), which pint parses. kind is
+  ``duration`` for time units, ``percent``, ``currency``, else ``dimension``. A scale
+  letter before a noun or a unit is a scale ("2.4m tonnes", "9 B people"). "6 ft 1 in" is
+  73 inches, "7 dollars 25 cents" 7.25 dollars.
 - Counted nouns: "800 million users" → counted "user" (the first plural noun within three
-  words, singularised); "one" is a number only when a unit or noun follows it ("one of the
-  most popular" and "no one" are not quantities).
-- Ordinals ("25th", "third") → kind ``ordinal``; "twice", "three times as many",
-  "10-fold" → kind ``multiplier``; "500 times" without a comparison → a count of "time".
+  words, singularised; a decimal counts only measures such as "41.7 points"); "one" is a
+  number only when a unit or noun follows it ("one of the most popular" and "no one" are
+  not quantities).
+- Ages → kind ``age`` with the time unit ("aged 58", "Jean Dupont, 58,"); "a 58-year-old"
+  (rule "<n>-<unit>-old") keeps kind duration for now, see ``_OLD_AGE_KIND``.
+- Ordinals ("25th", "third") → kind ``ordinal``; "the 21st century" → a date span; "twice",
+  "three times as many", "10-fold", "fivefold" → kind ``multiplier``; "two out of five" →
+  0.4; "500 times" without a comparison → a count of "time".
 - Dates → kind ``date``: a year ("in 2013", "August 2012") has value = the year; a day of
   a month ("March 6", "6 March") has value = the day; a weekday ("Tuesday") has value
   ``None``; a span of years "2013-14" has value ``None`` and low/high the years.
 - Not quantities (nothing is returned): clock times ("2:09 a.m.", "7pm"), phone numbers
-  and other runs of three or more hyphen- or slash-joined numbers, dotted versions
-  ("1.2.3"), labels ("No. 3", "iOS 7", "version 2", "#4"), list numbering at the start of a
-  line ("1. "), digits glued to letters ("L2", "i7", "06F6"), runs of bare integers
-  separated by spaces ("245 23").
+  ("555-1234") and other runs of three or more hyphen- or slash-joined numbers, dotted
+  versions ("1.2.3"), labels ("No. 3", "iOS 7", "version 2", "#4"), list numbering at the
+  start of a line ("1. "), a bare number in brackets ("Jones (7)"), digits glued to letters
+  ("L2", "i7", "06F6"), runs of bare integers separated by spaces ("245 23"), numbers in
+  names ("S&P 500", "Nikkei 225") and addresses ("412 Elm Street"), scores ("won 3-1", "a
+  7-4 lead"), "a year ago".
 
 Example:
     >>> q = parse_quantities("Tencent shut down at least 40 accounts.")[0]
-    >>> q.text, q.value, q.low, q.high, q.qualifier, q.counted
-    ('at least 40 accounts', 40.0, 40.0, None, 'at_least', 'account')
+    >>> q.text, q.value, q.low, q.high, q.qualifier, q.counted, q.hedge
+    ('at least 40 accounts', 40.0, 40.0, None, 'at_least', 'account', 'at least')
+    >>> [(q.text, q.value, q.unit, q.change) for q in parse_quantities("Profit fell 4% to $1.8 billion.")]
+    [('4%', 4.0, 'percent', 'decrease'), ('$1.8 billion', 1800000000.0, 'USD', None)]
 """
 
 from __future__ import annotations
@@ -309,6 +332,8 @@ def _suffix_first() -> frozenset[str]:
     return frozenset(s[0] for s in lexicon.units().currency_suffixes)
 
 
+# Before "100m": an event ("the 100m hurdles"), not a hundred million.
+_ARTICLES = frozenset(["a", "an", "the"])
 # How "45 MUSD", "45 kEUR" start (a scale letter glued to a currency code).
 _SCALED_CODE_FIRST = frozenset(" kKMB")
 
@@ -1148,8 +1173,8 @@ def _scale_letter_before_noun(text: str, p: int, after: int, limit: int, letters
         j = p
         while j > 0 and (text[j - 1].isdigit() or text[j - 1] in ".,"):
             j -= 1
-        before = text[max(0, j - 4): j].lower()
-        return not (letters == "m" and (before.endswith(" a ") or before.endswith("the ") or before.endswith(" an ")))
+        before = text[max(0, j - 5): j].split() if text[j - 1: j] == " " else []
+        return not (letters == "m" and before and before[-1].lower() in _ARTICLES)
     if letters[0].isupper():
         nxt = text[after: after + 2]
         return nxt[:1] in ("", ".", ",", ";", ")", "!", "?", "\n") or (
@@ -1557,7 +1582,7 @@ class _Parser:
         #: the phrase the last successful left_qualifier call found ("more than")
         self.hedge: str | None = None
         #: shared_unit's reading of the list items it looked at: start -> (end, unit)
-        self.list_items: dict[int, tuple[int, tuple[str, str] | None]] = {}
+        self.list_items: dict[int, tuple[int, int, tuple[str, str] | None]] = {}
 
     # -- left context ------------------------------------------------------------------
     def left(self, pattern: Any, pos: int, width: int = _LEFT) -> Any:
@@ -1883,7 +1908,7 @@ class _Parser:
         r = _Reading(start=start, end=start, value=None, currency_left=currency)
         if digits:
             # junk (times, phones, versions, bad commas) shows right after the first digits
-            dr = _ASCII_DIGITS.match(text, start, limit)
+            dr: re.Match[str] | regex.Match[str] | None = _ASCII_DIGITS.match(text, start, limit)
             if dr is None or (dr.end() < limit and not text[dr.end()].isascii()):
                 dr = _DIGIT_RUN.match(text, start, limit)  # (other digits than 0-9)
             e = dr.end() if dr else start
@@ -2432,9 +2457,9 @@ class _Parser:
                 "," in ahead or " and " in ahead or " or " in ahead) else None
             if shared is not None:
                 r.unit, r.kind = shared
-        if r.unit is None and r.kind == "count" and r.counted is None:
-            if not self.read_counted_noun(r, digits, limit):
-                return
+        if r.unit is None and r.kind == "count" and r.counted is None and not self.read_counted_noun(
+                r, digits, limit):
+            return
         if r.unit is not None and r.kind == "duration":
             # (_OLD starts with "-", a space or a tab; _LONG with "-")
             old = _OLD.match(text, r.end, limit) if text[r.end: r.end + 1] in ("-", " ", "\t") else None
@@ -2812,11 +2837,9 @@ class _Parser:
             # a score ("3-1", "won 2-3", "a 7-4 lead"), not a range
             self.last_end = r2.end
             return True
-        if word == "or":
-            # "two or three weeks", "10 or 12 people": neighbouring whole numbers with a unit
-            if not (r.integer and r2.integer and 0 < v1 < v2 <= 2 * v1 + 1 and (
-                    u2 is not None or r.unit is not None or _noun_follows(text, r2.end, limit))):
-                return False
+        if word == "or" and not (r.integer and r2.integer and 0 < v1 < v2 <= 2 * v1 + 1 and (
+                u2 is not None or r.unit is not None or _noun_follows(text, r2.end, limit))):
+            return False  # ("two or three weeks", "10 or 12 people": neighbours, with a unit)
         if dash and digits and not need_unit and len(r.raw) == 3 and len(r2.raw) == 4 and r2.raw.isdigit() and (
                 int(r2.raw) % 100 != 0 and u2 is None and r.unit is None and not _noun_follows(text, r2.end, limit)):
             self.last_end = r2.end  # a phone number: 555-1234
