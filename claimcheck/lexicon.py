@@ -368,6 +368,7 @@ class UnitLexicon:
     compounds: Mapping[str, str]
     minor_currency: Mapping[str, float]
     a_unit_not_before: frozenset[str]
+    a_unit_keep_after: frozenset[str]
 
 
 def plural_forms(word: str) -> list[str]:
@@ -470,6 +471,7 @@ def units() -> UnitLexicon:
     singular = frozenset(w.lower() for w in _strings(_table(counted, "singular", f), "words", "[counted.singular]"))
     measures = frozenset(w.lower() for w in _strings(counted, "measures", "[counted]"))
     not_before = frozenset(w.lower() for w in _strings(_table(doc, "a_unit", f), "not_before", "[a_unit]"))
+    keep_after = frozenset(w.lower() for w in _strings(_table(doc, "a_unit", f), "keep_after", "[a_unit]"))
     return UnitLexicon(
         words=MappingProxyType(words),
         symbols=MappingProxyType(symbols),
@@ -484,4 +486,5 @@ def units() -> UnitLexicon:
         compounds=MappingProxyType({big: small for big, small in pairs}),
         minor_currency=MappingProxyType(minor),
         a_unit_not_before=not_before,
+        a_unit_keep_after=keep_after,
     )

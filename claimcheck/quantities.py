@@ -1883,10 +1883,17 @@ class _Parser:
             return
         e = lexicon.units().words[" ".join(u["u"].lower().split())]
         after = _WORD.match(text, u.end() + 1, min(self.n, u.end() + 24)) if text[u.end(): u.end() + 1] == " " else None
-        if e.kind == "duration" and after is not None and after.group().lower() in lexicon.units().a_unit_not_before:
-            self.last_end = u.end()
-            return  # "a year ago", "a week later": a time, not a length of time
         r = _Reading(start=start, end=u.end(), value=1.0, unit=e.unit, kind=e.kind, rule="a <unit>")
+        if e.kind == "duration" and after is not None and after.group().lower() in lexicon.units().a_unit_not_before:
+            before = text[max(0, start - 16): start].split()
+            tol = self.left_qualifier(start, r)[1]
+            # (a comparative compares with the time: "higher than a year earlier")
+            comparative = tol is not None and (self.hedge or "").endswith(" than") and (
+                self.hedge or "").split()[0] not in ("more", "less", "fewer", "no", "not")
+            if not (before and before[-1].lower() in lexicon.units().a_unit_keep_after) and (
+                    tol is None or comparative):
+                self.last_end = u.end()
+                return  # "a year ago", "a week later": a time, not a length ("within an hour after": one)
         lg = _LONG.match(text, u.end(), min(self.n, u.end() + 6))
         if lg is not None:
             r.end = lg.end()
@@ -2484,7 +2491,11 @@ class _Parser:
             if tol is not None and tol.qualifier in ("more_than", "at_least"):
                 self.read_upper_bound(r, limit)
         else:
-            _interval(r, postfix)
+            qpos, tol = self.left_qualifier(r.start, r)
+            if tol is not None:
+                # "around 30 seconds or so": the phrase before the figure decides, both are kept
+                r.start, r.qualifier, r.hedge = qpos, tol.qualifier, f"{self.hedge} … {r.hedge}"
+            _interval(r, tol or postfix)
         self.read_change(r)
         self.emit(r)
 
