@@ -2435,6 +2435,10 @@ class _Parser:
 
     def finish_qualifier(self, r: _Reading) -> lexicon.QualifierEntry | None:
         qpos, tol = self.left_qualifier(r.start, r)
+        if tol is not None and self.hedge == "over" and r.kind == "duration" and self.out and (
+                self.out[-1].end >= qpos - 24 and "," not in self.text[self.out[-1].end: qpos]):
+            # "1,200 jobs over five years": after a figure, "over" a time is the period it covers
+            tol = None
         if tol is not None:
             r.start, r.qualifier, r.hedge = qpos, tol.qualifier, self.hedge
         _interval(r, tol)
