@@ -552,7 +552,7 @@ def _patterns() -> _Patterns:
         rf"[ \t\u00a0]?+(?P<s>{'|'.join(map(regex.escape, scales))})(?P<c>{'|'.join(codes)})(?![\p{{L}}\p{{N}}])"
     )
     currency_ahead = regex.compile(
-        rf"(?:{_alternation(list(ul.currency_prefixes))})(?<![\p{{L}}](?=[\p{{L}}]))[ \t\u00a0]?+(?=[\d.])"
+        rf"(?:{_alternation(list(ul.currency_prefixes))})[ \t\u00a0]?+(?=[\d.])"
     )
     tails = sorted(_currency_letter_tails(), key=lambda w: (-len(w), w))
     currency_glued = regex.compile(
