@@ -357,6 +357,12 @@ def _age_last_letters() -> frozenset[str]:
 
 
 @functools.cache
+def _change_last_chars() -> frozenset[str]:
+    """Last letters, both cases, of the words _change_last_words() holds."""
+    return frozenset(c for w in _change_last_words() for c in (w[-1], w[-1].upper()))
+
+
+@functools.cache
 def _change_last_words() -> frozenset[str]:
     """Last words of the change phrases before a figure, and the words that may follow them."""
     ch = lexicon.changes()
@@ -2704,7 +2710,7 @@ class _Parser:
         after it ("a 5% drop", "3% higher"). Sets ``change`` (qualifiers.toml [change])."""
         text = self.text
         ch = lexicon.changes()
-        if r.start > 2 and text[r.start - 1] in (" ", "\t", "\u00a0") and text[r.start - 2].isalpha():
+        if r.start > 2 and text[r.start - 1] in (" ", "\t", "\u00a0") and text[r.start - 2] in _change_last_chars():
             lo = max(self.last_end, r.start - 20)
             i = text.rfind(" ", lo, r.start - 1)
             if text[i + 1 if i >= 0 else lo: r.start - 1].lower() in _change_last_words():
