@@ -8,7 +8,11 @@ Run from the repository root:  .venv/bin/python benchmarks/peers.py
   default mode (no classifier extras).
 - Every ``../shared/peers/*.jsonl`` file is scored for both, by ``tests/peer_scoring.py``
   (the rules of ``../shared/peers/README.md`` "How to score"): precision / recall / F1
-  for value and value+unit, per kind.
+  for value and value+unit, per kind. So is ``benchmarks/news_en.jsonl``, our own news-style
+  suite in the same format: 105 sentences written for it and annotated by hand before
+  either parser ran on them (every quantity annotated, scope "all"; ranges as low/high,
+  qualified figures by their stated value), never used to tune the parser. A summary
+  gives F1 with one column per suite.
 - Throughput in characters per second on the seed articles (``../shared/seeds/*.txt``),
   the news corpus (``../shared/corpus/*/*.txt``) and on the peer texts, each parser timed in its own process on the same texts, after a
   warm-up call (best of 20 runs for claimcheck, best of 3 for quantulum3, which is slow).
@@ -25,6 +29,7 @@ import sys
 import time
 import venv
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -34,6 +39,7 @@ from peer_scoring import PEERS_DIR, load_rows, quantity_to_prediction, score_row
 import claimcheck as cc
 
 PEER_VENV = ROOT / "benchmarks" / ".peer-venv"
+NEWS_SUITE = ROOT / "benchmarks" / "news_en.jsonl"
 PEER_PACKAGE = "quantulum3==0.10.0"
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 
@@ -82,17 +88,17 @@ def ensure_peer() -> Path:
     return py
 
 
-def run_peer(py: Path, texts: list[str], repeat: int = 1) -> tuple[list[list[dict]], float]:
+def run_peer(py: Path, texts: list[str], repeat: int = 1) -> tuple[list[list[dict[str, Any]]], float]:
     """quantulum3's raw predictions for ``texts`` and the best seconds it spent parsing them."""
     proc = subprocess.run(
         [str(py), "-c", PEER_RUNNER], input=json.dumps({"texts": texts, "repeat": repeat}),
         capture_output=True, text=True, check=True,
     )
     out = json.loads(proc.stdout)
-    return out["predictions"], out["seconds"]
+    return out["predictions"], float(out["seconds"])
 
 
-def peer_prediction(p: dict) -> dict:
+def peer_prediction(p: dict[str, Any]) -> dict[str, Any]:
     """A quantulum3 quantity as a scoring prediction (ranges: value ± uncertainty)."""
     unit = p["unit"]
     entity = p.get("entity") or ""
@@ -133,7 +139,7 @@ def fmt(c: object) -> str:
     return f"{c.precision:5.3f} {c.recall:5.3f} {c.f1:5.3f}"  # type: ignore[attr-defined]
 
 
-def print_scores(name: str, rows: list[dict], ours: dict, theirs: dict | None) -> None:
+def print_scores(name: str, rows: list[dict[str, Any]], ours: dict[str, Any], theirs: dict[str, Any] | None) -> None:
     n_items = sum(1 for r in rows for e in r["expected"] if any(e.get(k) is not None for k in ("value", "low", "high")))
     print(f"\n## {name}: {len(rows)} rows, {n_items} scored items")
     print(f"{'criterion':<11} {'kind':<12} {'items':>5}   {'claimcheck P R F1':>17}   {'quantulum3 P R F1':>17}")
@@ -155,6 +161,22 @@ def print_scores(name: str, rows: list[dict], ours: dict, theirs: dict | None) -
                   f"{ov.tp / (ov.tp + ov.fp):.3f}, identical {ident.tp / (ident.tp + ident.fp):.3f}")
 
 
+def print_summary(summary: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """F1 (value, value+unit) of each parser, one column per suite."""
+    names = list(summary)
+    print("\n## summary: F1 by suite")
+    print(f"{'parser':<12} {'criterion':<11} " + " ".join(f"{n:>22}" for n in names))
+    for parser in ("claimcheck", "quantulum3"):
+        for crit in ("value", "value+unit"):
+            cells = []
+            for n in names:
+                res = summary[n].get(parser)
+                c = res[crit].get("all") if res is not None else None
+                cells.append(f"{c.f1:>22.3f}" if c is not None else f"{'-':>22}")
+            if any(x.strip() != "-" for x in cells):
+                print(f"{parser:<12} {crit:<11} " + " ".join(cells))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-peer", action="store_true", help="score claimcheck only")
@@ -166,16 +188,25 @@ def main() -> int:
         print(f"no peer suites in {PEERS_DIR}")
         return 1
     all_peer_texts: list[str] = []
-    for f in files:
+    news_texts: list[str] = []
+    summary: dict[str, dict[str, dict[str, Any]]] = {}
+    for f in [*files, NEWS_SUITE]:
         rows = load_rows(f)
+        if not rows:
+            continue
         texts = [r["text"] for r in rows]
-        all_peer_texts += texts
+        if f == NEWS_SUITE:
+            news_texts = texts
+        else:
+            all_peer_texts += texts
         ours = score_rows(rows, [[quantity_to_prediction(q) for q in cc.parse_quantities(t)] for t in texts])
         theirs = None
         if py is not None:
             raw, _ = run_peer(py, texts)
             theirs = score_rows(rows, [[peer_prediction(p) for p in ps] for ps in raw])
         print_scores(f.name, rows, ours, theirs)
+        summary[f.name] = {"claimcheck": ours, "quantulum3": theirs} if theirs is not None else {"claimcheck": ours}
+    print_summary(summary)
 
     print("\n## throughput (characters per second; parsing only, same texts, same machine)")
     print(f"{'texts':<28} {'chars':>8} {'claimcheck':>12} {'quantulum3':>12} {'ratio':>8}")
@@ -183,7 +214,7 @@ def main() -> int:
     # the news clusters: ten stories, 74 articles of real wire and web copy
     corpus = [p.read_text("utf-8") for p in sorted(SEEDS_DIR.parent.glob("corpus/*/*.txt"))]
     for label, texts in (("seed articles", seeds), ("corpus news articles", corpus),
-                         ("peer texts", all_peer_texts)):
+                         ("peer texts", all_peer_texts), ("news suite texts (ours)", news_texts)):
         if not texts:
             continue
         chars = sum(len(t) for t in texts)

@@ -322,6 +322,12 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "kind": "What sort of quantity the mention is.",
         "rule": "The parser rule that read it.",
         "latent": "True for an uncertain reading, never compared.",
+        "change": "The direction of change the figure states ('up 6.2%': increase; 'fell 4%': decrease); "
+                  "null for a level.",
+        "hedge": "The qualifier phrase as written, lower-cased ('nearly', 'more than', 'or more'); "
+                 "null when there is none.",
+        "step": "The place value of the last stated digit, scale applied ('143.8 million': 100000; "
+                "'6.2 miles': 0.1); half of it is the rounding of a stated figure.",
     },
     "Document": {
         "id": "Document id, unique in the report.",
@@ -779,7 +785,11 @@ def _ensure_unit(reg: Any, unit: str) -> None:
     if _has_unit(reg, unit):
         return
     defs = dict(_unit_definitions())
-    if unit not in defs:
+    if unit not in defs:  # a compound ("USD per month"): define the currencies it names
+        for part in sorted(set(re.findall(r"[A-Za-z_]+", unit)) & set(defs)):
+            _ensure_unit(reg, part)
+        if _has_unit(reg, unit):
+            return
         raise UnitError(f"the pint registry has no unit {unit!r}")
     for base in re.findall(r"\b[A-Z]{3}\b", defs[unit].split("=", 1)[1]):
         if base != unit:

@@ -33,16 +33,19 @@ from .errors import LexiconError
 __all__ = [
     "QUALIFIERS",
     "WORDS",
+    "ChangeWords",
     "NumberWords",
     "Plural",
     "QualifierEntry",
     "RuleWords",
     "UnitEntry",
     "UnitLexicon",
+    "changes",
     "load_toml",
     "numbers",
     "plural",
     "plural_forms",
+    "postfix_qualifiers",
     "qualifiers",
     "units",
 ]
@@ -50,9 +53,9 @@ __all__ = [
 #: Where the data files live (inside the installed package).
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-#: The qualifier names a qualifiers.toml entry may use (``exact`` and ``range`` are
-#: produced by the parser, never by a word).
-QUALIFIERS = frozenset({"approximate", "more_than", "at_least", "less_than", "at_most"})
+#: The qualifier names a qualifiers.toml entry may use (``range`` is produced by the
+#: parser, never by a word; ``exact`` by a word only where it says so: "equal to").
+QUALIFIERS = frozenset({"exact", "approximate", "more_than", "at_least", "less_than", "at_most"})
 _UNIT_KINDS = frozenset({"dimension", "duration", "percent", "temperature", "currency"})
 
 
@@ -111,6 +114,7 @@ class Plural:
     value: float
     low: float
     high: float
+    step: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,16 @@ class NumberWords:
     plurals: Mapping[str, Plural]
     multipliers: Mapping[str, float]
     collectives: Mapping[str, float]
+    decimal_points: frozenset[str]
+    decimal_digits: Mapping[str, int]
+    vague: Mapping[str, tuple[float, float]]
+    fold_words: frozenset[str]
+    age_before: frozenset[str]
+    labels: frozenset[str]
+    names: frozenset[str]
+    streets: frozenset[str]
+    score_before: frozenset[str]
+    score_after: frozenset[str]
 
 
 @functools.cache
@@ -151,7 +165,8 @@ def numbers() -> NumberWords:
     plurals: dict[str, Plural] = {}
     for word, spec in _table(doc, "plurals", f).items():
         try:
-            p = Plural(float(spec["value"]), float(spec["low"]), float(spec["high"]))
+            p = Plural(float(spec["value"]), float(spec["low"]), float(spec["high"]),
+                       float(spec.get("step", spec["low"])))
         except (KeyError, TypeError, ValueError) as e:
             raise LexiconError(f"data/{f}: [plurals] {word!r} needs value, low, high") from e
         if not p.low <= p.value < p.high:
@@ -160,6 +175,7 @@ def numbers() -> NumberWords:
     sa = {k: float(v) for k, v in _table(suffixes, "always", f).items()}
     sc = {k: float(v) for k, v in _table(suffixes, "currency", f).items()}
     sc.update(sa)
+    ident = _table(doc, "identifiers", f)
     fractions = _numeric_table(doc, "fractions", f)
     if any(v <= 0 for v in fractions.values()):
         raise LexiconError(f"data/{f}: [fractions] denominators must be positive")
@@ -174,7 +190,46 @@ def numbers() -> NumberWords:
         plurals=MappingProxyType(plurals),
         multipliers=_numeric_table(doc, "multipliers", f),
         collectives=_numeric_table(doc, "collectives", f),
+        decimal_points=frozenset(w.lower() for w in _word_list(doc, "decimal_point", f)),
+        decimal_digits=MappingProxyType(_digit_table(doc, "decimal_digits", f)),
+        vague=MappingProxyType(_vague_table(doc, f)),
+        fold_words=frozenset(w.lower() for w in _word_list(doc, "fold_words", f)),
+        age_before=frozenset(w.lower() for w in _word_list(_table(doc, "age", f), "before", f)),
+        labels=frozenset(w.lower() for w in _word_list(ident, "labels", f)),
+        names=frozenset(_word_list(ident, "names", f)),
+        streets=frozenset(_word_list(ident, "streets", f)),
+        score_before=frozenset(w.lower() for w in _word_list(ident, "score_before", f)),
+        score_after=frozenset(w.lower() for w in _word_list(ident, "score_after", f)),
     )
+
+
+def _vague_table(doc: Mapping[str, Any], file: str) -> dict[str, tuple[float, float]]:
+    out: dict[str, tuple[float, float]] = {}
+    for word, spec in _table(doc, "vague", file).items():
+        try:
+            low, high = float(spec["low"]), float(spec["high"])
+        except (KeyError, TypeError, ValueError) as e:
+            raise LexiconError(f"data/{file}: [vague] {word!r} needs low and high") from e
+        if not 0 < low < high:
+            raise LexiconError(f"data/{file}: [vague] {word!r} must have 0 < low < high")
+        out[word.lower()] = (low, high)
+    return out
+
+
+def _word_list(doc: Mapping[str, Any], key: str, file: str) -> list[str]:
+    v = doc.get(key, [])
+    if not isinstance(v, list) or not all(isinstance(w, str) and w.strip() for w in v):
+        raise LexiconError(f"data/{file}: {key} must be a list of non-empty strings")
+    return v
+
+
+def _digit_table(doc: Mapping[str, Any], key: str, file: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for word, v in _table(doc, key, file).items():
+        if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 9:
+            raise LexiconError(f"data/{file}: [{key}] {word!r} must be a digit 0-9")
+        out[word.lower()] = v
+    return out
 
 
 @dataclass(frozen=True)
@@ -190,6 +245,7 @@ class QualifierEntry:
     qualifier: str
     below: float = 0.0
     above: float = 0.0
+    not_after: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -203,9 +259,65 @@ def qualifiers() -> Mapping[str, QualifierEntry]:
         >>> qualifiers()["about"].below
         0.1
     """
+    return _qualifier_table("phrases")
+
+
+@functools.cache
+def postfix_qualifiers() -> Mapping[str, QualifierEntry]:
+    """The qualifier phrases written after a figure (``[postfix]``: "or more", "or so").
+
+    Example:
+        >>> postfix_qualifiers()["or more"].qualifier
+        'at_least'
+    """
+    return _qualifier_table("postfix")
+
+
+@dataclass(frozen=True)
+class ChangeWords:
+    """Words that state a direction of change (``[change.*]`` of qualifiers.toml), each
+    mapped to ``"increase"`` or ``"decrease"``.
+
+    Example:
+        >>> c = changes()
+        >>> c.verbs["fell"], c.adverbs["up"], c.after["drop"]
+        ('decrease', 'increase', 'decrease')
+    """
+
+    verbs: Mapping[str, str]
+    adverbs: Mapping[str, str]
+    after: Mapping[str, str]
+
+
+@functools.cache
+def changes() -> ChangeWords:
+    """The change words of ``data/qualifiers.toml``, checked.
+
+    Raises:
+        LexiconError: a list is malformed or a word has both directions.
+
+    Example:
+        >>> changes().verbs["rose"]
+        'increase'
+    """
+    f = "qualifiers.toml"
+    table = _table(load_toml(f), "change", f)
+    out: dict[str, dict[str, str]] = {"verbs": {}, "adverbs": {}, "after": {}}
+    for direction in ("increase", "decrease"):
+        spec = _table(table, direction, f)
+        for key, words in out.items():
+            for w in _word_list(spec, key, f):
+                w = " ".join(w.lower().split())
+                if words.get(w, direction) != direction:
+                    raise LexiconError(f"data/{f}: {w!r} is both an increase and a decrease")
+                words[w] = direction
+    return ChangeWords(*(MappingProxyType(out[k]) for k in ("verbs", "adverbs", "after")))
+
+
+def _qualifier_table(key: str) -> Mapping[str, QualifierEntry]:
     f = "qualifiers.toml"
     out: dict[str, QualifierEntry] = {}
-    for phrase, spec in _table(load_toml(f), "phrases", f).items():
+    for phrase, spec in _table(load_toml(f), key, f).items():
         if not isinstance(spec, dict) or spec.get("qualifier") not in QUALIFIERS:
             raise LexiconError(f"data/{f}: {phrase!r} needs qualifier = one of {sorted(QUALIFIERS)}")
         below, above = spec.get("below", 0.0), spec.get("above", 0.0)
@@ -215,7 +327,8 @@ def qualifiers() -> Mapping[str, QualifierEntry]:
         elif "below" in spec or "above" in spec:
             raise LexiconError(f"data/{f}: {phrase!r}: only approximate phrases take tolerances")
         key = " ".join(phrase.lower().split())
-        out[key] = QualifierEntry(spec["qualifier"], float(below), float(above))
+        not_after = frozenset(w.lower() for w in _word_list(spec, "not_after", f))
+        out[key] = QualifierEntry(spec["qualifier"], float(below), float(above), not_after)
     return MappingProxyType(out)
 
 
@@ -251,6 +364,14 @@ class UnitLexicon:
     currency_suffixes: Mapping[str, str]
     irregular_plurals: Mapping[str, str]
     stopwords: frozenset[str]
+    glued: Mapping[str, UnitEntry]
+    rates: Mapping[str, str]
+    singulars: frozenset[str]
+    measures: frozenset[str]
+    compounds: Mapping[str, str]
+    minor_currency: Mapping[str, float]
+    a_unit_not_before: frozenset[str]
+    a_unit_keep_after: frozenset[str]
 
 
 def plural_forms(word: str) -> list[str]:
@@ -272,7 +393,7 @@ def plural(noun: str) -> str:
 
     Example:
         >>> plural("person"), plural("country"), plural("bus"), plural("user")
-        ('people', 'countries', 'bus', 'users')
+        ('people', 'countries', 'buses', 'users')
     """
     low = noun.lower()
     irregular = _irregular_plurals()
@@ -288,7 +409,10 @@ def plural(noun: str) -> str:
 
 @functools.cache
 def _irregular_plurals() -> dict[str, str]:
-    out = {v: k for k, v in units().irregular_plurals.items() if k != v}
+    out: dict[str, str] = {}
+    for k, v in units().irregular_plurals.items():  # the first plural the file lists wins
+        if k != v:
+            out.setdefault(v, k)
     out.update({"police": "police", "staff": "staff", "series": "series", "chinese": "Chinese"})
     return out
 
@@ -317,6 +441,8 @@ def units() -> UnitLexicon:
     symbols: dict[str, UnitEntry] = {}
     prefixes: dict[str, str] = {}
     suffixes: dict[str, str] = {}
+    glued: dict[str, UnitEntry] = {}
+    rates: dict[str, str] = {}
 
     def put(table: dict[str, Any], key: str, entry: Any, where: str) -> None:
         old = table.get(key)
@@ -343,6 +469,22 @@ def units() -> UnitLexicon:
         put_words(spec, entry, where)
         for s in _strings(spec, "symbols", where):
             put(symbols, s, entry, where)
+        for s in _strings(spec, "glued", where):
+            put(glued, s, entry, where)
+    for name, spec in _table(doc, "rates", f).items():
+        for w in _strings(spec, "words", f"[rates.{name!r}]"):
+            put(rates, " ".join(w.lower().split()), name, f"[rates.{name!r}]")
+    comp = _table(doc, "compounds", f)
+    pairs = comp.get("pairs", [])
+    if not isinstance(pairs, list) or not all(
+        isinstance(pr, list) and len(pr) == 2 and all(isinstance(x, str) for x in pr) for pr in pairs
+    ):
+        raise LexiconError(f"data/{f}: [compounds] pairs must be [[larger, smaller], ...]")
+    minor: dict[str, float] = {}
+    for w, v in _table(comp, "minor", f).items():
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v < 1:
+            raise LexiconError(f"data/{f}: [compounds] minor {w!r} must be a fraction in (0, 1)")
+        minor[w.lower()] = float(v)
     for code, spec in _table(doc, "currencies", f).items():
         where = f"[currencies.{code}]"
         if not isinstance(spec, dict) or not (len(code) == 3 and code.isupper()):
@@ -358,6 +500,10 @@ def units() -> UnitLexicon:
     counted = _table(doc, "counted", f)
     irregular = {k.lower(): str(v).lower() for k, v in _table(counted, "irregular", f).items()}
     stop = frozenset(w.lower() for w in _strings(counted, "stopwords", "[counted]"))
+    singular = frozenset(w.lower() for w in _strings(_table(counted, "singular", f), "words", "[counted.singular]"))
+    measures = frozenset(w.lower() for w in _strings(counted, "measures", "[counted]"))
+    not_before = frozenset(w.lower() for w in _strings(_table(doc, "a_unit", f), "not_before", "[a_unit]"))
+    keep_after = frozenset(w.lower() for w in _strings(_table(doc, "a_unit", f), "keep_after", "[a_unit]"))
     return UnitLexicon(
         words=MappingProxyType(words),
         symbols=MappingProxyType(symbols),
@@ -365,6 +511,14 @@ def units() -> UnitLexicon:
         currency_suffixes=MappingProxyType(suffixes),
         irregular_plurals=MappingProxyType(irregular),
         stopwords=stop,
+        glued=MappingProxyType(glued),
+        rates=MappingProxyType(rates),
+        singulars=singular,
+        measures=measures,
+        compounds=MappingProxyType({big: small for big, small in pairs}),
+        minor_currency=MappingProxyType(minor),
+        a_unit_not_before=not_before,
+        a_unit_keep_after=keep_after,
     )
 
 
@@ -387,7 +541,7 @@ _ENGLISH_ATTRIBUTION = (
 )
 
 
-def _word_list(doc: Mapping[str, Any], section: str, key: str, file: str) -> frozenset[str]:
+def _section_words(doc: Mapping[str, Any], section: str, key: str, file: str) -> frozenset[str]:
     table = _table(doc, section, file)
     if key not in table:
         raise LexiconError(f"data/{file}: [{section}] needs {key!r}")
@@ -433,7 +587,7 @@ class English:
 def _rule_words() -> tuple[Mapping[str, frozenset[str]], Mapping[str, Mapping[str, str]]]:
     f = "english.toml"
     doc = load_toml(f)
-    lists = {k: _word_list(doc, "rule_words", k, f) for k in _table(doc, "rule_words", f)}
+    lists = {k: _section_words(doc, "rule_words", k, f) for k in _table(doc, "rule_words", f)}
     maps: dict[str, Mapping[str, str]] = {}
     for k, table in _table(doc, "rule_maps", f).items():
         if not isinstance(table, dict) or not all(isinstance(v, str) and v.strip() for v in table.values()):
@@ -489,9 +643,9 @@ def english() -> English:
     """
     f = "english.toml"
     doc = load_toml(f)
-    words = {k: _word_list(doc, "words", k, f) for k in _ENGLISH_WORDS}
-    time = {k: _word_list(doc, "time", k, f) for k in _ENGLISH_TIME}
-    attribution = {k: _word_list(doc, "attribution", k, f) for k in _ENGLISH_ATTRIBUTION}
+    words = {k: _section_words(doc, "words", k, f) for k in _ENGLISH_WORDS}
+    time = {k: _section_words(doc, "time", k, f) for k in _ENGLISH_TIME}
+    attribution = {k: _section_words(doc, "attribution", k, f) for k in _ENGLISH_ATTRIBUTION}
     reporting: dict[str, frozenset[str]] = {}
     for verb, flags in _table(doc, "reporting", f).items():
         if not isinstance(flags, list) or not all(isinstance(x, str) for x in flags):
@@ -502,7 +656,7 @@ def english() -> English:
         reporting[" ".join(verb.lower().split())] = frozenset(flags)
     if not reporting:
         raise LexiconError(f"data/{f}: [reporting] lists no verb")
-    verbs = {k: _word_list(doc, "verbs", k, f) for k in ("possession", "other", "day_verbs")}
+    verbs = {k: _section_words(doc, "verbs", k, f) for k in ("possession", "other", "day_verbs")}
     forms = _table(doc, "verb_forms", f)
     if not all(isinstance(v, str) and v.strip() for v in forms.values()):
         raise LexiconError(f"data/{f}: [verb_forms] must map verb forms to participles")

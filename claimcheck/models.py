@@ -40,6 +40,7 @@ __all__ = [
     "Claim",
     "Document",
     "Finding",
+    "Change",
     "FindingKind",
     "Kind",
     "Qualifier",
@@ -54,7 +55,11 @@ __all__ = [
 #: How the stated number relates to the interval it asserts.
 Qualifier = Literal["exact", "approximate", "more_than", "at_least", "less_than", "at_most", "range"]
 #: What sort of quantity a mention is.
-Kind = Literal["count", "percent", "currency", "duration", "dimension", "ordinal", "multiplier", "date"]
+Kind = Literal[
+    "count", "percent", "currency", "duration", "dimension", "ordinal", "multiplier", "date", "age"
+]
+#: The direction of change a figure states ("up 6.2%", "fell 4%", "a 5% drop").
+Change = Literal["increase", "decrease"]
 #: The kinds of cross-source finding (see docs/findings.md).
 FindingKind = Literal["agreement", "compatible", "conflict", "misattribution", "internal", "update"]
 #: Where a claim's as-of time comes from: its sentence states it, it is an earlier figure the
@@ -134,14 +139,56 @@ class Quantity(BaseModel):
     ``value`` is the number as stated (800000000 for "over 800 million"); ``low``/``high``
     are the interval it asserts (``None`` = unbounded), with inclusive flags. ``unit`` is a
     pint unit name (``month``, ``percent``, ``kilometer``) or an ISO 4217 currency code
-    (``USD``); ``None`` for a plain count. ``counted`` is the counted noun in the singular.
-    ``rule`` names the pattern that produced the reading (for debugging and provenance).
+    (``USD``); a rate is a pint expression of both, written ``"<unit> per <unit>"``
+    (``"USD per month"`` for "$2,800 a month", ``"barrel per day"``, ``"USD per person"``
+    for "per capita"; pint reads it as ``USD / month``); ``None`` for a plain count. ``counted`` is the counted noun in the
+    singular. ``rule`` names the pattern that produced the reading (for debugging and
+    provenance).
+
+    ``kind`` is one of ``count, percent, currency, duration, dimension, ordinal,
+    multiplier, date, age``. ``age`` is the age of a person or thing ("aged 58", "Dupont,
+    58,"): its unit is the time unit it is counted in (``year``, ``month``), but it is not
+    a duration and should never be compared with one. ("a 58-year-old", rule
+    ``<n>-<unit>-old``, is still given as kind ``duration`` while claims.py finds its age
+    metric there; the parser's ``_OLD_AGE_KIND`` switches it.)
+
+    ``qualifier`` says how the number relates to the interval: ``exact``, ``approximate``,
+    ``more_than`` (v, ∞), ``at_least`` [v, ∞), ``less_than``, ``at_most``, ``range``.
+    Vague plurals ("dozens", "hundreds", "tens of thousands", "several hundred") are
+    ranges: ``low`` the lower end (also the ``value``), ``high`` the upper end with
+    ``high_inclusive=False``; show them as intervals, never as "about 24".
+
+    Three fields say how the figure was stated:
+
+    - ``change``: ``"increase"`` or ``"decrease"`` where the text states a direction of
+      change for this figure ("up 6.2 per cent", "fell 4%", "a 5% drop"); ``None``
+      otherwise. In "up 6.2 per cent to $71" the change is one quantity (6.2 percent,
+      increase) and the new level another ($71, no change).
+    - ``hedge``: the qualifier phrase as written, lower-cased and whitespace-collapsed
+      ("nearly", "more than", "an estimated", "or more", ">="); ``None`` when there is none.
+    - ``step``: the place value of the last stated digit, in the quantity's own unit,
+      with the scale applied: "143.8 million" → 100000.0, "10 kilometers" → 1.0,
+      "$2.6m" → 100000.0, "two million" → 1000000.0, "6.2 miles" → 0.1. Half of it is
+      the rounding of a stated figure. ``None`` when there is no value.
 
     Example:
         >>> import claimcheck as cc
         >>> q = cc.parse_quantities("It has over 800 million users.")[0]
         >>> q.text, q.value, q.low, q.high, q.low_inclusive, q.qualifier, q.counted
         ('over 800 million users', 800000000.0, 800000000.0, None, False, 'more_than', 'user')
+        >>> q.hedge, q.step, q.change
+        ('over', 1000000.0, None)
+        >>> up, level = cc.parse_quantities("Shares were up 6.2 per cent to $71.")
+        >>> (up.value, up.unit, up.change, up.step), (level.value, level.unit, level.change)
+        ((6.2, 'percent', 'increase', 0.1), (71.0, 'USD', None))
+        >>> d = cc.parse_quantities("Dozens of people were hurt.")[0]
+        >>> d.qualifier, d.low, d.high, d.high_inclusive
+        ('range', 24.0, 144.0, False)
+        >>> a = cc.parse_quantities("The driver, aged 58, was unhurt.")[0]
+        >>> a.kind, a.unit, a.value
+        ('age', 'year', 58.0)
+        >>> cc.parse_quantities("Nurses earn $2,800 a month.")[0].unit
+        'USD per month'
     """
 
     model_config = _CONFIG
@@ -160,17 +207,22 @@ class Quantity(BaseModel):
     kind: Kind = "count"
     rule: Text = ""
     latent: bool = False
+    change: Change | None = None
+    hedge: Text | None = None
+    step: float | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Quantity:
         if self.end < self.start or len(self.text) != self.end - self.start:
             raise ValueError("quantity text does not match its offsets")
-        for name in ("value", "low", "high"):
+        for name in ("value", "low", "high", "step"):
             v = getattr(self, name)
             if v is not None and not math.isfinite(v):
                 raise ValueError(f"quantity {name} must be finite, got {v}")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"quantity low {self.low} is above high {self.high}")
+        if self.step is not None and self.step <= 0:
+            raise ValueError(f"quantity step must be positive, got {self.step}")
         return self
 
     @property

@@ -33,11 +33,12 @@ __all__ = ["WordNumber", "parse_digits", "read_number_words"]
 # hands over the matched text.
 _EXPONENT = regex.compile(
     r"""
-    (?P<mant>[^eE×x]++)                # the mantissa, "2.48"
+    (?P<mant>[^eE×x^]++)               # the mantissa, "2.48"
     (?:
         [eE](?P<e>[-+−]?\d{1,3})       # 4e14, 1e-3
       | \s?[×x]\s?10\^?(?P<p>[-+−]?\d{1,3})  # 2.48×10−5, 5.5x10-3
       | [×x]2\^(?P<b>\d{1,2})          # 8x2^10
+      | \^(?P<pw>\d{1,2})               # 2.3^12
     )
     \Z
     """,
@@ -45,11 +46,19 @@ _EXPONENT = regex.compile(
 )
 
 
+# Thousands separators (dropped) and the Arabic decimal separator (a point).
+_SEPARATORS = str.maketrans({
+    "−": "-", ",": None, " ": None, "\u00a0": None, "\u202f": None, "\u2009": None, "'": None,
+    "’": None, "\u066c": None, "\u066b": ".",
+})
+
+
 def parse_digits(s: str) -> float:
     """The value of a numeral: digits with thousands separators, a decimal point, an exponent.
 
-    Thousands separators may be commas, spaces, no-break or thin spaces; ``−`` (U+2212)
-    counts as a minus sign.
+    Thousands separators may be commas, spaces, no-break, thin or narrow no-break spaces,
+    apostrophes ("1'200") or the Arabic thousands separator ("١٬٢٠٠", with the Arabic
+    decimal separator ``٫``); digits of any script count; ``−`` (U+2212) is a minus sign.
 
     Args:
         s: the numeral, e.g. ``"1,234.5"``, ``"10 000"``, ``"-1e-3"``, ``"5.5x10-3"``.
@@ -63,13 +72,18 @@ def parse_digits(s: str) -> float:
     Example:
         >>> parse_digits("10 000"), parse_digits("2.48×10−5"), parse_digits("8x2^10")
         (10000.0, 2.48e-05, 8192.0)
+        >>> parse_digits("1\u2009200"), parse_digits("1'200"), parse_digits("١٬٢٠٠٫٥")
+        (1200.0, 1200.0, 1200.5)
     """
-    s = s.replace("−", "-").replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    if not ("e" in s or "E" in s or "x" in s or "×" in s):
+    if not s.isdigit():
+        s = s.translate(_SEPARATORS)
+    if not ("e" in s or "E" in s or "x" in s or "×" in s or "^" in s):
         return float(s)
     m = _EXPONENT.match(s)
     if m is None:
         return float(s)
+    if m["pw"] is not None:
+        return float(m["mant"]) ** int(m["pw"])
     exp = m["e"] if m["e"] is not None else m["p"]
     if exp is not None:
         return float(f"{m['mant']}e{int(exp)}")  # exact decimal exponent: 2.48e-05, not 2.48*10**-5
@@ -81,17 +95,26 @@ class WordNumber:
     """A number read from words: its value, where the words end, and what sort it is.
 
     ``kind`` is ``"cardinal"``, ``"ordinal"``, ``"fraction"`` or ``"collective"`` (a
-    dozen); ``words`` counts the number words read (the article "a" included).
+    dozen); ``words`` counts the number words read (the article "a" included). ``step``
+    is the place value of the last number word ("two million" 1e6, "twenty" 10,
+    "twenty-one" 1, "two and a half" 0.5); ``scale`` the factor of a scale word that
+    ends the number ("seven thousand": 1000; 1 when none does), which a range shares
+    with its first end ("six to seven thousand").
 
     Example:
         >>> read_number_words("twenty-first century", 0)
-        WordNumber(value=21.0, end=12, kind='ordinal', words=2)
+        WordNumber(value=21.0, end=12, kind='ordinal', words=2, step=1.0, scale=1.0)
+        >>> w = read_number_words("seven thousand fans", 0)
+        >>> w.value, w.step, w.scale
+        (7000.0, 1000.0, 1000.0)
     """
 
     value: float
     end: int
     kind: str
     words: int
+    step: float = 1.0
+    scale: float = 1.0
 
 
 # One word and the separator before the next one. The separators a number may contain:
@@ -168,13 +191,26 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
         1.0
         >>> read_number_words("a lot", 0) is None
         True
+        >>> read_number_words("two hundred and three quarters", 0).value
+        200.75
+        >>> read_number_words("three hundred point zero two", 0).value
+        300.02
+        >>> read_number_words("two and three people", 0).value, read_number_words("four million and a half", 0).value
+        (2.0, 4500000.0)
     """
     nw = lexicon.numbers()
     classes = _classes()
     total = 0.0
     current = 0.0
+    step = 1.0  # the place value of the last number word
+    scale = 1.0  # the factor of the scale word that ends the number so far
     last: int | None = None
     and_after: int | None = None  # the class before a pending "and"
+    # Before an "and": the value so far and where it ended. "two and three quarters" goes on
+    # past the "and" only to a fraction; without one, the number ends before the "and".
+    before_and = 0.0
+    end_before_and = pos
+    tentative = False
     end = pos
     words = 0
     p = pos
@@ -194,8 +230,27 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
             if last == _AND:
                 break
             if w in nw.fractions and (last in (_UNIT, _TEEN, _A) or (last == _TENS and w.endswith("s"))):
+                den = nw.fractions[w]
+                if and_after is not None:
+                    # "two hundred and three quarters": the fraction takes what follows "and"
+                    numer = total + current - before_and
+                    return WordNumber(before_and + numer / den, wend, "fraction", words + 1, 1.0 / den)
                 num = 1.0 if last == _A else current
-                return WordNumber(total + num / nw.fractions[w], wend, "fraction", words + 1)
+                return WordNumber(total + num / den, wend, "fraction", words + 1, 1.0 / den)
+            if tentative:
+                break
+            if w in nw.decimal_points and last in (_UNIT, _TEEN, _TENS, _HUNDRED, _SCALE):
+                got = _decimals(text, wend, n)
+                if got is not None:
+                    frac, k, dend, dwords = got
+                    value, dstep, words = total + current + frac, 10.0 ** -k, words + 1 + dwords
+                    # "two point five million"
+                    sep = _SEP.match(text, dend)
+                    m2 = _WORD.match(text, sep.end()) if sep and "," not in sep.group() else None
+                    if m2 is not None and m2.group().lower() in nw.scales and total == 0:
+                        f = nw.scales[m2.group().lower()]
+                        return WordNumber(value * f, m2.end(), "cardinal", words + 1, dstep * f, f)
+                    return WordNumber(value, dend, "cardinal", words, dstep)
             if w in nw.ordinals and last in (None, _TENS, _HUNDRED, _SCALE):
                 o = nw.ordinals[w]
                 if o >= 100 and last is not None:
@@ -205,7 +260,9 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
                 return WordNumber(value, wend, "ordinal", words + 1)
             if w in nw.collectives and last in (_UNIT, _TEEN, _TENS, _A, _HALF):
                 base = 0.5 if last == _HALF else current
-                return WordNumber(total + base * nw.collectives[w], wend, "collective", words + 1)
+                each = nw.collectives[w]
+                return WordNumber(total + base * each, wend, "collective", words + 1,
+                                  each * (0.5 if last == _HALF else 1.0))
             break
         cls, v = c
         if cls == _A:
@@ -213,49 +270,74 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
             sep = _SEP.match(text, wend)
             m2 = _WORD.match(text, sep.end()) if sep else None
             w2 = m2.group().lower() if m2 else ""
-            if m2 is not None and last == _AND and and_after in (_UNIT, _TEEN, _TENS) and w2 in ("half", "quarter", "third"):
-                return WordNumber(total + current + 1.0 / nw.fractions[w2], m2.end(), "fraction", words + 2)
+            if m2 is not None and last == _AND and w2 in nw.fractions and and_after in (
+                _UNIT, _TEEN, _TENS, _HUNDRED, _SCALE
+            ) and (m2.end() >= n or not (text[m2.end()].isalnum() or text[m2.end()] == "_")):
+                den = nw.fractions[w2]
+                if and_after == _SCALE:
+                    # "four million and a half": half of the million
+                    return WordNumber(before_and + scale / den, m2.end(), "cardinal", words + 2, scale / den, scale)
+                return WordNumber(before_and + 1.0 / den, m2.end(), "fraction", words + 2, 1.0 / den)
             if m2 is not None and last == _HALF and w2 in nw.scales:
-                return WordNumber(0.5 * nw.scales[w2], m2.end(), "cardinal", words + 2)
+                f = nw.scales[w2]
+                return WordNumber(0.5 * f, m2.end(), "cardinal", words + 2, 0.5 * f, f)
             if m2 is not None and last == _HALF and w2 in nw.collectives:
-                return WordNumber(0.5 * nw.collectives[w2], m2.end(), "collective", words + 2)
+                each = nw.collectives[w2]
+                return WordNumber(0.5 * each, m2.end(), "collective", words + 2, 0.5 * each)
             if last is not None or not (
                 w2 in nw.scales or w2 in nw.collectives or w2 in nw.fractions or w2 == "half"
             ):
                 break
-            current = 1.0
+            current, step = 1.0, 1.0
         elif cls == _HALF:
             if last == _A or (last == _UNIT and current == 1 and total == 0):
-                return WordNumber(0.5, wend, "fraction", words + 1)
+                return WordNumber(0.5, wend, "fraction", words + 1, 0.5)
             if last is not None:
                 break
-            current = 0.5
+            current, step = 0.5, 0.5
         elif cls in (_UNIT, _TEEN):
-            if last == _TENS and cls == _UNIT and current % 10 == 0 and current % 100 >= 20 or last in (None, _HUNDRED, _SCALE) or (last == _AND and and_after in (_HUNDRED, _SCALE)):
+            if last == _TENS and cls == _UNIT and current % 10 == 0 and current % 100 >= 20 or last in (
+                None, _HUNDRED, _SCALE
+            ) or (last == _AND and and_after in (_HUNDRED, _SCALE)):
                 current += v
+            elif last == _AND:
+                current += v  # "two and three quarters": only if a fraction follows
+                tentative = True
             else:
                 break
+            step, scale = 1.0, 1.0
         elif cls == _TENS:
             if last in (None, _HUNDRED, _SCALE) or (last == _AND and and_after in (_HUNDRED, _SCALE)):
                 current += v
+            elif last == _AND:
+                current += v
+                tentative = True
             else:
                 break
+            step, scale = 10.0, 1.0
         elif cls == _HUNDRED:
-            if last in (_UNIT, _TEEN, _TENS, _A) and 0 < current < 100:
+            if last in (_UNIT, _TEEN, _TENS, _A) and 0 < current < 100 and not tentative:
                 current *= 100
+                step, scale = step * 100, 100.0
             else:
                 break
         elif cls == _SCALE:
+            if tentative:
+                break
             if last in (_UNIT, _TEEN, _TENS, _HUNDRED, _A) and current > 0 and (total == 0 or total > v * 999):
                 total += current * v
                 current = 0.0
+                step, scale = step * v, v
             elif last == _HALF:
                 total, current = 0.5 * v, 0.0
+                step, scale = 0.5 * v, v
             else:
                 break
         elif cls == _AND:
-            if last in (_HUNDRED, _SCALE, _UNIT, _TEEN, _TENS):
+            if last in (_HUNDRED, _SCALE, _UNIT, _TEEN, _TENS) and not tentative:
                 and_after = last
+                before_and = total + current
+                end_before_and = end
             else:
                 break
         if cls != _AND:
@@ -268,9 +350,36 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
         if "," in sep.group() and last != _SCALE:
             break
         p = sep.end()
+    if tentative:
+        # "two and three people": the number is "two"
+        return WordNumber(before_and, end_before_and, "cardinal", words, 1.0 if and_after != _SCALE else scale)
     if last == _AND:
         last = and_after
     if last is None or last == _A:
         return None
     value = total + current
-    return WordNumber(value, end, "fraction" if last == _HALF else "cardinal", words)
+    return WordNumber(value, end, "fraction" if last == _HALF else "cardinal", words, step, scale)
+
+
+def _decimals(text: str, p: int, n: int) -> tuple[float, int, int, int] | None:
+    """The digit words after "point" ("point zero two"): (fraction, digits, end, words)."""
+    digits = lexicon.numbers().decimal_digits
+    out = ""
+    end = p
+    words = 0
+    while len(out) < 12:
+        sep = _SEP.match(text, end)
+        if sep is None or "," in sep.group() or "-" in sep.group():
+            break
+        m = _WORD.match(text, sep.end())
+        if m is None or (m.end() < n and (text[m.end()].isalnum() or text[m.end()] == "_")):
+            break
+        d = digits.get(m.group().lower())
+        if d is None:
+            break
+        out += str(d)
+        end = m.end()
+        words += 1
+    if not out:
+        return None
+    return float("0." + out), len(out), end, words

@@ -26,7 +26,7 @@ import pint
 
 from .errors import UnitError
 
-__all__ = ["registry", "to_pint", "is_unit", "comparable", "dimension_key", "base_magnitude"]
+__all__ = ["base_magnitude", "comparable", "dimension_key", "is_unit", "registry", "to_pint"]
 
 
 @functools.cache

@@ -138,7 +138,7 @@ def _unit_ok(e: dict[str, Any], p: dict[str, Any]) -> bool:
 
 
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> int:
-    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+    return max(0, int(min(a["end"], b["end"])) - int(max(a["start"], b["start"])))
 
 
 def _match(exp: list[dict[str, Any]], pred: list[dict[str, Any]], ok: Any) -> dict[int, int]:

@@ -62,14 +62,20 @@ def _decided(decision: str, case: dict[str, Any]) -> str | None:
     return c.rule.get(decision, "")
 
 
+def _names(decided: str | None) -> list[str]:
+    """The rules a decision names: an attribution can name two ("speaker before the verb +
+    citing", the chain's outer and inner source)."""
+    return (decided or "").split(" + ")
+
+
 @pytest.mark.parametrize(("decision", "name", "case"), _params("positive"))
 def test_rule_fires(decision: str, name: str, case: dict[str, Any]) -> None:
-    assert _decided(decision, case) == name
+    assert name in _names(_decided(decision, case))
 
 
 @pytest.mark.parametrize(("decision", "name", "case"), _params("negative"))
 def test_rule_does_not_fire(decision: str, name: str, case: dict[str, Any]) -> None:
-    assert _decided(decision, case) != name
+    assert name not in _names(_decided(decision, case))
 
 
 def test_every_rule_has_cases() -> None:
