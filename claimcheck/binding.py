@@ -856,7 +856,7 @@ _PRISON = regex.compile(r"\s*(?:in|behind)\s+(?:prison|jail|bars)\b", regex.I)
 def _duration(w: Work) -> MetricPick | None:
     """A prison sentence, an age ("61-year-old"), or how long something lasted."""
     q = w.q
-    if q.kind == "age":  # type: ignore[comparison-overlap]  # Kind "age" arrives with the quantities branch
+    if q.kind == "age":
         return _pick("age", "age")
     if q.kind != "duration":
         return None
@@ -1153,7 +1153,7 @@ def _possessive(w: Work) -> tuple[str, str] | None:
 def _hyphen_modifies(w: Work) -> tuple[str, str] | None:
     """"a one-month campaign", "an 80-employee company": the noun a hyphenated figure modifies."""
     q = w.q
-    if w.ri >= len(w.toks) or q.kind not in ("duration", "count", "dimension") or not hyphen_adjective(q):
+    if w.ri >= len(w.toks) or q.kind not in ("duration", "age", "count", "dimension") or not hyphen_adjective(q):
         return None
     if w.toks[w.ri - 1].end == q.end and q.text[-1:].isalpha() and w.toks[w.ri].word:
         return noun_after(w.v, w.ri)

@@ -54,8 +54,7 @@ Readings, in short (each is a ``rule`` name on the result):
   words, singularised; a decimal counts only measures such as "41.7 points"); "one" is a
   number only when a unit or noun follows it ("one of the most popular" and "no one" are
   not quantities).
-- Ages → kind ``age`` with the time unit ("aged 58", "Jean Dupont, 58,"); "a 58-year-old"
-  (rule "<n>-<unit>-old") keeps kind duration for now, see ``_OLD_AGE_KIND``.
+- Ages → kind ``age`` with the time unit ("aged 58", "Jean Dupont, 58,", "a 58-year-old").
 - Ordinals ("25th", "third") → kind ``ordinal``; "the 21st century" → a date span; "twice",
   "three times as many", "10-fold", "fivefold" → kind ``multiplier``; "two out of five" →
   0.4; "500 times" without a comparison → a count of "time".
@@ -115,10 +114,8 @@ _LEFT = 48
 _RIGHT = 160
 
 _NONNEG_KINDS = frozenset({"count", "duration", "percent", "currency", "multiplier", "age"})
-#: The kind of "a 58-year-old" (rule "<n>-<unit>-old"). "aged 58" and "Dupont, 58," are
-#: kind "age"; these stay "duration" until claims.py reads its "age" metric from kind "age"
-#: (today it finds ages among durations by their "-old"); then set this to "age".
-_OLD_AGE_KIND = "duration"
+#: The kind of "a 58-year-old" (rule "<n>-<unit>-old"), like "aged 58" and "Dupont, 58,".
+_OLD_AGE_KIND = "age"
 _SPACE = "[ \\t\\u00a0\\u202f]"
 
 # ---------------------------------------------------------------------------------------
