@@ -489,7 +489,7 @@ def extracted_claims(result: object, doc: Document) -> list[Claim]:
         raise InputError(f"extract returned {'None' if result is None else _a(result)} for document "
                          f"{doc.id!r}; it must return a list of claimcheck.Claim")
     try:
-        claims = list(result)  # type: ignore[call-overload]
+        claims: list[Claim] = list(result)  # type: ignore[call-overload]
     except TypeError as e:
         raise InputError(f"extract returned {_a(result)} for document {doc.id!r}; "
                          "it must return a list of claimcheck.Claim") from e

@@ -32,17 +32,16 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from . import _guard
 from .models import CONTEXT_CHARS, Claim, Document, Finding, Quantity, Span
+from .units import definitions as unit_definitions
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
@@ -549,7 +548,7 @@ def to_claimreview(report: Report, *, url: str | None = None, author: str | None
             continue
         name, value = CLAIMREVIEW_RATINGS[f.kind]
         doc_ids = sorted({c.doc_id for c in f.claims}, key=_guard.natural_key)
-        dates = sorted(docs[d].published.isoformat() for d in doc_ids if d in docs and docs[d].published)
+        dates = sorted(p.isoformat() for d in doc_ids if d in docs and (p := docs[d].published) is not None)
         item: dict[str, Any] = {"@type": "Claim", "appearance": [_appearance(docs.get(d), d) for d in doc_ids]}
         if dates:
             item["datePublished"] = dates[0]
@@ -756,20 +755,6 @@ def web_annotation_problems(annotation: Any) -> list[str]:
 # --------------------------------------------------------------------------- pint
 
 
-@functools.cache
-def _unit_definitions() -> tuple[tuple[str, str], ...]:
-    """(name, definition line) of every unit in data/units.txt (the currencies and their
-    subunits), in file order. Keep in sync with claimcheck.units.registry, which reads the
-    same file."""
-    text = resources.files("claimcheck").joinpath("data/units.txt").read_text(encoding="utf-8")
-    out = []
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line and "=" in line:
-            out.append((line.split("=", 1)[0].strip(), line))
-    return tuple(out)
-
-
 def _has_unit(reg: Any, unit: str) -> bool:
     try:
         reg.Unit(unit)
@@ -784,7 +769,7 @@ def _ensure_unit(reg: Any, unit: str) -> None:
 
     if _has_unit(reg, unit):
         return
-    defs = dict(_unit_definitions())
+    defs = dict(unit_definitions())
     if unit not in defs:  # a compound ("USD per month"): define the currencies it names
         for part in sorted(set(re.findall(r"[A-Za-z_]+", unit)) & set(defs)):
             _ensure_unit(reg, part)
@@ -826,10 +811,11 @@ def to_pint(q: Quantity, registry: Any = None) -> pint.Quantity[Any]:
 
     if q.unit is None or q.value is None:
         raise UnitError(f"{q.text!r} has no unit to express in pint")
-    reg = _pint.get_application_registry() if registry is None else registry
+    reg: Any = _pint.get_application_registry() if registry is None else registry  # type: ignore[no-untyped-call]
     _ensure_unit(reg, q.unit)
     try:
-        return reg.Quantity(q.value, q.unit)
+        out: _pint.Quantity[Any] = reg.Quantity(q.value, q.unit)
+        return out
     except Exception as e:
         raise UnitError(f"cannot express {q.text!r} in pint: {e}") from e
 

@@ -30,6 +30,24 @@ __all__ = ["base_magnitude", "comparable", "dimension_key", "is_unit", "registry
 
 
 @functools.cache
+def definitions() -> tuple[tuple[str, str], ...]:
+    """(name, definition line) of every unit ``data/units.txt`` adds to pint (the ISO 4217
+    currencies, their subunits, counted units such as ``share``), in file order.
+
+    Example:
+        >>> dict(definitions())["USD"]
+        'USD = [currency_USD]'
+    """
+    text = resources.files("claimcheck").joinpath("data/units.txt").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line and "=" in line:
+            out.append((line.split("=", 1)[0].strip(), line))
+    return tuple(out)
+
+
+@functools.cache
 def registry() -> pint.UnitRegistry[Any]:
     """The process-wide pint registry (built once, on first use).
 
@@ -38,16 +56,13 @@ def registry() -> pint.UnitRegistry[Any]:
         True
     """
     reg: pint.UnitRegistry[Any] = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
-    extra = resources.files("claimcheck").joinpath("data/units.txt").read_text(encoding="utf-8")
-    for line in extra.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            try:
-                reg.define(line)
-            except Exception as e:  # pint raises several types here
-                from .errors import LexiconError
+    for _name, line in definitions():
+        try:
+            reg.define(line)
+        except Exception as e:  # pint raises several types here
+            from .errors import LexiconError
 
-                raise LexiconError(f"data/units.txt: cannot define {line!r}: {e}") from e
+            raise LexiconError(f"data/units.txt: cannot define {line!r}: {e}") from e
     return reg
 
 
