@@ -37,10 +37,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Attribution",
+    "Change",
     "Claim",
     "Document",
     "Finding",
-    "Change",
     "FindingKind",
     "Kind",
     "Qualifier",

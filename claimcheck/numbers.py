@@ -296,7 +296,7 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
                 break
             current, step = 0.5, 0.5
         elif cls in (_UNIT, _TEEN):
-            if last == _TENS and cls == _UNIT and current % 10 == 0 and current % 100 >= 20 or last in (
+            if (last == _TENS and cls == _UNIT and current % 10 == 0 and current % 100 >= 20) or last in (
                 None, _HUNDRED, _SCALE
             ) or (last == _AND and and_after in (_HUNDRED, _SCALE)):
                 current += v

@@ -650,7 +650,7 @@ def _singular(word: str) -> str | None:
         return None
     if lw.endswith("ies") and len(lw) > 4:
         s = word[:-3] + "y"
-    elif lw.endswith(("sses", "shes", "ches", "xes", "zes")) or lw.endswith("oes") and lw not in ("shoes", "canoes"):
+    elif lw.endswith(("sses", "shes", "ches", "xes", "zes")) or (lw.endswith("oes") and lw not in ("shoes", "canoes")):
         s = word[:-2]
     else:
         s = word[:-1]
@@ -1190,7 +1190,7 @@ def _glued_suffix(text: str, p: int, limit: int, r: _Reading) -> int | None:
 
     Returns the new end, or None when the letters make the numeral an identifier.
     """
-    if p >= limit or not text[p].isalpha() and text[p] not in "'’":
+    if p >= limit or (not text[p].isalpha() and text[p] not in "'’"):
         return p
     nw = lexicon.numbers()
     m = _LETTERS.match(text, p, limit)
@@ -2261,7 +2261,7 @@ class _Parser:
             if per is not None:
                 r.unit, r.end = f"{r.unit} per {per[0]}", per[1]
                 ustart = r.end
-        if r.unit is None or r.kind == "currency" and r.end == ustart and " per " not in r.unit:
+        if r.unit is None or (r.kind == "currency" and r.end == ustart and " per " not in r.unit):
             got = _unit_with_compounds(text, ustart, limit, r)
             if got is None and r.unit is None and digits and text[ustart: ustart + 2] == " (":
                 # a unit in brackets after the number: "75 (kg)"
@@ -2607,7 +2607,7 @@ class _Parser:
         if c == "-":
             if text[r.end + 1: r.end + 2].lower() not in ("p", "o"):
                 return None
-        elif not (text[r.end + 1: r.end + 3].lower() in ("or", "an", "pl")):
+        elif text[r.end + 1: r.end + 3].lower() not in ("or", "an", "pl"):
             return None
         m = _patterns().postfix.match(text, r.end, min(self.n, r.end + 24))
         if m is None:
@@ -2687,9 +2687,9 @@ class _Parser:
             k = max(text.rfind(" ", max(0, j - 24), j), text.rfind("\n", max(0, j - 24), j))
             i = k + 1 if k >= 0 else max(0, j - 24)
             name = text[i:j].rstrip(",;:")
-            if name == text[i:j] and name and (name in nw.names or name[0].isupper() and (
+            if name == text[i:j] and name and (name in nw.names or (name[0].isupper() and (
                 r.counted is None and len(name) >= 2 and (
-                    (name.isupper() and name.isalpha() and name not in _currency_letter_tails()) or "&" in name))
+                    (name.isupper() and name.isalpha() and name not in _currency_letter_tails()) or "&" in name)))
             ):
                 self.last_end = r.end
                 return True
