@@ -1068,8 +1068,8 @@ def _event_subject(w: Work) -> tuple[str, str] | None:
     of it its scope names."""
     if w.metric is None or w.metric.owner != "event" or w.event is None:
         return None
-    if w.event.cls == STORY_CLASS and (_possessive(w) or _named_clause_subject(w)):
-        return None  # no event to own it, but a name does ("Vantage is paying $90m in cash")
+    if w.event.cls == STORY_CLASS and w.q.kind == "currency" and (_possessive(w) or _named_clause_subject(w)):
+        return None  # no event to own the sum, but a name does ("Vantage is paying $90m in cash")
     label = w.event.label
     if w.scope and w.scope != "of them":
         return f"{label} ({w.scope})", w.scope
@@ -1111,6 +1111,8 @@ def _apposition(w: Work) -> tuple[str, str] | None:
         return None
     run = next(((i, j) for i, j in w.v.name_runs() if j == k - 1 or (j == k - 2 and toks[k - 2].low in WORDS.place_nouns)), None)
     if run is None:
+        if toks[k - 2].low in WORDS.place_nouns and toks[k - 3 if k >= 3 else 0].has(DET):
+            return toks[k - 2].low, toks[k - 2].text  # "The island, home to 120,000 people"
         return None
     wr = w.v.run_text(*run)
     return w.s.canonical(wr), wr
