@@ -541,13 +541,26 @@ def _apposition(c: _Cue) -> _AttrResult | None:
     return _main_from(c, a, b, "apposition speaker") if b > a else None
 
 
+_OPENING_NP = regex.compile(r"\A\s*+((?:[\p{L}\p{N}'’.-]++\s++){1,6}?)(?=(?i:did|does|do|has|have|had|was|is|would|will|could|declined|refused)\b)")
+
+
 def _elided(c: _Cue) -> _AttrResult | None:
     first = c.s[:40].split()[:1]
     if first and first[0].lower() in _cues().pronouns:
         names = _resolve(first[0], c.aliases, c.previous)
         if names is not None:
             return _Main(names, c.word, c.cs, c.ce, (c.ce, c.n), c.cs, [], [], "elided speaker")
-    return _SKIP
+        return _SKIP
+    # "The ministry did not name the victims, but said ...": the opening noun phrase speaks
+    if not c.s[max(0, c.cs - 8) : c.cs].lower().rstrip().endswith(("but", "and")):
+        return _SKIP
+    m = _OPENING_NP.match(c.s, 0, min(c.cs, 120), timeout=_TIMEOUT)
+    if m is None:
+        return _SKIP
+    names = _resolve(m.group(1).strip(), c.aliases, c.previous)
+    if names is None:
+        return _SKIP
+    return _Main(names, c.word, c.cs, c.ce, (c.ce, c.n), c.cs, [], [], "elided speaker")
 
 
 ATTRIBUTION: Table[_AttrResult] = register(Table("attribution", (
@@ -570,7 +583,7 @@ ATTRIBUTION: Table[_AttrResult] = register(Table("attribution", (
          "\"Fauzi, an official, told AFP\": the name before the appositions speaks.",
          "Fauzi, an official from the agency, told AFP that 5 died."),
     Rule("elided speaker", "the pronoun opening the sentence", _elided,
-         "\"It did not say ..., but said\": the sentence's own pronoun subject speaks.",
+         "\"It did not say ..., but said\": the subject opening the sentence (a pronoun, or a noun phrase before 'did'/'has'/'declined' ...) speaks.",
          "It did not give details, but said 5 died."),
 )))
 

@@ -421,11 +421,12 @@ def _referential(w: Work) -> bool | None:
 
 def _speaker(w: Work) -> bool | None:
     """"One report said ...", "two officials told AFP": the figure counts speakers."""
-    for k in range(w.ri, min(len(w.toks), w.ri + 4)):
+    speakers = w.q.counted is not None and plural(w.q.counted.lower()) in _english().attribution["person_nouns"]
+    for k in range(w.ri, min(len(w.toks), w.ri + (7 if speakers else 4))):
         t = w.toks[k]
         if t.has(REPORT):
             return True
-        if not t.word or w.v.is_verb(k):
+        if not t.word or w.v.is_verb(k) or (t.has(CONJ) and not speakers):  # "has 5 million users and said"
             return None
     return None
 
