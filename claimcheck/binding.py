@@ -556,6 +556,8 @@ def _magnitude(w: Work) -> MetricPick | None:
         return _pick("magnitude", "magnitude")
     if q.counted is None and w.li > 0 and w.toks[w.li - 1].low in ("magnitude", "magnitude-"):
         return _pick("magnitude", "magnitude")
+    if q.counted is None and w.li > 1 and w.toks[w.li - 1].low == "of" and w.toks[w.li - 2].low == "magnitude":
+        return _pick("magnitude", "magnitude")  # "a magnitude of 6.1"
     return None
 
 
@@ -1127,9 +1129,11 @@ def _noun_after_figure(w: Work) -> tuple[str, str] | None:
     if w.q.kind not in _NOUN_AFTER_KINDS or w.ri >= len(w.toks):
         return None
     toks = w.toks
+    timed = [(t.start, t.end) for t in w.v.times]
     j = w.ri
     while j < len(toks) and j < w.ri + 3 and toks[j].word and not toks[j].has(PREP | CONJ | DET) \
-            and not w.v.is_verb(j) and not toks[j].text[:1].isdigit():
+            and not w.v.is_verb(j) and not toks[j].text[:1].isdigit() \
+            and not any(a <= toks[j].start < b for a, b in timed):  # "lost 13.6 million euros last year"
         j += 1
     if j == w.ri:
         return None

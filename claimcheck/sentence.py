@@ -590,7 +590,7 @@ def _name_runs(v: SentenceView) -> list[tuple[int, int]]:
             lone = (j == i + 1 and j < n and not toks[j].cap and toks[j].word
                     and not v.is_verb(j) and not toks[j].has(PREP))
             if opening and lone and t.text not in v.state.midcaps and not known_pair \
-                    and _ent.alias_key(t.bare) not in known:
+                    and _ent.alias_key(t.bare) not in known and not t.possessive:  # "Lumo's decision"
                 i = j
                 continue
             runs.append((i, j))
