@@ -566,13 +566,13 @@ def _elided(c: _Cue) -> _AttrResult | None:
 ATTRIBUTION: Table[_AttrResult] = register(Table("attribution", (
     Rule("according to", "the phrase after 'according to'", _according_to,
          "\"according to X\" makes X the outermost source.",
-         "Sales fell, according to the Acme Bureau."),
+         "Sales fell 5 percent, according to the Acme Bureau."),
     Rule("citing", "the phrase after 'citing'/'quoting'", _citing,
          "\"X said, citing Y\" adds Y as an inner source of X.",
          "The agency said, citing a police report, that 5 died."),
     Rule("not a cue", "the word before a verb, and what follows a clausal verb", _not_a_cue,
-         "A verb after 'was'/'an' (\"an estimated 300\"), or \"announced\" not before 'that', attributes nothing.",
-         "China has announced a crackdown."),
+         "A reporting word after 'was'/'an' (\"an estimated 300\"), or a verb such as 'announced' or 'confirmed' not followed by 'that', a colon or a quote, attributes nothing: the writer reports it (the claim's rules say \"not a cue\").",
+         "The ministry confirmed 12 deaths."),
     Rule("inverted speaker", "a short phrase after a verb that follows a comma or quote", _inverted,
          "\"..., said the official\": the speaker comes after the verb.",
          "\"It is over,\" said the mayor."),
@@ -593,6 +593,8 @@ class _Read:
     outer: _Outer | None
     mains: list[_Main]
     n: int
+    #: cues the "not a cue" rule turned down (sentence-local offsets)
+    rejected: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _read(s: str, aliases: Mapping[str, str] | None, previous: Attribution | None,
@@ -602,6 +604,7 @@ def _read(s: str, aliases: Mapping[str, str] | None, previous: Attribution | Non
     n = len(s)
     outer: _Outer | None = None
     mains: list[_Main] = []
+    rejected: list[tuple[int, int]] = []
     pending: list[_Inner] = []  # "citing X" before any verb
     for seen, m in enumerate(cues.cue.finditer(s, timeout=_TIMEOUT)):
         if seen >= _MAX_CUES:
@@ -611,6 +614,8 @@ def _read(s: str, aliases: Mapping[str, str] | None, previous: Attribution | Non
             continue  # excluded, or inside the phrase of the previous attribution
         hit = ATTRIBUTION.run(_Cue(s, m.start(), m.end(), word, aliases, previous))
         got = hit.value if hit is not None else None
+        if hit is not None and hit.rule == "not a cue":
+            rejected.append((m.start(), m.end()))
         if isinstance(got, _Outer):
             outer = outer or got
         elif isinstance(got, _Inner):
@@ -626,14 +631,14 @@ def _read(s: str, aliases: Mapping[str, str] | None, previous: Attribution | Non
                 pending = []
             mains.append(got)
     if not mains and outer is None:
-        return None
+        return _Read(None, [], n, rejected) if rejected else None
     for i in range(len(mains) - 1):  # two reporting verbs in one sentence: each its own stretch
         cur, nxt = mains[i], mains[i + 1]
         if cur.scope[0] > 0 or cur.scope == (0, n):
             cur.scope = (cur.scope[0], min(cur.scope[1], nxt.start))
         if nxt.scope == (0, n):
             nxt.scope = (cur.end, n)
-    return _Read(outer, mains, n)
+    return _Read(outer, mains, n, rejected)
 
 
 def _found(s: str, r: _Read, quantity: tuple[int, int] | None) -> _Found | None:
@@ -706,9 +711,19 @@ class SentenceAttribution:
                            span=Span.from_text(self.text, self.start + a, self.start + b, doc_id=self.doc_id),
                            rule=found.rule)
 
+    def turned_down(self) -> bool:
+        """Whether the sentence has a reporting word the "not a cue" rule turned down
+        ("The ministry confirmed 12 deaths": the writer reports it, no one is quoted).
+
+        Example:
+            >>> analyse_sentence("China has announced a crackdown on 200 sites.").turned_down()
+            True
+        """
+        return self._read is not None and bool(self._read.rejected)
+
     def whole(self) -> Attribution | None:
         """The attribution of the sentence as a whole (``None``: the writer speaks)."""
-        if self._read is None:
+        if self._read is None or not (self._read.mains or self._read.outer):
             return None
         found = _found(self._s, self._read, None)
         return self._attribution(found) if found is not None else None
@@ -717,7 +732,7 @@ class SentenceAttribution:
         """The attribution covering document offsets ``[start, end)``, if any: a mid-sentence
         "..., according to X, ..." covers only what follows it; "X said ..." after "and"
         covers what follows the verb; the speaker phrase itself is never covered."""
-        if self._read is None:
+        if self._read is None or not (self._read.mains or self._read.outer):
             return None
         qa, qb = start - self.start, end - self.start
         found = _found(self._s, self._read, (qa, qb))
@@ -730,7 +745,7 @@ class SentenceAttribution:
 
     def scope(self) -> tuple[int, int] | None:
         """Document offsets of the stretch the sentence's attribution covers."""
-        if self._read is None:
+        if self._read is None or not (self._read.mains or self._read.outer):
             return None
         found = _found(self._s, self._read, None)
         if found is None:

@@ -94,6 +94,17 @@ class _Pending:
     headline: bool = False
 
 
+def _attributed(w: Work, sa: _attr.SentenceAttribution) -> Attribution | None:
+    """The attribution covering the figure; its rule (or "not a cue", when the sentence's only
+    reporting word was turned down) goes into the claim's rules."""
+    att = sa.covering(w.q.start, w.q.end)
+    if att is not None:
+        w.rules["attribution"] = att.rule
+    elif sa.turned_down():
+        w.rules["attribution"] = "not a cue"
+    return att
+
+
 # --------------------------------------------------------------------------- entry points
 
 
@@ -341,7 +352,7 @@ class _Reader:
         w.rules["subject"] = subj.rule
         self.state.seen.add((q.value, q.counted, q.unit))
         self.state.metrics_seen.add(m.value.name)
-        return self._pending(w, subj.value, sa.covering(q.start, q.end), hedged)
+        return self._pending(w, subj.value, _attributed(w, sa), hedged)
 
     def _pending(self, w: Work, subject: tuple[str, str], att: Attribution | None, hedged: bool) -> _Pending:
         q, v, m = w.q, w.v, w.metric
@@ -352,7 +363,7 @@ class _Reader:
         t = tm.value if tm else None
         ev = w.event if isinstance(w.event, _frames.EventRef) else None
         metric = _apply_synonyms(m.name, m.text, self.state.synonyms)
-        rules = {k: r for k, r in w.rules.items() if k in ("metric", "event", "scope", "subject", "time")}
+        rules = {k: r for k, r in w.rules.items() if k in ("metric", "event", "scope", "subject", "time", "attribution")}
         fields: dict[str, Any] = {
             "id": _claim_id(self.doc.id, q, metric),
             "doc_id": self.doc.id,
@@ -411,7 +422,7 @@ class _Reader:
             if subj is None:
                 continue
             w.rules["subject"] = subj.rule
-            p = self._pending(w, subj.value, sa.covering(q.start, q.end), False)
+            p = self._pending(w, subj.value, _attributed(w, sa), False)
             p.fields["negated"] = False
             out.append(p)
         return out

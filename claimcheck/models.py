@@ -383,7 +383,9 @@ class Claim(BaseModel):
     - ``span`` is the evidence (the quantity phrase) and ``sentence`` its sentence; a
       sentence the document repeats gives one claim listing the others in ``repeats``.
     - ``rule`` names the rule that took each decision: ``{"metric": "verb of a count",
-      "subject": "event owner", "event": "document event", ...}``.
+      "subject": "event owner", "event": "document event", "attribution": "speaker before
+      the verb", ...}`` (``"attribution": "not a cue"`` when a reporting word was turned
+      down and the writer speaks). docs/claims.md lists every rule.
     - ``id`` is stable: the same document text yields the same ids on every run and machine,
       from :func:`claimcheck.extract` and from :func:`claimcheck.check` alike.
 

@@ -57,8 +57,9 @@ def _decided(decision: str, case: dict[str, Any]) -> str | None:
     c = hits[0]
     if decision == "not a claim":
         return ""
-    if decision == "attribution":
-        return c.attribution.rule if c.attribution else ""
+    if decision == "attribution":  # the claim's rules and its attribution's must agree
+        assert c.rule.get("attribution", "") == (c.attribution.rule if c.attribution else c.rule.get("attribution", ""))
+        return c.rule.get("attribution", "")
     return c.rule.get(decision, "")
 
 
