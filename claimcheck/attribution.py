@@ -575,7 +575,7 @@ ATTRIBUTION: Table[_AttrResult] = register(Table("attribution", (
          "The ministry confirmed 12 deaths."),
     Rule("inverted speaker", "a short phrase after a verb that follows a comma or quote", _inverted,
          "\"..., said the official\": the speaker comes after the verb.",
-         "\"It is over,\" said the mayor."),
+         "Twelve people were injured, said the mayor of Varn."),
     Rule("speaker before the verb", "the noun phrase before the verb", _speaker_before,
          "\"Xinhua said ...\": the speaker is the phrase before the verb.",
          "Xinhua said 5 people died."),

@@ -491,7 +491,7 @@ NOT_A_CLAIM: Table[bool] = register(Table("not a claim", (
          "10 km (6 miles)"),
     Rule("repeated figure", "'the' before a figure the document already gave", _anaphoric,
          "\"The 200 accounts\" after \"200 accounts\" mentions the same figure again.",
-         "It closed 200 accounts. The 200 accounts were fake."),
+         "Lumo closed 200 accounts on Monday. The 200 accounts had posted spam."),
     Rule("known group", "'the'/'those' before a small number", _referential,
          "\"The two sides\" names a group already known, not a new figure.",
          "the three bank workers"),
@@ -956,7 +956,10 @@ def _of_them(w: Work) -> MetricPick | None:
         return None
     base = prev
     if not of_them:  # "55 wounded, 15 critically": a bare number and the modifier
-        nxt = toks[w.ri].low
+        k = w.ri
+        if k + 1 < len(toks) and toks[k].low in ("remain", "remains", "remained", "are", "were", "is", "was"):
+            k += 1  # "Five were hurt; two remain critical"
+        nxt = toks[k].low
         if w.q.counted is None and (base.name, nxt) in lexicon.metrics().modified:
             name = lexicon.metrics().modified[(base.name, nxt)]
             return _pick(name, name)
@@ -1035,7 +1038,7 @@ METRIC: Table[MetricPick] = register(Table("metric", (
          "Police put the march at roughly 30,000 people."),
     Rule("perpetrators", "people as the subject of an action in a robbery or attack story", _perpetrators,
          "\"Four men rammed a car into the store\": the people who did it, in a story about a robbery or attack.",
-         "Four men rammed a car into the jeweller's."),
+         "A jewellery store was robbed on Monday. Four men smashed the windows."),
     Rule("counted noun", "the counted noun of the figure", _counted_noun,
          "The counted noun (with modifiers such as 'monthly active') is the metric.",
          "41 bodies; 355 million monthly active users"),
@@ -1050,7 +1053,7 @@ METRIC: Table[MetricPick] = register(Table("metric", (
          "at a depth of 10 km; 55 km south of Bireun"),
     Rule("percent", "a percentage and the noun after 'of'", _percent,
          "A percentage measures 'percent', or the percent of what the text names.",
-         "13.6 percent of output"),
+         "Shares in Northwind fell 13.6 percent."),
     Rule("ordinal of", "an ordinal before 'of'", _ordinal,
          "An ordinal counts only as 'the 25th anniversary of X'.",
          "the 25th anniversary of the killings"),
@@ -1059,7 +1062,7 @@ METRIC: Table[MetricPick] = register(Table("metric", (
          "Lumo has 41 million MAU."),
     Rule("borrowed metric", "a noun phrase before a bare number, or the compared figure", _borrowed,
          "A bare number takes the metric of the phrase before it or of the figure it is compared with.",
-         "as many monthly active users, 396 million, as"),
+         "Lumo has twice as many monthly active users, 396 million, as Pico's 143 million."),
 )))
 
 
@@ -1320,7 +1323,7 @@ def _verb_follows(w: Work) -> bool:
 
 SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
     Rule("event owner", "the figure's metric and event", _event_subject,
-         "A toll, a magnitude or the loot belongs to its event, or to the part of it the scope names.",
+         "A toll, a magnitude or the loot belongs to its event, or to the part of it the scope names; it comes first, so the rules below only decide figures no event owns.",
          "24 people were killed in the quake"),
     Rule("worth", "the noun before 'worth'/'valued at'", _worth,
          "A sum after \"X worth\" or \"X valued at\" values X.",
@@ -1329,14 +1332,14 @@ SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
          "\"Gadera, 17 miles from Tel Aviv\": the distance is the named place's.",
          "The rocket hit Gadera, 17 miles from Tel Aviv."),
     Rule("noun after a sum", "the noun a sum modifies", _noun_after_figure,
-         "\"A €110 billion bailout\": the noun after a sum is what it is.",
-         "Greece agreed a €110 billion bailout."),
+         "\"A $125 million contract\": the noun after a sum (up to a time phrase) is what it is.",
+         "Northwind signed a $125 million contract."),
     Rule("possessive owner", "the name before a possessive 's", _possessive,
          "The owner named before the figure (\"X's\") is its subject.",
          "Sina Weibo's 143.8 million users"),
     Rule("hyphenated adjective", "the noun after a hyphenated figure", _hyphen_modifies,
          "A hyphenated figure modifies the noun after it (\"a one-month campaign\").",
-         "an 80-employee company"),
+         "Lumo began a one-month campaign against spam."),
     Rule("of owner", "the noun phrase after 'of'", _of_owner,
          "\"N things of X\": X owns the things.",
          "two monks of Drilda monastery"),
@@ -1359,9 +1362,9 @@ SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
          "The subject of the figure's clause owns the figure.",
          "In June, Lumo deleted at least 25 accounts."),
     Rule("agent after", "'by X' after the count's verb", _own_agent,
-         "A count that is its clause's own subject belongs to the agent after 'by'.",
-         "Five Tibetans were arrested by Chinese authorities."),
+         "A count that is its clause's own subject (\"Five accounts were closed by Lumo\") belongs to the agent after 'by'.",
+         "Five accounts were closed by Lumo."),
     Rule("story event", "the document's event", _story_fallback,
          "A figure with no other owner belongs to the event the document is about.",
-         "At least 22 houses were damaged."),
+         "Three trucks blocked the main road into Varn."),
 )))

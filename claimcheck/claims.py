@@ -48,7 +48,7 @@ from .binding import METRIC, NOT_A_CLAIM, STORY_CLASS, SUBJECT, MetricPick, Work
 from .errors import InputError  # noqa: F401  (raised by _guard, documented here)
 from .models import Attribution, Claim, Document, Quantity, Relation, SetAside, Span
 from .quantities import parse_quantities
-from .rules import REGISTRY
+from .rules import REGISTRY, Rule, Table, register
 from .sentence import DocState, SentenceView, view
 
 __all__ = ["STORY", "Extraction", "analyse", "extract", "story_event"]
@@ -295,7 +295,8 @@ class _Reader:
             for f in v.figures:
                 if f.q.kind == "multiplier":
                     _relation_for(v, f.q, out)
-        out.extend(_day_claims(v, sa, self.doc))
+        hit = DAY.run(v, sa, self.doc)
+        out.extend(hit.value if hit else [])
         out.sort(key=lambda p: p.fields["span"].start)
         if whole is not None:
             st.previous = whole
@@ -610,13 +611,15 @@ def _relation_for(v: SentenceView, q: Quantity, claims: list[_Pending]) -> None:
     a["relation"] = Relation(factor=q.value, qualifier=q.qualifier, other=claims[j].fields["id"], span=span)
 
 
-def _day_claims(v: SentenceView, sa: _attr.SentenceAttribution, doc: Document) -> list[_Pending]:
-    """Weekday claims: "the campaign started Tuesday" -> (campaign, announcement day, Tuesday).
+def _day_claims(v: SentenceView, sa: _attr.SentenceAttribution, doc: Document) -> list[_Pending] | None:
+    """Weekday claims: "the campaign started Tuesday" -> (campaign, announcement day, Tuesday);
+    "the quake struck on Tuesday" -> (earthquake, day, Tuesday).
 
     Only a weekday a few words after a verb that dates the story's own event ("said",
     "launched", "struck"), in a sentence that names that event."""
     out: list[_Pending] = []
     day_verbs = lexicon.english().verbs["day_verbs"]
+    event_verbs = lexicon.english().verbs["event_day_verbs"]
     doc_ev = v.state.event if isinstance(v.state.event, _frames.EventRef) else None
     if doc_ev is None or doc_ev.cls == STORY:
         return out
@@ -632,7 +635,7 @@ def _day_claims(v: SentenceView, sa: _attr.SentenceAttribution, doc: Document) -
             continue
         subject = doc_ev.label
         q = Quantity(text=t.text, start=t.start, end=t.end, kind="date", rule="weekday")
-        metric = "announcement day"
+        metric = "day" if any(x.low in event_verbs for x in window) else "announcement day"
         out.append(_Pending({
             "id": _claim_id(doc.id, q, metric), "doc_id": doc.id, "subject": subject,
             "subject_text": subject, "metric": metric, "metric_text": metric, "quantity": q,
@@ -641,7 +644,16 @@ def _day_claims(v: SentenceView, sa: _attr.SentenceAttribution, doc: Document) -
             "attribution": sa.covering(t.start, t.end) or sa.whole(),
             "span": Span.from_text(v.text, t.start, t.end, doc.id),
             "sentence": Span.from_text(v.text, v.start, v.end, doc.id), "hedged": False,
-            "negated": False, "repeats": [], "relation": None, "rule": {"subject": "announcement day"},
+            "negated": False, "repeats": [], "relation": None, "rule": {"day": "weekday of the event"},
             "_event": None,
         }, MetricPick(metric, metric, "event")))
-    return out
+    return out or None
+
+
+#: Weekday claims (one rule): the day the story's event happened or was announced.
+DAY: Table[list[_Pending]] = register(Table("day", (
+    Rule("weekday of the event", "a weekday a few words after a verb that dates the story's event", _day_claims,
+         "\"The quake struck on Tuesday\", \"the campaign started Tuesday\": a weekday claim about the "
+         "story's own event (metric \"day\", or \"announcement day\" after 'said', 'launched', 'started' ...).",
+         "A quake struck Varn on Tuesday, killing 12 people."),
+)))

@@ -656,7 +656,7 @@ def english() -> English:
         reporting[" ".join(verb.lower().split())] = frozenset(flags)
     if not reporting:
         raise LexiconError(f"data/{f}: [reporting] lists no verb")
-    verbs = {k: _section_words(doc, "verbs", k, f) for k in ("possession", "other", "day_verbs")}
+    verbs = {k: _section_words(doc, "verbs", k, f) for k in ("possession", "other", "day_verbs", "event_day_verbs")}
     forms = _table(doc, "verb_forms", f)
     if not all(isinstance(v, str) and v.strip() for v in forms.values()):
         raise LexiconError(f"data/{f}: [verb_forms] must map verb forms to participles")

@@ -45,11 +45,10 @@ def _decided(decision: str, case: dict[str, Any]) -> str | None:
     published = dt.date.fromisoformat(case["published"]) if "published" in case else None
     x = analyse(Document(id="case", text=case["text"], published=published))
     quote = case["quote"]
-    if decision == "not a claim":
-        for s in x.set_aside:
-            if quote in s.quantity.text or s.quantity.text in quote:
-                return s.rule
     hits = [c for c in x.claims if quote in c.span.exact or c.quantity.text in quote]
+    aside = [s.rule for s in x.set_aside if quote in s.quantity.text or s.quantity.text in quote]
+    if aside and (decision == "not a claim" or not hits):
+        return aside[0] if decision == "not a claim" else f"set aside: {aside[0]}"
     assert hits, (
         f"{quote!r} is neither a claim nor set aside; claims {[c.span.exact for c in x.claims]}, "
         f"set aside {[(s.quantity.text, s.rule) for s in x.set_aside]}"
@@ -102,3 +101,12 @@ def test_registry_rules_are_documented() -> None:
     for d, rule in all_rules():
         assert rule.doc.strip() and rule.doc.strip() != "-", (d, rule.name)
         assert rule.example.strip() and rule.example.strip() != "-", (d, rule.name)
+
+
+@pytest.mark.parametrize(("decision", "rule"), all_rules(), ids=[f"{d}:{r.name}" for d, r in all_rules()])
+def test_each_rules_own_example_fires_it(decision: str, rule: Any) -> None:
+    """docs/claims.md shows each rule's example: it must be one where the rule decides."""
+    x = analyse(Document(id="example", text=rule.example, published=dt.date(2024, 5, 2)))
+    fired = [c for c in x.claims if rule.name in c.rule.get(decision, "").split(" + ")]
+    fired += [s for s in x.set_aside if decision == "not a claim" and s.rule == rule.name]
+    assert fired, (rule.example, [(c.span.exact, c.rule) for c in x.claims], [(s.quantity.text, s.rule) for s in x.set_aside])
