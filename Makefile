@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test fuzz bench clean
+.PHONY: demo test lint docs fuzz bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ demo: $(VENV)/.installed-core
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
+
+# docs/claims.md lists the claim stage's rules from the code (tests/test_rules.py checks it).
+docs: $(VENV)/.installed-core
+	$(BIN)/python -c "from claimcheck.rules import update_page; update_page('docs/claims.md')"
 
 # Every hypothesis property with at least 10,000 examples (CLAIMCHECK_FUZZ_EXAMPLES=N for
 # more or fewer; see tests/conftest.py). Minutes, not seconds: on demand, not in `make test`.

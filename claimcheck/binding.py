@@ -1077,7 +1077,7 @@ def _event_subject(w: Work) -> tuple[str, str] | None:
     if w.event.cls == STORY_CLASS and w.q.kind == "currency" and (_possessive(w) or _named_clause_subject(w)):
         return None  # no event to own the sum, but a name does ("Vantage is paying $90m in cash")
     label = w.event.label
-    if w.scope and w.scope != "of them":
+    if w.scope and w.scope != "of them" and f"({w.scope}" not in label and f" {w.scope})" not in label:
         return f"{label} ({w.scope})", w.scope
     return label, w.event.text or label
 

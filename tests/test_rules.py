@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from casefiles import load_cases
 
-import claimcheck.claims  # registers the tables
+import claimcheck.claims  # noqa: F401  (registers the tables)
 from claimcheck.claims import analyse
 from claimcheck.models import Document
 from claimcheck.rules import REGISTRY, all_rules
@@ -110,3 +110,13 @@ def test_each_rules_own_example_fires_it(decision: str, rule: Any) -> None:
     fired = [c for c in x.claims if rule.name in c.rule.get(decision, "").split(" + ")]
     fired += [s for s in x.set_aside if decision == "not a claim" and s.rule == rule.name]
     assert fired, (rule.example, [(c.span.exact, c.rule) for c in x.claims], [(s.quantity.text, s.rule) for s in x.set_aside])
+
+
+def test_docs_list_the_registry() -> None:
+    """docs/claims.md carries the rule tables generated from the registry (`make docs`)."""
+    from pathlib import Path
+
+    from claimcheck.rules import splice
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "claims.md").read_text("utf-8")
+    assert splice(page) == page, "docs/claims.md is out of date with the rule tables: run `make docs`"
