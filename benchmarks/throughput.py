@@ -5,9 +5,9 @@ Usage: python benchmarks/throughput.py [--repeat N] [--against REV]
 Prints characters per second for each stage on each text set (best of N runs, after one
 warm-up run that also pays the one-off lexicon and registry loading). Needs ../shared.
 
-Then parse_quantities of this tree against the one of an earlier commit (``--against``,
-by default where this branch left ``main``), each timed in a subprocess of its own on the
-same texts: the earlier package is taken out of git (``git archive``) into a temporary
+Then parse_quantities and extract of this tree against those of an earlier commit
+(``--against``, by default where this branch left ``main``), each timed in a subprocess of
+its own on the same texts: the earlier package is taken out of git (``git archive``) into a temporary
 directory. Figures are given as a ratio, which holds on a busy machine where absolute
 speeds do not.
 """
@@ -30,7 +30,8 @@ import claimcheck as cc
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
-# Runs in a subprocess with a package directory first on sys.path: times parse_quantities.
+# Runs in a subprocess with a package directory first on sys.path: times parse_quantities
+# and extract (plain texts, so any earlier version can run it).
 _RUNNER = r"""
 import glob, json, sys, time
 sys.path.insert(0, sys.argv[1])
@@ -38,17 +39,18 @@ import claimcheck as cc
 sets = json.loads(sys.argv[2])
 repeat = int(sys.argv[3])
 out = {}
-for name, pattern in sets.items():
-    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(pattern))]
-    for t in texts:
-        cc.parse_quantities(t)
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
+for stage, fn in (("parse_quantities", cc.parse_quantities), ("extract", cc.extract)):
+    for name, pattern in sets.items():
+        texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(pattern))]
         for t in texts:
-            cc.parse_quantities(t)
-        best = min(best, time.perf_counter() - t0)
-    out[name] = sum(len(t) for t in texts) / best
+            fn(t)
+        best = float("inf")
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            for t in texts:
+                fn(t)
+            best = min(best, time.perf_counter() - t0)
+        out[stage + " " + name] = sum(len(t) for t in texts) / best
 print(json.dumps(out))
 """
 
@@ -130,10 +132,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         old = _parse_rates(_package_at(rev, Path(tmp)), args.repeat)
         new = _parse_rates(ROOT, args.repeat)
-    print(f"\nparse_quantities, this tree against {rev[:12]} (each in its own process)")
-    print(f"{'text set':<10}{'this tree':>14}{'earlier':>14}{'ratio':>8}")
+    print(f"\nthis tree against {rev[:12]} (chars/s, each in its own process)")
+    print(f"{'stage and text set':<28}{'this tree':>14}{'earlier':>14}{'ratio':>8}")
     for name in new:
-        print(f"{name:<10}{new[name]:>14,.0f}{old[name]:>14,.0f}{new[name] / old[name]:>7.2f}x")
+        print(f"{name:<28}{new[name]:>14,.0f}{old[name]:>14,.0f}{new[name] / old[name]:>7.2f}x")
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -120,6 +120,20 @@ class _Cues:
     verbish: frozenset[str]
     org_heads: frozenset[str]
     openers: frozenset[str]
+
+
+@cache
+def cue_words() -> frozenset[str]:
+    """The first word of every attribution cue (reporting verbs, "according", "citing" ...),
+    lower-cased: a sentence without one has no attribution.
+
+    Example:
+        >>> {"said", "according", "citing"} <= cue_words()
+        True
+    """
+    en = lexicon.english()
+    phrases = [*en.reporting, *en.attribution["prepositions"], *en.attribution["participles"]]
+    return frozenset(p.split()[0].lower() for p in phrases if p.split())
 
 
 @cache
@@ -597,16 +611,30 @@ class _Read:
     rejected: list[tuple[int, int]] = field(default_factory=list)
 
 
+def _cue_matches(s: str, at: Sequence[int] | None) -> Iterator[regex.Match[str]]:
+    """The cues of ``s`` in order, without overlaps: found by one scan, or, when the caller
+    knows where the words that can open a cue start (``at``), matched only there."""
+    if at is None:
+        yield from _cues().cue.finditer(s, timeout=_TIMEOUT)
+        return
+    cue, last = _cues().cue, 0
+    for p in at:
+        if p >= last:
+            m = cue.match(s, p, timeout=_TIMEOUT)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 def _read(s: str, aliases: Mapping[str, str] | None, previous: Attribution | None,
-          exclude: frozenset[str] = frozenset()) -> _Read | None:
+          exclude: frozenset[str] = frozenset(), at: Sequence[int] | None = None) -> _Read | None:
     """Every cue of sentence ``s`` read by the ATTRIBUTION table (one pass over the cues)."""
-    cues = _cues()
     n = len(s)
     outer: _Outer | None = None
     mains: list[_Main] = []
     rejected: list[tuple[int, int]] = []
     pending: list[_Inner] = []  # "citing X" before any verb
-    for seen, m in enumerate(cues.cue.finditer(s, timeout=_TIMEOUT)):
+    for seen, m in enumerate(_cue_matches(s, at)):
         if seen >= _MAX_CUES:
             break  # no real sentence has more; keeps hostile input fast
         word = " ".join(m.group(1).lower().split())
@@ -761,6 +789,7 @@ def analyse_sentence(
     aliases: Mapping[str, str] | None = None,
     previous: Attribution | None = None,
     exclude_cues: Collection[str] = (),
+    words: Sequence[tuple[int, str]] | None = None,
 ) -> SentenceAttribution:
     """Read the attribution cues of ``text[sentence_start:sentence_end]`` once.
 
@@ -772,6 +801,10 @@ def analyse_sentence(
         aliases: extra entity aliases for :func:`claimcheck.entities.canonical`.
         previous: the attribution of an earlier sentence ("It added", "the paper said").
         exclude_cues: cue words to ignore here (``{"announced"}``).
+        words: ``(offset, lower-cased word)`` for each word of the sentence, offsets into
+            ``text``, when the caller has them (the claim stage's sentence view): cues are
+            then matched only where one of :func:`cue_words` starts, and a sentence holding
+            none is not read at all.
 
     Returns:
         A :class:`SentenceAttribution`.
@@ -789,8 +822,14 @@ def analyse_sentence(
     end = len(text) if sentence_end is None else max(0, min(sentence_end, len(text)))
     start = max(0, min(sentence_start, end))
     s = text[start:end]
+    at = None
+    if words is not None:
+        first = cue_words()
+        at = [p - start for p, w in words if w in first and start <= p < end]
+        if not at:
+            return SentenceAttribution(text, start, s, doc_id, None)
     try:
-        read = _read(s, aliases, previous, frozenset(c.lower() for c in exclude_cues))
+        read = _read(s, aliases, previous, frozenset(c.lower() for c in exclude_cues), at)
     except TimeoutError:  # pragma: no cover - defensive
         read = None
         _guard.note_skipped(start, end, "the attribution scan of the sentence timed out")

@@ -278,9 +278,10 @@ class _Reader:
     def _sentence(self, v: SentenceView) -> None:
         st = self.state
         sa = _attr.analyse_sentence(self.text, v.start, v.end, self.doc.id, st.aliases, st.previous,
-                                    lexicon.english().verbs_with("not_a_cue"))
+                                    lexicon.english().verbs_with("not_a_cue"),
+                                    words=[(t.start, t.low) for t in v.tokens])
         whole = sa.whole()
-        hedged = _attr.is_hedged(v.sentence_text, v.start)
+        hedged = bool(v.figures) and _attr.is_hedged(v.sentence_text, v.start)
         out: list[_Pending] = []
         works: list[Work] = []
         for f in v.figures:

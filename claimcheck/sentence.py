@@ -370,6 +370,7 @@ class SentenceView:
         "text",
         "times",
         "tokens",
+        "words",
     )
 
     def __init__(
@@ -389,6 +390,8 @@ class SentenceView:
         self.headline = headline
         self.state = state
         self.tokens = _tokens(text, start, end)
+        #: the sentence's lower-cased tokens, as a set (what a stage can rule out at once)
+        self.words = frozenset(t.low for t in self.tokens)
         self._starts = [t.start for t in self.tokens]
         self.figures = [Figure(q, self.index_at(q.start), self.index_at(q.end)) for q in quantities]
         self.times = _time.find_times(text, start, end, published=_published(state.doc))

@@ -39,6 +39,7 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -129,6 +130,52 @@ _TIME = regex.compile(
     """,
     regex.VERBOSE | regex.VERSION1,
 )
+
+#: Every time expression holds one of these (a digit, a month, a weekday, a relative word):
+#: the full pattern is tried only a few words before one of them (see :func:`_search`).
+_ANCHOR = re.compile(r"\d+|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
+                     r"|Friday|Saturday|Sunday|(?i:year|month|week|yesterday|today|tomorrow)")
+#: The most words a match can have before its anchor ("as of the beginning of earlier the
+#: previous year": a preposition, an edge and a relative phrase), and the longest token.
+_BACK_WORDS = 10
+_MAX_TOKEN = 64
+
+
+def _back(text: str, a: int, floor: int) -> int:
+    """Where a match holding the anchor at ``a`` can start at the earliest (not before ``floor``)."""
+    i, cap = a, max(floor, a - _MAX_TOKEN)
+    while i > cap and not text[i - 1].isspace():  # to the start of the anchor's token
+        i -= 1
+    for _ in range(_BACK_WORDS):
+        j = i
+        while j > floor and text[j - 1].isspace():
+            j -= 1
+        k, cap = j, max(floor, j - _MAX_TOKEN)
+        while k > cap and not text[k - 1].isspace():
+            k -= 1
+        if k == j:
+            break
+        i = k
+    return i
+
+
+def _search(text: str, pos: int, end: int) -> regex.Match[str] | None:
+    """``_TIME.search(text, pos, end)``, trying the pattern only at word starts a few words
+    before an anchor: the same leftmost match, without running the long pattern at every
+    character of a text that holds no time."""
+    tried = pos - 1
+    for anchor in _ANCHOR.finditer(text, pos, end):
+        a = anchor.start()
+        if a <= tried:
+            continue
+        for s in range(max(tried + 1, _back(text, a, pos)), a + 1):
+            if text[s].isalnum() and (s == 0 or not text[s - 1].isalnum()):
+                m = _TIME.match(text, s, end, timeout=_TIMEOUT)
+                if m is not None:
+                    return m
+        tried = a
+    return None
+
 
 _REL_NAMES = {"as of": "as_of", "till": "until", "throughout": "during", "starting": "from", "beginning": "from"}
 
@@ -323,7 +370,7 @@ def find_times(
     pos = start
     try:
         while pos < end:
-            m = _TIME.search(text, pos, end, timeout=_TIMEOUT)
+            m = _search(text, pos, end)
             if m is None:
                 break
             if m.end() == m.start():  # pragma: no cover - the pattern never matches empty
