@@ -280,7 +280,7 @@ def _document_error(data: dict[str, Any], e: ValidationError) -> InputError:
     message = f"{_doc_label(data)}: " + "; ".join(_field_problem(x, data) for x in errors)
     try:
         out: InputError = DocumentError.from_exception_data(e.title, e.errors(include_url=False))  # type: ignore[arg-type]
-    except Exception:  # an error pydantic cannot rebuild: still one InputError line
+    except (TypeError, ValueError, KeyError):  # an error pydantic cannot rebuild: still one InputError line
         out = InputError(message)
     out.message = message  # type: ignore[attr-defined]
     return out
