@@ -138,7 +138,7 @@ def _bad(tmp_path: Path, name: str, content: bytes) -> Path:
         (lambda t: [str(_bad(t, "latin1.txt", "caf\xe9 has 5 users".encode("latin-1")))], "is not UTF-8 text"),
         (lambda t: [str(_bad(t, "blank.txt", b"  \n\n "))], "is empty"),
         (lambda t: [str(t / "missing.txt")], "no such file or directory"),
-        (lambda t: [str(t)], "contains no .txt files"),
+        (lambda t: [str(t)], "contains no articles"),
         (lambda t: [str(_bad(t, "ok.txt", b"fine")), "--meta", str(_bad(t, "m.json", b"{oops"))],
          "is not valid JSON"),
         (lambda t: [str(_bad(t, "ok.txt", b"fine")), "--meta", str(_bad(t, "m.json", b"[1, 2]"))],
@@ -188,7 +188,7 @@ def test_python_dash_m_reports_bad_input_without_traceback(tmp_path: Path) -> No
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    assert proc.stderr.count("\n") == 1 and "not UTF-8" in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "is a binary file, not text" in proc.stderr
 
 
 def test_bundled_story_meta_is_complete() -> None:
