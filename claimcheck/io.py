@@ -314,6 +314,13 @@ def _lookup(meta: Mapping[str, dict[str, Any]], path: Path) -> dict[str, Any]:
 # --------------------------------------------------------------------------- HTML
 
 
+#: Page furniture never read, whatever the extractor's fallbacks would keep: navigation,
+#: footers, side columns and the landmarks that mark them (a page with nothing else gives
+#: no text, not "Home | 12 comments").
+_FURNITURE = ("//nav", "//footer", "//aside",
+              "//*[@role='navigation' or @role='contentinfo' or @role='complementary' or @role='banner']")
+
+
 def _trafilatura() -> Any:
     try:
         import trafilatura
@@ -358,14 +365,16 @@ def html_document(html: str | bytes, id: str, **fields: Any) -> Document:
     url = fields.get("url")
     found = trafilatura.bare_extraction(
         html, url=url if isinstance(url, str) else None, with_metadata=True, include_comments=False,
-        include_images=False, include_links=False, deduplicate=False,
+        include_images=False, include_links=False, deduplicate=False, prune_xpath=list(_FURNITURE),
         date_extraction_params={"original_date": True, "extensive_search": False},
     )
     body = (getattr(found, "text", None) or "").strip() if found is not None else ""
     if not body:
         raise InputError(f"document {id!r}: the HTML page holds no article text")
     title = (getattr(found, "title", None) or "").strip() or None
-    text = body if title is None or body.startswith(title) else f"{title}\n\n{body}"
+    if title is not None and body.startswith(title):  # the page's own headline
+        body = body[len(title):].lstrip()
+    text = body if title is None else f"{title}\n\n{body}" if body else title
     page = {"title": title, "url": getattr(found, "url", None) or None,
             "published": getattr(found, "date", None) or None}
     values = {k: v for k, v in page.items() if v is not None}
@@ -412,7 +421,9 @@ def _jsonl_document(where: str, obj: Any) -> Document:
     if not isinstance(obj, dict):
         raise InputError(f"{where}: expected a JSON object with an id and a text, not {type(obj).__name__}")
     fields = {k: obj[k] for k in _JSONL_FIELDS if k in obj}
-    doc_id = fields.pop("id", None)
+    if "id" not in fields:
+        raise InputError(f"{where}: document: id is required")
+    doc_id = fields.pop("id")
     label = f"document {doc_id!r}" if isinstance(doc_id, str) and doc_id.strip() else "document"
     if "outlet" in fields:
         outlet = fields.pop("outlet")
@@ -787,34 +798,37 @@ def read_documents(path_or_paths: str | os.PathLike[str] | Sequence[str | os.Pat
             raise e
         on_error(e)
 
-    # documents come in the order of the arguments; a JSON Lines file's where it is named
-    parts: list[list[_Entry] | list[Document]] = []
+    # Documents come in the order of the arguments (a JSON Lines file's where it is named),
+    # and so do the inputs skipped: a path that could not be listed keeps its place.
+    items: list[_Entry | Document | InputError] = []
     for arg in args:
         if os.fspath(arg) == "-":
-            parts.append(_stdin_documents(stdin_format, limit, on_error))
+            items += _stdin_documents(stdin_format, limit, on_error)
             continue
         try:
             for p in _expand(arg):
                 if p.suffix.lower() in JSONL_SUFFIXES and not _is_dir(p):
-                    parts.append(read_jsonl(p, max_bytes=limit, on_error=on_error))
+                    items += read_jsonl(p, max_bytes=limit, on_error=on_error)
                 else:
-                    parts.append(_entries(p, given, limit, on_error))
+                    items += _entries(p, given, limit, on_error)
         except _BadMetadata as e:
             raise e.error from None
         except InputError as e:
-            skip(e)
-    entries = [e for part in parts for e in part if isinstance(e, _Entry)]
-    ids = _ids(entries)
+            if on_error is None:
+                raise
+            items.append(e)
+    ids = _ids([e for e in items if isinstance(e, _Entry)])
     docs: list[Document] = []
-    for part in parts:
-        for item in part:
-            if not isinstance(item, _Entry):
-                docs.append(item)
-                continue
+    for item in items:
+        if isinstance(item, InputError):
+            skip(item)
+        elif isinstance(item, _Entry):
             try:
                 docs.append(_read_entry(item, ids[id(item)], limit))
             except InputError as e:
                 skip(e)
+        else:
+            docs.append(item)
     return docs
 
 
