@@ -108,5 +108,10 @@ class _Package(types.ModuleType):
             return  # the function stays (or is imported on first use)
         super().__setattr__(name, value)
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # pickled by name, as pickle and cloudpickle treat modules (a Dask task that
+        # refers to `cc` ships the name, and the worker imports the package)
+        return importlib.import_module, (self.__name__,)
+
 
 sys.modules[__name__].__class__ = _Package
