@@ -991,7 +991,7 @@ def check(
         ...
         claimcheck.errors.InputError: unknown option 'colour'; check() accepts aliases, metric_synonyms, tolerance, extract, max_claims_per_document, claims
     """
-    from .story import finish, stored_results
+    from .story import report_of, stored_results
 
     if unknown:
         name = min(unknown)
@@ -1004,7 +1004,7 @@ def check(
     documents, stored = stored_results(_guard.documents(docs, "check"), claims)
     results = [stored.get(d.id) or _extract_one(d, extract, dict(opts.user_aliases), dict(opts.synonyms))
                for d in documents]
-    return finish(assemble(documents, results, opts, cap))
+    return report_of(documents, results, opts, cap)
 
 
 def options(aliases: Mapping[str, str] | None = None, metric_synonyms: Mapping[str, str] | None = None,

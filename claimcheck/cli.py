@@ -471,8 +471,8 @@ def _render_stories(reports: Mapping[str | None, Report], fmt: str) -> str:
 
 
 def _check(args: argparse.Namespace, out: _Output) -> int:
-    from .check import DEFAULT_TOLERANCE, assemble, options
-    from .story import finish, stored_results
+    from .check import DEFAULT_TOLERANCE, options
+    from .story import report_of, stored_results
 
     if not args.paths and not args.claims:
         raise InputError("no input files (give files or directories, or --claims)")
@@ -499,8 +499,8 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
         for name in order:
             docs, warnings = stories[name]
             rs = [next(results) for _ in docs]
-            reports[name] = finish(assemble(docs, rs, options(opt["aliases"], opt["metric_synonyms"], tolerance), cap),
-                                   warnings)
+            reports[name] = report_of(docs, rs, options(opt["aliases"], opt["metric_synonyms"], tolerance), cap,
+                                      warnings)
         out.write(_render_stories(reports, args.format))
         return EXIT_CONFLICT if any(r.conflicts for r in reports.values()) else EXIT_OK
     skipped = _Skipped(args) if args.skip_bad else None
@@ -511,8 +511,8 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
     _check_ids({None: (docs, [])})
     docs, stored = stored_results(docs, claims)
     results = _results(docs, args, opt, stored)
-    report = finish(assemble(docs, results, options(opt["aliases"], opt["metric_synonyms"], tolerance), cap),
-                    skipped.messages if skipped else [])
+    report = report_of(docs, results, options(opt["aliases"], opt["metric_synonyms"], tolerance), cap,
+                       skipped.messages if skipped else [])
     out.write(_render(report, args.format))
     return EXIT_CONFLICT if report.conflicts else EXIT_OK
 
