@@ -305,6 +305,7 @@ class _Progress:
             from tqdm import tqdm
         except ImportError:
             return
+        tqdm.monitor_interval = 0  # no monitor thread: the --jobs pool may still fork
         self.bar = tqdm(total=total, unit="doc", desc="extracting", file=err, delay=1.0, leave=False,
                         dynamic_ncols=True)
 
@@ -419,6 +420,7 @@ def _extract(args: argparse.Namespace, out: _Output) -> int:
     docs = _read(args.paths, args, skipped)
     if not docs:
         raise InputError(f"no documents to extract: every input was skipped ({len(skipped.messages) if skipped else 0})")
+    _check_ids({None: (docs, [])})  # claims are joined to their documents by id
     bar = _Progress(len(docs), args)
     try:
         for d, r in zip(docs, iter_results(docs, jobs=args.jobs, progress=bar.update), strict=True):

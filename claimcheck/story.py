@@ -271,6 +271,19 @@ def _extract(doc: Document, extract: Callable[..., Iterable[Claim]] | None, alia
     return _extract_one(doc, extract, aliases, synonyms)
 
 
+def _start_method() -> str | None:
+    """Fork where the system has it and this process runs one thread (the workers then
+    start with the lexicons loaded); else a fresh interpreter per worker (forking a
+    process that runs threads can deadlock)."""
+    import multiprocessing
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 def extract_results(documents: Sequence[Document], *, extract: Callable[..., Iterable[Claim]] | None = None,
                     aliases: Mapping[str, str] | None = None, metric_synonyms: Mapping[str, str] | None = None,
                     jobs: int = 1, progress: Callable[[int], None] | None = None) -> list[DocumentResult]:
@@ -296,8 +309,9 @@ def iter_results(documents: Sequence[Document], *, extract: Callable[..., Iterab
     Each document is extracted on its own, so a pool of processes gives exactly what one
     process gives. ``progress`` is called with 1 as each document is done (a progress bar's
     ``update``). With more than one job, ``extract`` must be picklable (a module-level
-    function, not a lambda); the pool starts its workers by forking where the system can,
-    so that they begin with the lexicons this process has already loaded.
+    function, not a lambda); the pool starts its workers by forking where the system can
+    and this process runs no other thread, so that they begin with the lexicons this
+    process has already loaded.
 
     Raises:
         InputError: a bad option, or an extractor result that is not claims of its document.
@@ -326,8 +340,7 @@ def iter_results(documents: Sequence[Document], *, extract: Callable[..., Iterab
     import multiprocessing
 
     work = functools.partial(_extract, extract=extract, aliases=al, synonyms=syn)
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
+    context = multiprocessing.get_context(_start_method())
     chunk = max(1, min(16, len(docs) // (8 * n)))
     with concurrent.futures.ProcessPoolExecutor(max_workers=min(n, len(docs)), mp_context=context) as pool:
         for r in pool.map(work, docs, chunksize=chunk):

@@ -257,3 +257,8 @@ def test_import_claimcheck_loads_neither_pint_nor_pandas_until_used() -> None:
             "cc.check(['Five people died.']); used = 'pint' in sys.modules; print(before, after, used)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert proc.stdout.strip() == "[False, False, False] [False, False] True"
+
+
+def test_extract_refuses_two_documents_of_one_id(stories: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["extract", str(stories)]) == cli.EXIT_BAD_INPUT  # 01 and 02 in both stories
+    assert "duplicate document id '01'" in capsys.readouterr().err
