@@ -38,6 +38,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -75,6 +76,7 @@ _IDS_SHOWN = 6
 # --------------------------------------------------------------------------- mixed stories
 
 
+@functools.lru_cache(maxsize=4096)
 def _event_family(label: str) -> str | None:
     """The kind of event a claim's ``event`` label names, by family; None for no kind."""
     from . import lexicon
@@ -336,7 +338,6 @@ def iter_results(documents: Sequence[Document], *, extract: Callable[..., Iterab
             yield r
         return
     import concurrent.futures
-    import functools
     import multiprocessing
 
     work = functools.partial(_extract, extract=extract, aliases=al, synonyms=syn)
