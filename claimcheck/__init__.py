@@ -6,6 +6,15 @@ Three entry points, each a plain function over immutable pydantic models:
 - :func:`extract` — the claims of one document (subject, metric, time, attribution);
 - :func:`check` — findings across documents (agreement, conflict, misattribution, ...).
 
+For pipelines: :func:`read_documents` and :func:`read_jsonl` (files, directories with
+``meta.json``, globs, JSON Lines, HTML pages), :func:`read_claims` (stored claims),
+:class:`Story` (a story checked document by document, always with ``check``'s report)
+and :func:`check_stories` (one report per story). See docs/pipelines.md.
+
+Importing the package is cheap: each name is imported from its module the first time it
+is used, so ``import claimcheck`` loads neither pint nor pandas (the command line starts
+as fast).
+
 Example:
     >>> import claimcheck as cc
     >>> [q.value for q in cc.parse_quantities("Five Tibetans, including two monks")]
@@ -14,21 +23,30 @@ Example:
 
 from __future__ import annotations
 
-from .check import check
-from .claims import extract
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 from .errors import ClaimcheckError, InputError, LexiconError, UnitError
-from .models import (
-    Attribution,
-    Claim,
-    Document,
-    Finding,
-    Quantity,
-    Relation,
-    Report,
-    Span,
-    ValueSupport,
-)
-from .quantities import parse_quantities
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .check import check
+    from .claims import extract
+    from .io import read_claims, read_documents, read_jsonl
+    from .models import (
+        Attribution,
+        Claim,
+        Document,
+        Finding,
+        Quantity,
+        Relation,
+        Report,
+        Span,
+        ValueSupport,
+    )
+    from .quantities import parse_quantities
+    from .story import Story, check_stories
 
 __version__ = "0.1.0"
 
@@ -44,11 +62,56 @@ __all__ = [
     "Relation",
     "Report",
     "Span",
+    "Story",
     "UnitError",
     "ValueSupport",
     "__version__",
     "check",
+    "check_stories",
     "extract",
     "parse_quantities",
+    "read_claims",
+    "read_documents",
+    "read_jsonl",
 ]
 
+#: Where each public name lives; it is imported from there on first use.
+_LAZY = {
+    "Attribution": "models", "Claim": "models", "Document": "models", "Finding": "models",
+    "Quantity": "models", "Relation": "models", "Report": "models", "Span": "models",
+    "ValueSupport": "models",
+    "check": "check", "extract": "claims", "parse_quantities": "quantities",
+    "read_claims": "io", "read_documents": "io", "read_jsonl": "io",
+    "Story": "story", "check_stories": "story",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+class _Package(types.ModuleType):
+    """The package module: importing the submodule ``claimcheck.check`` (which Python then
+    sets as the package's attribute ``check``) must not hide the function ``check``."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _LAZY.get(name) == name:
+            return  # the function stays (or is imported on first use)
+        super().__setattr__(name, value)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # pickled by name, as pickle and cloudpickle treat modules (a Dask task that
+        # refers to `cc` ships the name, and the worker imports the package)
+        return importlib.import_module, (self.__name__,)
+
+
+sys.modules[__name__].__class__ = _Package

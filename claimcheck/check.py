@@ -962,6 +962,7 @@ def check(
     tolerance: float = DEFAULT_TOLERANCE,
     extract: Callable[..., Iterable[Claim]] | None = None,
     max_claims_per_document: int | None = _guard.MAX_CLAIMS_PER_DOCUMENT,
+    claims: Iterable[Claim] | None = None,
     **unknown: Any,
 ) -> Report:
     """Extract the claims of every document and report where the sources agree or not.
@@ -985,13 +986,19 @@ def check(
         max_claims_per_document: how many claims of one document the report keeps, the
             first in text order (default 1,000; ``None``: all). Each document over the cap
             gets a ``Report.warnings`` entry saying how many were set aside.
+        claims: claims extracted earlier and stored (``claimcheck extract``,
+            :func:`claimcheck.read_claims`): a document with claims here is not extracted
+            again (and lists no figures set aside); a document they name that is not in
+            ``docs`` is checked from its claims alone, with an empty text and a warning.
 
     Returns:
         A :class:`~claimcheck.Report`: documents sorted by id, their claims sorted by
         position, findings sorted with conflicts first, (with the default extractor) every
         figure that gave no claim in ``set_aside``, and warnings about what was set aside
-        or skipped (claims over the cap, skipped text, characters replaced by U+FFFD). The
-        result does not depend on the order of the documents.
+        or skipped (claims over the cap, skipped text, characters replaced by U+FFFD,
+        documents that seem to tell different stories: see :mod:`claimcheck.story`). The
+        result does not depend on the order of the documents; :class:`claimcheck.Story`
+        gives the same report document by document.
 
     Raises:
         InputError: ``docs`` is not an iterable of documents or strings, two documents share
@@ -1007,19 +1014,22 @@ def check(
         >>> cc.check([], colour="red")
         Traceback (most recent call last):
         ...
-        claimcheck.errors.InputError: unknown option 'colour'; check() accepts aliases, metric_synonyms, tolerance, extract, max_claims_per_document
+        claimcheck.errors.InputError: unknown option 'colour'; check() accepts aliases, metric_synonyms, tolerance, extract, max_claims_per_document, claims
     """
+    from .story import report_of, stored_results
+
     if unknown:
         name = min(unknown)
         raise InputError(f"unknown option {name!r}; check() accepts aliases, metric_synonyms, tolerance, "
-                         "extract, max_claims_per_document")
+                         "extract, max_claims_per_document, claims")
     opts = options(aliases, metric_synonyms, tolerance)
     cap = _guard.claim_cap(max_claims_per_document)
     if extract is not None and not callable(extract):
         raise InputError("extract must be a callable taking a Document")
-    documents = _guard.documents(docs, "check")
-    results = [_extract_one(d, extract, dict(opts.user_aliases), dict(opts.synonyms)) for d in documents]
-    return assemble(documents, results, opts, cap)
+    documents, stored = stored_results(_guard.documents(docs, "check"), claims)
+    results = [stored.get(d.id) or _extract_one(d, extract, dict(opts.user_aliases), dict(opts.synonyms))
+               for d in documents]
+    return report_of(documents, results, opts, cap)
 
 
 def options(aliases: Mapping[str, str] | None = None, metric_synonyms: Mapping[str, str] | None = None,

@@ -2,18 +2,31 @@
 
 ::
 
-    claimcheck check FILE_OR_DIR... [--format text|markdown|html|json] [--meta META.json]
-                     [--tolerance T] [--aliases ALIASES.json] [--metric-synonyms SYN.json]
-                     [--output FILE] [--max-bytes SIZE] [--max-claims N]
-    claimcheck extract FILE_OR_DIR... [--meta META.json] [--max-bytes SIZE] [--max-claims N]
+    claimcheck check [FILE_OR_DIR|-]... [--stories] [--claims CLAIMS.jsonl] [--format text|markdown|html|json]
+                     [--meta META.json] [--tolerance T] [--aliases ALIASES.json] [--metric-synonyms SYN.json]
+                     [-o FILE] [--jobs N] [--skip-bad] [--quiet] [--stdin-format auto|text|html|jsonl]
+                     [--max-bytes SIZE] [--max-claims N]
+    claimcheck extract [FILE_OR_DIR|-]... [--meta META.json] [-o FILE] [--jobs N] [--skip-bad] [--quiet]
+                       [--stdin-format auto|text|html|jsonl] [--max-bytes SIZE] [--max-claims N]
 
-A directory stands for all its ``*.txt`` files, in name order, and its ``meta.json`` (if
-there is one) is read automatically. Each file becomes a document whose id is the file
-name without ``.txt``. Metadata gives each file a source, url, published date and title;
-two layouts are accepted (see docs/pipelines.md)::
+Inputs are read by :func:`claimcheck.read_documents`: text files, HTML pages (``.html``,
+``.htm``: the ``html`` extra), JSON Lines of documents (``.jsonl``), directories (their
+``*.txt``/``*.html`` files in name order and their ``meta.json``), glob patterns, and
+``-`` for standard input. Each file becomes a document whose id is the file name without
+the extension. Metadata gives each file a source, url, published date and title; two
+layouts are accepted (see docs/pipelines.md)::
 
     {"01.txt": {"source": "Harbour Herald", "published": "2025-03-04", "url": "…"}}
     {"articles": [{"file": "01.txt", "outlet": "Harbour Herald", "published": "…"}]}
+
+``--stories`` gives one report per story: each directory of articles given is a story, a
+directory of such directories stands for each of them, and JSON Lines documents are
+grouped by their ``story`` field; ``--format json`` then writes one report a line (JSON
+Lines). ``--claims`` checks claims stored by ``claimcheck extract`` instead of extracting
+those documents again. ``--jobs N`` extracts on N processes (0: one per core).
+``--skip-bad`` turns a bad input into a warning (on stderr and in the report) and goes on.
+A progress bar appears on stderr for runs longer than a second when stderr is a terminal
+and tqdm is installed (the ``progress`` extra); ``--quiet`` shows no bar and no warnings.
 
 Only regular files are read, each up to ``--max-bytes`` (50 MiB by default): a FIFO, a
 device such as ``/dev/zero`` or a socket is refused before it is opened for reading.
@@ -22,8 +35,8 @@ Exit status (docs/pipelines.md lists them with examples)::
 
     0    report written, no conflict
     1    report written, at least one conflict (dates included) -- and nothing else
-    2    bad input: a missing, empty, non-UTF-8 or special file, a directory without .txt
-         files, malformed metadata or option files, a bad option
+    2    bad input: a missing, empty, binary, non-UTF-8 or special file, a directory without
+         articles, malformed metadata, JSON Lines or option files, a bad option
     3    input unreadable: permission denied or an I/O error while reading or listing
     4    input too large: a file over --max-bytes
     5    output failed: stdout closed, disk full, -o FILE not writable
@@ -34,6 +47,9 @@ Exit status (docs/pipelines.md lists them with examples)::
 Every status but 0 and 1 comes with exactly one line on stderr (``claimcheck: error: …``,
 ``claimcheck: interrupted``) and no traceback; with 2, 3 and 4 nothing is written to stdout.
 
+The module imports the checker only once it has work for it: ``--version`` and ``--help``
+start in a few tens of milliseconds.
+
 Example:
     >>> main(["check", "/nonexistent/story"])
     2
@@ -42,39 +58,31 @@ Example:
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
-import fnmatch
-import json
 import os
 import re
-import stat
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import _guard
 from .errors import ClaimcheckError, InputError
-from .models import Document
+from .io import TooLarge, Unreadable, read_documents, read_meta, show_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .check import DocumentResult
+    from .models import Claim, Document, Report
 
 __all__ = ["load_documents", "main", "read_meta"]
 
 EXIT_OK, EXIT_CONFLICT, EXIT_BAD_INPUT = 0, 1, 2
-EXIT_UNREADABLE, EXIT_TOO_LARGE, EXIT_OUTPUT = 3, 4, 5
+EXIT_UNREADABLE, EXIT_TOO_LARGE, EXIT_OUTPUT = Unreadable.status, TooLarge.status, 5
 EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 70, 130, 141
 FORMATS = ("text", "markdown", "html", "json")
+STDIN_FORMATS = ("auto", "text", "html", "jsonl")
 
-
-class _Unreadable(InputError):
-    """An input that exists but cannot be read or listed (permission, I/O error)."""
-
-    status = EXIT_UNREADABLE
-
-
-class _TooLarge(InputError):
-    """An input file over the size limit."""
-
-    status = EXIT_TOO_LARGE
+#: :func:`claimcheck.read_documents`, under the name the command line has always had.
+load_documents = read_documents
 
 
 class _OutputFailed(ClaimcheckError):
@@ -96,262 +104,15 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(f"{message} (see {self.prog} --help)")
 
 
-def _show(path: Path | str) -> str:
-    """A path as text people can read: undecodable bytes of a file name as ``\\xe9``."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+_show = show_path
 
 
-# --------------------------------------------------------------------------- reading
-
-
-_FILE_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
-               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-               (stat.S_ISSOCK, "a socket"))
-
-
-def _kind(mode: int) -> str:
-    return next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
-
-
-def _stat(path: Path) -> os.stat_result:
-    try:
-        return os.stat(path)
-    except (FileNotFoundError, NotADirectoryError) as e:
-        raise InputError(f"no such file or directory: {_show(path)}") from e
-    except PermissionError as e:
-        raise _Unreadable(f"cannot read {_show(path)}: permission denied") from e
-    except (OSError, ValueError) as e:
-        raise _Unreadable(f"cannot read {_show(path)}: {getattr(e, 'strerror', None) or e}") from e
-
-
-def _read_bytes(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; nothing else is opened."""
-    st = _stat(path)
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"{_show(path)} is {_kind(st.st_mode)}: only regular files are read")
-    if st.st_size > limit:
-        raise _TooLarge(f"{_show(path)} is {st.st_size:,} bytes, over the limit of {limit:,} (raise it with --max-bytes)")
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(path, flags)  # O_NONBLOCK: a FIFO swapped in after the stat cannot block
-    except PermissionError as e:
-        raise _Unreadable(f"cannot read {_show(path)}: permission denied") from e
-    except OSError as e:
-        raise _Unreadable(f"cannot read {_show(path)}: {e.strerror or e}") from e
-    try:
-        with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                raise InputError(f"{_show(path)} is not a regular file: only regular files are read")
-            data = f.read(limit + 1)
-    except OSError as e:
-        raise _Unreadable(f"cannot read {_show(path)}: {e.strerror or e}") from e
-    if len(data) > limit:
-        raise _TooLarge(f"{_show(path)} is over the limit of {limit:,} bytes (raise it with --max-bytes)")
-    return data
-
-
-def _read_json(path: Path, what: str, limit: int) -> Any:
-    raw = _read_bytes(path, limit)
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as e:
-        raise InputError(f"{what} {_show(path)} is not UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})") from e
-    except json.JSONDecodeError as e:
-        raise InputError(f"{what} {_show(path)} is not valid JSON: {e.msg} at line {e.lineno}") from e
-    except RecursionError as e:
-        raise InputError(f"{what} {_show(path)} is nested too deeply to read") from e
-
-
-# --------------------------------------------------------------------------- metadata
-
-
-def _meta_text(where: str, field: str, value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise InputError(f"{where}: {field} must be a string or null, not {type(value).__name__}")
-    return value
-
-
-def _published(where: str, value: Any) -> _dt.date | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise InputError(f"{where}: published must be a date string or null, not {type(value).__name__}")
-    try:
-        if len(value) <= 10:
-            return _dt.date.fromisoformat(value)
-        return _dt.datetime.fromisoformat(value).date()
-    except ValueError as e:
-        raise InputError(f"{where}: published {value!r} is not an ISO date or timestamp "
-                         "(2025-03-04, 2025-03-04T09:30Z)") from e
-
-
-def read_meta(path: str | Path, *, max_bytes: int = _guard.DEFAULT_MAX_BYTES) -> dict[str, dict[str, Any]]:
-    """Per-file metadata from a JSON file, keyed by file name.
-
-    Accepts ``{file name: {source, url, published, title}}``, the corpus layout
-    ``{"articles": [{"file", "outlet", "url", "published", "title"}, …]}`` and the gold
-    layout ``{"documents": {id: {"file", …}}}``. ``outlet`` is read as ``source``;
-    ``published`` may be an ISO date or timestamp (only its date is kept). Each field is
-    a string or null; other keys are ignored.
-
-    Raises:
-        InputError: the file cannot be read, is not one of these layouts, or a field has
-            the wrong type (``"url": ["x"]``) or an unreadable date.
-
-    Example:
-        >>> import json, tempfile, pathlib
-        >>> p = pathlib.Path(tempfile.mkdtemp()) / "meta.json"
-        >>> _ = p.write_text(json.dumps({"articles": [{"file": "01.txt", "outlet": "AP",
-        ...                                            "published": "2013-07-02T13:28Z"}]}))
-        >>> read_meta(p)["01.txt"]
-        {'source': 'AP', 'url': None, 'published': datetime.date(2013, 7, 2), 'title': None}
-        >>> _ = p.write_text(json.dumps({"01.txt": {"url": ["x"]}}))
-        >>> read_meta(p)
-        Traceback (most recent call last):
-        ...
-        claimcheck.errors.InputError: metadata .../meta.json: 01.txt: url must be a string or null, not list
-    """
-    if not isinstance(path, (str, os.PathLike)):
-        raise InputError(f"read_meta() takes a path, not {type(path).__name__}")
-    path = Path(path)
-    data = _read_json(path, "metadata", _limit(max_bytes))
-    name = f"metadata {_show(path)}"
-    entries: list[tuple[str, dict[str, Any]]] = []
-    if isinstance(data, dict) and isinstance(data.get("articles"), list):
-        for i, a in enumerate(data["articles"]):
-            if not isinstance(a, dict) or not isinstance(a.get("file"), str) or not a["file"]:
-                raise InputError(f'{name}: articles[{i}] must be an object with a "file" name')
-            entries.append((a["file"], a))
-    elif isinstance(data, dict) and isinstance(data.get("documents"), dict):
-        for key, a in data["documents"].items():
-            if not isinstance(a, dict):
-                raise InputError(f"{name}: documents[{key!r}] must be an object")
-            file = a.get("file", key)
-            if not isinstance(file, str) or not file:
-                raise InputError(f'{name}: documents[{key!r}]: "file" must be a file name')
-            entries.append((file, a))
-    elif isinstance(data, dict) and all(isinstance(v, dict) for v in data.values()):
-        entries = list(data.items())
-    else:
-        raise InputError(f"{name}: expected {{file: {{source, url, published, title}}}} "
-                         'or {"articles": [{"file": …}]}')
-    out: dict[str, dict[str, Any]] = {}
-    for file, a in entries:
-        where = f"{name}: {file}"
-        source = _meta_text(where, "source", a.get("source")) or _meta_text(where, "outlet", a.get("outlet"))
-        out[file] = {
-            "source": source,
-            "url": _meta_text(where, "url", a.get("url")),
-            "published": _published(where, a.get("published")),
-            "title": _meta_text(where, "title", a.get("title")),
-        }
-    return out
-
-
-def _lookup(meta: Mapping[str, dict[str, Any]], path: Path) -> dict[str, Any]:
-    for key in (path.name, path.stem, str(path)):
-        if key in meta:
-            return meta[key]
-    return {}
-
-
-# --------------------------------------------------------------------------- documents
-
-
-def _read_text(path: Path, limit: int) -> str:
-    raw = _read_bytes(path, limit)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{_show(path)} is not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start})") from e
-    if not text.strip():
-        raise InputError(f"{_show(path)} is empty")
-    return text
-
-
-def _list_dir(directory: Path) -> list[str]:
-    try:
-        with os.scandir(directory) as entries:
-            return sorted(e.name for e in entries)
-    except PermissionError as e:
-        raise _Unreadable(f"cannot list directory {_show(directory)}: permission denied") from e
-    except OSError as e:
-        raise _Unreadable(f"cannot list directory {_show(directory)}: {e.strerror or e}") from e
-
-
-def _paths(paths: object) -> list[Path]:
-    if isinstance(paths, (str, os.PathLike)):
-        return [Path(paths)]
-    if isinstance(paths, (bytes, bytearray, Mapping)) or not hasattr(paths, "__iter__"):
-        raise InputError(f"load_documents() takes a path or a list of paths, not {type(paths).__name__}")
-    out = []
-    for p in paths:
-        if not isinstance(p, (str, os.PathLike)):
-            raise InputError(f"load_documents() takes paths (str or pathlib.Path), not {type(p).__name__}")
-        out.append(Path(p))
-    return out
-
-
-def _limit(max_bytes: object) -> int:
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
-        raise InputError(f"max_bytes must be a positive int, got {max_bytes!r}")
-    return max_bytes
-
-
-def load_documents(paths: Sequence[str | Path] | str | Path, meta: str | Path | None = None, *,
-                   max_bytes: int = _guard.DEFAULT_MAX_BYTES) -> list[Document]:
-    """Documents from files and directories (one path or a list), with their metadata.
-
-    Directories give their ``*.txt`` files in name order and their own ``meta.json``;
-    ``meta`` (a file) applies to every path and wins over a directory's own. A document's
-    id is its file name without the extension (its path, if two files share a name);
-    bytes of a file name that are not UTF-8 appear as ``\\xe9``. Only regular files of
-    at most ``max_bytes`` bytes are read.
-
-    Raises:
-        InputError: a path does not exist, is not a regular file or directory, is not UTF-8
-            or is empty; a directory has no ``.txt`` file; no path was given; the metadata
-            is malformed; an argument has the wrong type. Its subclasses say when a path exists but cannot be read (exit
-            status 3) or is over ``max_bytes`` (exit status 4).
-
-    Example:
-        >>> load_documents([])
-        Traceback (most recent call last):
-        ...
-        claimcheck.errors.InputError: no input files
-        >>> load_documents([42])
-        Traceback (most recent call last):
-        ...
-        claimcheck.errors.InputError: load_documents() takes paths (str or pathlib.Path), not int
-    """
-    max_bytes = _limit(max_bytes)
-    if meta is not None and not isinstance(meta, (str, os.PathLike)):
-        raise InputError(f"meta must be a path, not {type(meta).__name__}")
-    given = read_meta(Path(meta), max_bytes=max_bytes) if meta is not None else {}
-    files: list[tuple[Path, dict[str, dict[str, Any]]]] = []
-    for p in _paths(paths):
-        if stat.S_ISDIR(_stat(p).st_mode):
-            names = _list_dir(p)
-            found = [p / n for n in names if fnmatch.fnmatchcase(n, "*.txt")]
-            if not found:
-                raise InputError(f"{_show(p)} contains no .txt files")
-            own = read_meta(p / "meta.json", max_bytes=max_bytes) if "meta.json" in names else {}
-            files += [(f, {**own, **given}) for f in found]
-        else:
-            files.append((p, given))
-    if not files:
-        raise InputError("no input files")
-    stems = [f.stem for f, _ in files]
-    docs = []
-    for f, m in files:
-        doc_id = _show(f.stem if stems.count(f.stem) == 1 else f)
-        docs.append(Document(id=doc_id, text=_read_text(f, max_bytes), **_lookup(m, f)))
-    return docs
+# --------------------------------------------------------------------------- options
 
 
 def _json_map(path: str | None, what: str, limit: int) -> dict[str, str] | None:
+    from .io import _read_json
+
     if path is None:
         return None
     data = _read_json(Path(path), what, limit)
@@ -380,7 +141,25 @@ def _cap(text: str) -> int | None:
     return int(text)
 
 
-def _limits(p: argparse.ArgumentParser) -> None:
+def _jobs(text: str) -> int:
+    """``--jobs``: a number of processes, 0 for one per core."""
+    if not text.strip().isascii() or not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"invalid number of jobs {text!r}: give a number (0: one per core)")
+    return int(text) or os.cpu_count() or 1
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--meta", metavar="META.json", help="per-file source, url, published, title")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                   help="extract on N processes (default: 1; 0: one per core)")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="a bad input (empty, binary, not UTF-8, unreadable, too large) becomes a warning "
+                        "and the run goes on")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no warnings on stderr")
+    p.add_argument("--stdin-format", choices=STDIN_FORMATS, default="auto",
+                   help="what '-' (standard input) holds (default: auto: JSON Lines if it starts with '{', "
+                        "HTML if with '<', else text)")
     p.add_argument("--max-bytes", type=_size, default=_guard.DEFAULT_MAX_BYTES, metavar="SIZE",
                    help="largest input file read, in bytes or with K, M, G (default: 50M); "
                         "a larger file is refused with exit status 4")
@@ -391,6 +170,8 @@ def _limits(p: argparse.ArgumentParser) -> None:
 
 _STATUS_HELP = ("Exit status: 0 no conflict, 1 conflicts found, 2 bad input, 3 input unreadable, "
                 "4 input too large, 5 output failed, 70 internal error, 130 interrupted, 141 broken pipe.")
+_INPUTS_HELP = ("text files, HTML pages, JSON Lines of documents, directories of articles "
+                "(or of story directories), glob patterns, or - for standard input")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -402,19 +183,22 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     c = sub.add_parser("check", help="report agreements, conflicts and misattributions across documents",
                        description=_STATUS_HELP)
-    c.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="text files, or directories of *.txt")
+    c.add_argument("paths", nargs="*", metavar="FILE_OR_DIR", help=_INPUTS_HELP)
+    c.add_argument("--stories", action="store_true",
+                   help="one report per story: each directory of articles, or each story value of JSON Lines "
+                        "(JSON output: one report a line)")
+    c.add_argument("--claims", action="append", metavar="CLAIMS.jsonl",
+                   help="claims stored by 'claimcheck extract' (- for standard input): their documents are not "
+                        "extracted again; a document not given is checked from its claims alone")
     c.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    c.add_argument("--meta", metavar="META.json", help="per-file source, url, published, title")
     c.add_argument("--tolerance", type=float, default=None,
                    help="relative tolerance of approximate values (default: 0.1)")
     c.add_argument("--aliases", metavar="ALIASES.json", help='entity aliases, {"alias": "canonical"}')
     c.add_argument("--metric-synonyms", metavar="SYN.json", help='metric synonyms, {"variant": "canonical"}')
-    c.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    _limits(c)
-    e = sub.add_parser("extract", help="print the claims of each file as JSON Lines", description=_STATUS_HELP)
-    e.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
-    e.add_argument("--meta", metavar="META.json")
-    _limits(e)
+    _common(c)
+    e = sub.add_parser("extract", help="print the claims of each document as JSON Lines", description=_STATUS_HELP)
+    e.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help=_INPUTS_HELP)
+    _common(e)
     return p
 
 
@@ -434,38 +218,66 @@ def _discard_stdout() -> None:
         pass
 
 
-def _write(text: str, output: str | None = None) -> None:
-    if not text.endswith("\n"):
-        text += "\n"
-    if output is not None:
+class _Output:
+    """Where the output goes: ``-o FILE`` (opened at the first write) or stdout; every
+    failure is one of the command line's statuses (5 output failed, 141 broken pipe)."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.file: TextIO | None = None
+
+    def write(self, text: str) -> None:
+        if not text.endswith("\n"):
+            text += "\n"
+        if self.path is not None:
+            try:
+                if self.file is None:
+                    self.file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 (closed by close())
+                self.file.write(text)
+            except OSError as e:
+                raise _OutputFailed(f"cannot write {_show(self.path)}: {e.strerror or e}") from e
+            return
+        out = sys.stdout
+        if out is None:
+            raise _OutputFailed("cannot write the report: stdout is closed")
         try:
-            with open(output, "w", encoding="utf-8") as f:
-                f.write(text)
-        except OSError as e:
-            raise _OutputFailed(f"cannot write {_show(output)}: {e.strerror or e}") from e
-        return
-    out = sys.stdout
-    if out is None:
-        raise _OutputFailed("cannot write the report: stdout is closed")
-    try:
-        try:
-            out.write(text)
-        except UnicodeEncodeError:  # a terminal that is not UTF-8
+            try:
+                out.write(text)
+            except UnicodeEncodeError:  # a terminal that is not UTF-8
+                out.flush()
+                out.buffer.write(text.encode("utf-8"))
             out.flush()
-            out.buffer.write(text.encode("utf-8"))
-        out.flush()
-    except BrokenPipeError as e:
-        _discard_stdout()
-        raise _BrokenPipe("the reader of the output went away before the end (broken pipe)") from e
-    except OSError as e:
-        _discard_stdout()
-        raise _OutputFailed(f"cannot write the report to stdout: {e.strerror or e}") from e
-    except ValueError as e:  # "I/O operation on closed file"
-        raise _OutputFailed("cannot write the report: stdout is closed") from e
+        except BrokenPipeError as e:
+            _discard_stdout()
+            raise _BrokenPipe("the reader of the output went away before the end (broken pipe)") from e
+        except OSError as e:
+            _discard_stdout()
+            raise _OutputFailed(f"cannot write the report to stdout: {e.strerror or e}") from e
+        except ValueError as e:  # "I/O operation on closed file"
+            raise _OutputFailed("cannot write the report: stdout is closed") from e
+
+    def close(self) -> None:
+        if self.file is not None:
+            try:
+                self.file.close()
+            except OSError as e:
+                raise _OutputFailed(f"cannot write {_show(self.path or '')}: {e.strerror or e}") from e
+            finally:
+                self.file = None
+        elif self.path is not None:  # nothing was written: the file still says so
+            self.write_empty()
+
+    def write_empty(self) -> None:
+        try:
+            with open(self.path or "", "w", encoding="utf-8"):
+                pass
+        except OSError as e:
+            raise _OutputFailed(f"cannot write {_show(self.path or '')}: {e.strerror or e}") from e
 
 
-def _warn(message: str) -> None:
-    _say(f"claimcheck: warning: {message}")
+def _warn(message: str, args: argparse.Namespace | None = None) -> None:
+    if args is None or not args.quiet:
+        _say(f"claimcheck: warning: {message}")
 
 
 def _say(line: str) -> None:
@@ -480,41 +292,260 @@ def _say(line: str) -> None:
         pass
 
 
-def _run(args: argparse.Namespace) -> int:
-    from .check import check
-    from .claims import extract
+class _Progress:
+    """A tqdm bar on stderr for long runs (shown after a second), only on a terminal and
+    without ``--quiet``; nothing at all when tqdm is not installed."""
 
-    if getattr(args, "output", None) is None and sys.stdout is None:  # fail before any work
-        raise _OutputFailed("cannot write the report: stdout is closed")
+    def __init__(self, total: int, args: argparse.Namespace) -> None:
+        self.bar: Any = None
+        err = sys.stderr
+        if args.quiet or total < 2 or err is None or not _isatty(err):
+            return
+        try:
+            from tqdm import tqdm
+        except ImportError:
+            return
+        tqdm.monitor_interval = 0  # no monitor thread: the --jobs pool may still fork
+        self.bar = tqdm(total=total, unit="doc", desc="extracting", file=err, delay=1.0, leave=False,
+                        dynamic_ncols=True)
+
+    def update(self, n: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _Skipped:
+    """The inputs ``--skip-bad`` set aside: each a warning on stderr and in the report."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.messages: list[str] = []
+
+    def __call__(self, error: InputError) -> None:
+        message = f"skipped input: {error}"
+        self.messages.append(message)
+        _warn(message, self.args)
+
+
+def _read(paths: Sequence[str], args: argparse.Namespace, skipped: _Skipped | None) -> list[Document]:
     meta = Path(args.meta) if args.meta else None
-    docs = load_documents(args.paths, meta, max_bytes=args.max_bytes)
-    if args.command == "extract":
-        for d in docs:
-            claims, capped = _guard.cap_claims(extract(d), d.id, args.max_claims)
-            if capped:
-                _warn(capped)
-            lines = [_guard.json_controls(c.model_dump_json()) for c in claims]
-            if lines:
-                _write("\n".join(lines))
-        return EXIT_OK
-    options: dict[str, Any] = {
+    return load_documents(paths, meta, max_bytes=args.max_bytes, on_error=skipped,
+                          stdin_format=args.stdin_format)
+
+
+def _read_stories(args: argparse.Namespace) -> dict[str | None, tuple[list[Document], list[str]]]:
+    """``--stories``: the documents and skipped-input warnings of each story. A directory
+    of stories gives each of its story directories; a directory of articles is one story
+    (its name); JSON Lines give one story per ``story`` value; loose files, none."""
+    from .io import JSONL_SUFFIXES, story_dirs
+
+    stories: dict[str | None, tuple[list[Document], list[str]]] = {}
+
+    def put(name: str | None, docs: list[Document], warnings: list[str]) -> None:
+        held, warned = stories.setdefault(name, ([], []))
+        held.extend(d if d.story == name else d.model_copy(update={"story": name}) for d in docs)
+        warned.extend(w for w in warnings if w not in warned)
+
+    for arg in args.paths:
+        path = Path(arg)
+        subs = story_dirs(path) if arg != "-" else []
+        for name, sub in subs:
+            skipped = _Skipped(args) if args.skip_bad else None
+            put(_show(name), _read([str(sub)], args, skipped), skipped.messages if skipped else [])
+        if subs:
+            continue
+        skipped = _Skipped(args) if args.skip_bad else None
+        docs = _read([arg], args, skipped)
+        messages = skipped.messages if skipped else []
+        if arg != "-" and path.suffix.lower() not in JSONL_SUFFIXES and path.is_dir():
+            put(_show(path.resolve().name or arg), docs, messages)
+            continue
+        for name in dict.fromkeys(d.story for d in docs) or [None]:
+            put(name, [d for d in docs if d.story == name], messages)
+    return stories
+
+
+def _stored_claims(args: argparse.Namespace) -> list[Claim] | None:
+    from .io import read_claims
+
+    if not args.claims:
+        return None
+    if sum(1 for c in args.claims if c == "-") + sum(1 for p in args.paths if p == "-") > 1:
+        raise InputError("standard input (-) can be read only once")
+    return [c for path in args.claims for c in read_claims(path, max_bytes=args.max_bytes)]
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _results(docs: Sequence[Document], args: argparse.Namespace, options: Mapping[str, Any] | None = None,
+             stored: Mapping[str, DocumentResult] | None = None) -> list[DocumentResult]:
+    """The extraction of every document not in ``stored``, on ``--jobs`` processes, with
+    a progress bar."""
+    from .story import extract_results
+
+    stored = stored or {}
+    todo = [d for d in docs if d.id not in stored]
+    opts = options or {}
+    bar = _Progress(len(todo), args)
+    try:
+        done = iter(extract_results(todo, aliases=opts.get("aliases"), metric_synonyms=opts.get("metric_synonyms"),
+                                    jobs=args.jobs, progress=bar.update))
+    finally:
+        bar.close()
+    return [stored[d.id] if d.id in stored else next(done) for d in docs]
+
+
+def _extract(args: argparse.Namespace, out: _Output) -> int:
+    """``claimcheck extract``: each document's claims as JSON Lines, written as soon as the
+    document is done (in input order, whatever ``--jobs``)."""
+    from .story import iter_results
+
+    skipped = _Skipped(args) if args.skip_bad else None
+    docs = _read(args.paths, args, skipped)
+    if not docs:
+        raise InputError(f"no documents to extract: every input was skipped ({len(skipped.messages) if skipped else 0})")
+    _check_ids({None: (docs, [])})  # claims are joined to their documents by id
+    bar = _Progress(len(docs), args)
+    try:
+        for d, r in zip(docs, iter_results(docs, jobs=args.jobs, progress=bar.update), strict=True):
+            claims, capped = _guard.cap_claims(list(r.claims), d.id, args.max_claims)
+            for w in (*r.warnings, *([capped] if capped else [])):
+                _warn(w, args)
+            if claims:
+                out.write("\n".join(_guard.json_controls(c.model_dump_json()) for c in claims))
+    finally:
+        bar.close()
+    return EXIT_OK
+
+
+def _render(report: Report, fmt: str) -> str:
+    if fmt == "json":
+        return report.to_json()
+    if fmt == "markdown":
+        return report.to_markdown()
+    if fmt == "html":
+        return report.to_html()
+    return str(report)
+
+
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>~&]")
+
+
+def _md_text(text: str) -> str:
+    """A story name as Markdown text: every character Markdown might read as syntax escaped."""
+    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), text)
+
+
+def _render_stories(reports: Mapping[str | None, Report], fmt: str) -> str:
+    """Many reports as one output: JSON Lines (one compact report a line), text and
+    Markdown with a heading per story, HTML as one page of sections."""
+    import html
+
+    if fmt == "json":
+        return "\n".join(r.to_json(indent=None) for r in reports.values())
+    label = {name: _guard.one_line(name) if name is not None else "(documents of no story)" for name in reports}
+    if fmt == "markdown":
+        return "\n\n".join(f"# Story: {_md_text(label[n])}\n\n{r.to_markdown()}" for n, r in reports.items())
+    if fmt == "html":
+        from .report import to_html
+
+        sections = "\n".join(f"<section><h1>Story: {html.escape(label[n])}</h1>\n{to_html(r, fragment=True)}</section>"
+                             for n, r in reports.items())
+        return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>claimcheck reports</title>'
+                f"</head><body>\n{sections}\n</body></html>")
+    return "\n\n".join(f"== story: {label[n]} ==\n{r}" for n, r in reports.items())
+
+
+def _check(args: argparse.Namespace, out: _Output) -> int:
+    from .check import DEFAULT_TOLERANCE, options
+    from .story import report_of, stored_results
+
+    if not args.paths and not args.claims:
+        raise InputError("no input files (give files or directories, or --claims)")
+    if args.stories and args.claims:
+        raise InputError("--claims cannot be used with --stories: stored claims carry no story")
+    opt: dict[str, Any] = {
         "aliases": _json_map(args.aliases, "aliases", args.max_bytes),
         "metric_synonyms": _json_map(args.metric_synonyms, "metric synonyms", args.max_bytes),
-        "max_claims_per_document": args.max_claims,
     }
-    if args.tolerance is not None:
-        options["tolerance"] = args.tolerance
-    report = check(docs, **options)
-    if args.format == "json":
-        out = report.to_json()
-    elif args.format == "markdown":
-        out = report.to_markdown()
-    elif args.format == "html":
-        out = report.to_html()
-    else:
-        out = str(report)
-    _write(out, args.output)
+    tolerance = args.tolerance if args.tolerance is not None else DEFAULT_TOLERANCE
+    options(opt["aliases"], opt["metric_synonyms"], tolerance)  # bad options fail before any work
+    cap = args.max_claims
+    if args.stories:
+        stories = _read_stories(args)
+        if not any(docs for docs, _ in stories.values()):
+            raise InputError("no documents to check: every input was skipped")
+        from .wording import natural_key
+
+        _check_ids(stories)
+        order = sorted(stories, key=lambda n: (n is not None, natural_key(n or "")))
+        # one pool for every document of every story; results come back in this order
+        results = iter(_results([d for n in order for d in stories[n][0]], args, opt))
+        reports: dict[str | None, Report] = {}
+        for name in order:
+            docs, warnings = stories[name]
+            rs = [next(results) for _ in docs]
+            reports[name] = report_of(docs, rs, options(opt["aliases"], opt["metric_synonyms"], tolerance), cap,
+                                      warnings)
+        out.write(_render_stories(reports, args.format))
+        return EXIT_CONFLICT if any(r.conflicts for r in reports.values()) else EXIT_OK
+    skipped = _Skipped(args) if args.skip_bad else None
+    docs = _read(args.paths, args, skipped) if args.paths else []
+    claims = _stored_claims(args)
+    if not docs and not claims:
+        raise InputError(f"no documents to check: every input was skipped ({len(skipped.messages) if skipped else 0})")
+    _check_ids({None: (docs, [])})
+    docs, stored = stored_results(docs, claims)
+    results = _results(docs, args, opt, stored)
+    report = report_of(docs, results, options(opt["aliases"], opt["metric_synonyms"], tolerance), cap,
+                       skipped.messages if skipped else [])
+    out.write(_render(report, args.format))
     return EXIT_CONFLICT if report.conflicts else EXIT_OK
+
+
+def _check_ids(stories: Mapping[str | None, tuple[list[Document], list[str]]]) -> None:
+    for name, (docs, _) in stories.items():
+        seen: dict[str, Document] = {}
+        for d in docs:
+            if d.id in seen:
+                many = len({x.story for x in docs} - {None}) > 1
+                hint = ("; the input holds several stories: check them with --stories" if many
+                        else f" in story {name!r}" if name is not None else "")
+                raise InputError(f"duplicate document id {d.id!r}: every document needs its own id{hint}")
+            seen[d.id] = d
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.output is None and sys.stdout is None:  # fail before any work
+        raise _OutputFailed("cannot write the report: stdout is closed")
+    out = _Output(args.output)
+    try:
+        status = _extract(args, out) if args.command == "extract" else _check(args, out)
+    except BaseException:
+        if out.file is not None:
+            try:
+                out.file.close()
+            except OSError:
+                pass
+        raise
+    out.close()
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:

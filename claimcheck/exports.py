@@ -330,6 +330,8 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "Document": {
         "id": "Document id, unique in the report.",
+        "story": "The story the document belongs to, when a run holds several (check_stories gives one "
+                 "report per story); check does not read it.",
         "text": "The full text every span and quantity offset points into.",
         "source": "The outlet or agency.",
         "url": "Where the article was published.",

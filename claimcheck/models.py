@@ -25,12 +25,14 @@ from pydantic import (
     ConfigDict,
     Field,
     FieldSerializationInfo,
+    ValidationError,
     field_serializer,
     field_validator,
     model_validator,
 )
 
 from ._guard import finite, json_controls, natural_key, replace_surrogates
+from .errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
@@ -40,6 +42,7 @@ __all__ = [
     "Change",
     "Claim",
     "Document",
+    "DocumentError",
     "Finding",
     "FindingKind",
     "Kind",
@@ -258,23 +261,105 @@ class Quantity(BaseModel):
         return to_pint(self, registry)
 
 
+#: What ``Document.published`` accepts as text, for error messages.
+_DATE_FORMS = "an ISO date or timestamp (2025-03-04, 2025-03-04T09:30Z, 2025-03-04T09:30+01:00)"
+
+
 def _date_of(value: Any) -> Any:
-    """A datetime (or an ISO timestamp string) as its date; anything else unchanged."""
+    """``Document.published`` as a date: a datetime (or an ISO timestamp, with or without a
+    time zone) is read as its own date, the day in the zone it is written in; a date
+    string as that date. Anything else is left to pydantic, which refuses it."""
     if isinstance(value, _dt.datetime):
         return value.date()
-    if isinstance(value, str) and len(value) > 10:
+    if isinstance(value, str):
+        text = value.strip()
         try:
-            return _dt.datetime.fromisoformat(value).date()
+            if len(text) <= 10:
+                return _dt.date.fromisoformat(text)
+            return _dt.datetime.fromisoformat(text).date()
         except ValueError:
-            return value  # pydantic says what is wrong with it
+            raise ValueError(f"{value!r} is not {_DATE_FORMS}") from None
     return value
+
+
+class DocumentError(InputError, ValidationError):
+    """A :class:`Document` built with a bad field: one line naming the document and the
+    field. It is an :class:`~claimcheck.InputError` (the error every bad argument raises)
+    and, for code written against pydantic, a ``pydantic.ValidationError`` too.
+
+    Example:
+        >>> try:
+        ...     Document(id="a", text="x", published="last Tuesday")
+        ... except InputError as e:
+        ...     print(e)
+        document 'a': published 'last Tuesday' is not an ISO date or timestamp (2025-03-04, 2025-03-04T09:30Z, 2025-03-04T09:30+01:00)
+    """
+
+    message: str = ""
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _doc_label(data: dict[str, Any]) -> str:
+    doc_id = data.get("id")
+    if isinstance(doc_id, str) and doc_id.strip():
+        return f"document {replace_surrogates(doc_id)!r}"
+    return "document"
+
+
+def _field_problem(error: Any, data: dict[str, Any]) -> str:
+    """One field's problem, in words: "id must not be empty", "text must be a string, not bytes"."""
+    loc = error.get("loc") or ("?",)
+    name = str(loc[0])
+    kind = error.get("type", "")
+    value = data.get(name)
+    if kind == "missing":
+        return f"{name} is required"
+    if kind == "extra_forbidden":
+        return f"unknown field {name!r} (a Document has {', '.join(Document.model_fields)})"
+    if name == "id" and isinstance(value, str):
+        return "id must not be empty"
+    if name == "published":
+        ctx = error.get("ctx") or {}
+        if kind == "value_error" and "error" in ctx:
+            return f"published {ctx['error']}"
+        return ("published must be a date, a datetime or an ISO string (2025-03-04, 2025-03-04T09:30Z), "
+                f"not {type(value).__name__}")
+    if kind in ("string_type", "str_type"):
+        hint = '; decode bytes first, e.g. data.decode("utf-8")' if isinstance(value, (bytes, bytearray)) else ""
+        optional = "" if name in ("id", "text") else " or None"
+        return f"{name} must be a string{optional}, not {type(value).__name__}{hint}"
+    return f"{name}: {error.get('msg', 'invalid')}"
+
+
+def _document_error(data: dict[str, Any], e: ValidationError) -> InputError:
+    errors = e.errors(include_url=False)
+    message = f"{_doc_label(data)}: " + "; ".join(_field_problem(x, data) for x in errors)
+    try:
+        out: InputError = DocumentError.from_exception_data(e.title, e.errors(include_url=False))  # type: ignore[arg-type]
+    except (TypeError, ValueError, KeyError):  # an error pydantic cannot rebuild: still one InputError line
+        out = InputError(message)
+    out.message = message  # type: ignore[attr-defined]
+    return out
 
 
 class Document(BaseModel):
     """One news text and what is known about it.
 
-    ``published`` is a date; a ``datetime`` or an ISO timestamp
-    (``"2013-07-02T13:28Z"``) is read as its date.
+    - ``id``: a non-empty name, unique within a check (a file name without its extension,
+      a feed's article id).
+    - ``text``: the text claims are read from; every offset in a report points into it.
+    - ``source`` (the outlet), ``url``, ``title``: strings or ``None``.
+    - ``published``: a date; a ``datetime`` or an ISO timestamp (``"2013-07-02T13:28Z"``,
+      ``"2013-07-03T06:22+10:00"``, a time zone or none) is read as its own date, the day
+      in the zone it is written in. Relative times ("on Tuesday") resolve against it.
+    - ``story``: the story the document belongs to, when a run holds several
+      (:func:`claimcheck.check_stories` and ``claimcheck check --stories`` give one report
+      per story); :func:`claimcheck.check` does not read it.
+
+    A bad field raises :class:`DocumentError` (an :class:`~claimcheck.InputError`) naming
+    the document and the field.
 
     Example:
         >>> import datetime
@@ -282,18 +367,30 @@ class Document(BaseModel):
         ...              published="2014-05-28")
         >>> d.published
         datetime.date(2014, 5, 28)
-        >>> Document(id="b", text="", published=datetime.datetime(2014, 5, 28, 13, 5)).published
-        datetime.date(2014, 5, 28)
+        >>> Document(id="b", text="", published="2013-07-03T06:22+10:00").published
+        datetime.date(2013, 7, 3)
+        >>> Document(id="", text="Five people died.")
+        Traceback (most recent call last):
+        ...
+        claimcheck.models.DocumentError: document: id must not be empty
     """
 
-    model_config = _CONFIG
+    # strict: bytes are not decoded on the quiet, nor numbers turned into ids
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
-    id: Text = Field(min_length=1)
+    id: Text = Field(min_length=1, pattern=r"\S")
     text: Text
     source: Text | None = None
     url: Text | None = None
     published: Annotated[_dt.date | None, BeforeValidator(_date_of)] = None
     title: Text | None = None
+    story: Text | None = None
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as e:
+            raise _document_error(data, e) from None
 
 
 class Attribution(BaseModel):

@@ -296,7 +296,7 @@ def test_a_bug_is_status_70_not_conflicts(monkeypatch: pytest.MonkeyPatch, capsy
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(sys.modules["claimcheck.check"], "check", broken)
+    monkeypatch.setattr(sys.modules["claimcheck.check"], "assemble", broken)
     assert cli.main(["check", str(story)]) == cli.EXIT_INTERNAL == 70
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("claimcheck: internal error: RuntimeError: boom second line")

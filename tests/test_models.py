@@ -24,12 +24,17 @@ EXPECTED_ALL = {
     "Relation",
     "Report",
     "Span",
+    "Story",
     "UnitError",
     "ValueSupport",
     "__version__",
     "check",
+    "check_stories",
     "extract",
     "parse_quantities",
+    "read_claims",
+    "read_documents",
+    "read_jsonl",
 }
 
 
