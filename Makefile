@@ -22,8 +22,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed-core
 	$(BIN)/claimcheck check examples/story || [ $$? -eq 1 ]
 
-test: $(VENV)/.installed-test
+# The suite, after lint and types (ruff, mypy --strict on claimcheck/): a red lint is a red build.
+test: lint
 	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check claimcheck
+	$(BIN)/mypy
 
 # docs/claims.md lists the claim stage's rules from the code (tests/test_rules.py checks it).
 docs: $(VENV)/.installed-core

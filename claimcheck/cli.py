@@ -58,6 +58,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
@@ -129,7 +130,8 @@ def _size(text: str) -> int:
     m = _SIZE.fullmatch(text.strip())
     if not m or int(m.group(1)) < 1:
         raise argparse.ArgumentTypeError(f"invalid size {text!r}: give bytes, or a number with K, M or G (200M)")
-    return int(m.group(1)) * 1024 ** " KMG".index(m.group(2).upper() or " ")
+    size: int = int(m.group(1)) * 1024 ** " KMG".index(m.group(2).upper() or " ")
+    return size
 
 
 def _cap(text: str) -> int | None:
@@ -375,8 +377,8 @@ def _read_stories(args: argparse.Namespace) -> dict[str | None, tuple[list[Docum
         if arg != "-" and path.suffix.lower() not in JSONL_SUFFIXES and path.is_dir():
             put(_show(path.resolve().name or arg), docs, messages)
             continue
-        for name in dict.fromkeys(d.story for d in docs) or [None]:
-            put(name, [d for d in docs if d.story == name], messages)
+        for story in dict.fromkeys(d.story for d in docs) or [None]:
+            put(story, [d for d in docs if d.story == story], messages)
     return stories
 
 
@@ -496,11 +498,11 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
         _check_ids(stories)
         order = sorted(stories, key=lambda n: (n is not None, natural_key(n or "")))
         # one pool for every document of every story; results come back in this order
-        results = iter(_results([d for n in order for d in stories[n][0]], args, opt))
+        pooled = iter(_results([d for n in order for d in stories[n][0]], args, opt))
         reports: dict[str | None, Report] = {}
         for name in order:
             docs, warnings = stories[name]
-            rs = [next(results) for _ in docs]
+            rs = [next(pooled) for _ in docs]
             reports[name] = report_of(docs, rs, options(opt["aliases"], opt["metric_synonyms"], tolerance), cap,
                                       warnings)
         out.write(_render_stories(reports, args.format))
@@ -539,10 +541,8 @@ def _run(args: argparse.Namespace) -> int:
         status = _extract(args, out) if args.command == "extract" else _check(args, out)
     except BaseException:
         if out.file is not None:
-            try:
+            with contextlib.suppress(OSError):
                 out.file.close()
-            except OSError:
-                pass
         raise
     out.close()
     return status

@@ -439,8 +439,8 @@ def _jsonl_document(where: str, obj: Any) -> Document:
             if not isinstance(html, str):
                 raise InputError(f"{label}: html must be a string, not {type(html).__name__}")
             if not isinstance(doc_id, str) or not doc_id.strip():
-                Document(id=doc_id, text="")  # the id's own message  # type: ignore[arg-type]
-            return html_document(html, doc_id, **fields)  # type: ignore[arg-type]
+                Document(id=doc_id, text="")  # the id's own message
+            return html_document(html, doc_id, **fields)
         if isinstance(fields.get("text"), str) and not fields["text"].strip():
             raise InputError(f"{label}: text is empty")
         return Document(id=doc_id, **fields)
@@ -583,7 +583,7 @@ def _paths(paths: object, caller: str) -> list[str | os.PathLike[str]]:
     if isinstance(paths, (bytes, bytearray, Mapping)) or not hasattr(paths, "__iter__"):
         raise InputError(f"{caller}() takes a path or a list of paths, not {type(paths).__name__}")
     out: list[str | os.PathLike[str]] = []
-    for p in paths:  # type: ignore[attr-defined]
+    for p in paths:
         if not isinstance(p, (str, os.PathLike)):
             raise InputError(f"{caller}() takes paths (str or pathlib.Path), not {type(p).__name__}")
         out.append(p)

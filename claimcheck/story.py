@@ -148,8 +148,8 @@ def mixed_story_warning(documents: Iterable[Document], claims: Iterable[Claim]) 
         return out
     parts = []
     for ids in groups.values():
-        fams = sorted({f for i in ids for f in kinds[i]})
-        parts.append((sorted(ids, key=natural_key), fams))
+        families = sorted({f for i in ids for f in kinds[i]})
+        parts.append((sorted(ids, key=natural_key), families))
     parts.sort(key=lambda p: natural_key(p[0][0]))
     described = "; ".join(f"{_ids_text(ids)} ({', '.join(fams)})" for ids, fams in parts)
     out.append(f"the documents seem to tell {len(parts)} different stories, which share no event: {described}. "
