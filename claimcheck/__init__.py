@@ -23,14 +23,16 @@ Example:
 
 from __future__ import annotations
 
-import importlib
-import sys
-import types
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+import importlib.util as _importlib_util
+import sys as _sys
+import types as _types
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
 
 from .errors import ClaimcheckError, InputError, LexiconError, UnitError
 
-if TYPE_CHECKING:  # pragma: no cover
+if _TYPE_CHECKING:  # pragma: no cover
     from .check import check
     from .claims import extract
     from .io import read_claims, read_documents, read_jsonl
@@ -86,32 +88,43 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     module = _LAZY.get(name)
-    if module is None:
+    if module is None:  # a submodule (claimcheck.lexicon ...): reachable, never listed
+        full = f"{__name__}.{name}"
+        if full in _sys.modules or (not name.startswith("__") and _importlib_util.find_spec(full) is not None):
+            return _importlib.import_module(full)
         raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    if name == module:  # claimcheck.check is the module, and calling it is check()
+        return _importlib.import_module(f".{module}", __name__)
+    value = getattr(_importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted(__all__)
 
 
-class _Package(types.ModuleType):
-    """The package module: importing the submodule ``claimcheck.check`` (which Python then
-    sets as the package's attribute ``check``) must not hide the function ``check``."""
+class _Package(_types.ModuleType):
+    """The package module. Its namespace holds the public names only (``vars(claimcheck)``
+    matches ``__all__``): Python sets every imported submodule as an attribute of its
+    package, and those stay out, reachable through :func:`__getattr__` instead. So
+    ``import claimcheck.check`` gives the module, and the module is callable:
+    ``claimcheck.check(documents)`` is :func:`claimcheck.check.check`."""
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        if isinstance(value, types.ModuleType) and _LAZY.get(name) == name:
-            return  # the function stays (or is imported on first use)
+    def __setattr__(self, name: str, value: _Any) -> None:
+        if isinstance(value, _types.ModuleType) and value.__name__ == f"{self.__name__}.{name}":
+            return  # a submodule: reachable through __getattr__, not listed
         super().__setattr__(name, value)
 
-    def __reduce__(self) -> tuple[Any, tuple[str]]:
+    def __reduce__(self) -> tuple[_Any, tuple[str]]:
         # pickled by name, as pickle and cloudpickle treat modules (a Dask task that
         # refers to `cc` ships the name, and the worker imports the package)
-        return importlib.import_module, (self.__name__,)
+        return _importlib.import_module, (self.__name__,)
 
 
-sys.modules[__name__].__class__ = _Package
+for _name in [n for n, v in vars().items() if isinstance(v, _types.ModuleType) and not n.startswith("_")]:
+    del vars()[_name]  # submodules imported above (errors): reachable, not listed
+del _name, annotations
+_sys.modules[__name__].__class__ = _Package

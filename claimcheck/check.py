@@ -1,5 +1,8 @@
 """Cross-source checking: the claims of several documents → findings.
 
+This module is callable: ``claimcheck.check(documents, **options)`` is :func:`check` below
+(so ``import claimcheck.check`` gives the module, and ``cc.check(docs)`` still checks).
+
 :func:`check` extracts the claims of every document (each document on its own: a claim's
 id and frame do not depend on the other documents), then aligns them across the story and
 compares only claims that measure the same thing. Grouping is by hashing, never by
@@ -42,9 +45,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import importlib
 import inspect
 import math
 import re
+import sys
+import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -1122,3 +1128,17 @@ def _extract_one(d: Document, extract: Callable[..., Iterable[Claim]] | None, al
 
 
 _ = LexiconError  # re-exported through the error tree; metrics.toml errors surface as it
+
+
+class _CallableModule(types.ModuleType):
+    """``claimcheck.check`` is this module, and calling it calls :func:`check`."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Report:
+        return check(*args, **kwargs)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return importlib.import_module, (self.__name__,)  # pickled by name, like the package
+
+
+__signature__ = inspect.signature(check)
+sys.modules[__name__].__class__ = _CallableModule

@@ -148,3 +148,33 @@ def test_json_schemas_build() -> None:
         schema = model.model_json_schema()
         assert schema["type"] == "object"
         assert schema.get("additionalProperties") is False
+
+
+def test_the_package_namespace_is_its_public_surface() -> None:
+    """httpx's way: after every entry point and submodule has been used, the package's own
+    namespace holds exactly ``__all__`` (and dunder names), never a leaked module or helper;
+    ``import claimcheck.check`` gives the module, which ``cc.check(...)`` calls."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent('''
+        import inspect, types
+        import claimcheck as cc
+        import claimcheck.check, claimcheck.claims, claimcheck.lexicon, claimcheck.models, claimcheck.rules
+        report = cc.check(["Lumo has 5 million users.", "Lumo has 6 million users."])
+        assert report.findings, report
+        for name in cc.__all__:
+            getattr(cc, name)
+        import claimcheck.check as module
+        assert isinstance(module, types.ModuleType) and callable(module), type(module)
+        assert module is cc.check and module.check is not module
+        assert "tolerance" in inspect.signature(cc.check).parameters
+        assert claimcheck.lexicon.WORDS.treated
+        leaked = sorted(k for k in vars(cc) if not k.startswith("_") and k not in cc.__all__)
+        assert not leaked, leaked
+        missing = sorted(set(cc.__all__) - set(dir(cc)))
+        assert not missing, missing
+    ''')
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
