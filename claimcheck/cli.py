@@ -2,7 +2,9 @@
 
 ::
 
-    claimcheck check [FILE_OR_DIR|-]... [--stories] [--claims CLAIMS.jsonl] [--format text|markdown|html|json]
+    claimcheck check [FILE_OR_DIR|-]... [--stories] [--claims CLAIMS.jsonl]
+                     [--format text|markdown|html|json|csv|claimreview|annotations] [--table rows|claims|findings]
+                     [--indent N] [--review-url URL] [--review-author NAME] [--review-date YYYY-MM-DD]
                      [--meta META.json] [--tolerance T] [--aliases ALIASES.json] [--metric-synonyms SYN.json]
                      [-o FILE] [--jobs N] [--skip-bad] [--quiet] [--stdin-format auto|text|html|jsonl]
                      [--max-bytes SIZE] [--max-claims N]
@@ -79,7 +81,9 @@ __all__ = ["load_documents", "main", "read_meta"]
 EXIT_OK, EXIT_CONFLICT, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_UNREADABLE, EXIT_TOO_LARGE, EXIT_OUTPUT = Unreadable.status, TooLarge.status, 5
 EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 70, 130, 141
-FORMATS = ("text", "markdown", "html", "json")
+FORMATS = ("text", "markdown", "html", "json", "csv", "claimreview", "annotations")
+#: The tables ``--format csv`` writes (``--table``).
+TABLES = ("rows", "claims", "findings")
 STDIN_FORMATS = ("auto", "text", "html", "jsonl")
 
 #: :func:`claimcheck.read_documents`, under the name the command line has always had.
@@ -192,7 +196,16 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--claims", action="append", metavar="CLAIMS.jsonl",
                    help="claims stored by 'claimcheck extract' (- for standard input): their documents are not "
                         "extracted again; a document not given is checked from its claims alone")
-    c.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    c.add_argument("--format", choices=FORMATS, default="text",
+                   help="output format (default: text); csv: a table (--table); claimreview: schema.org "
+                        "ClaimReview JSON-LD of the conflicts and misattributions; annotations: W3C Web "
+                        "Annotations of every claim")
+    c.add_argument("--table", choices=TABLES, default="rows",
+                   help="the table --format csv writes: one row per finding value (rows), per claim or per finding")
+    c.add_argument("--indent", type=int, default=None, metavar="N", help="indent JSON by N spaces (default: one line)")
+    c.add_argument("--review-url", metavar="URL", help="ClaimReview: the URL of your review page")
+    c.add_argument("--review-author", metavar="NAME", help="ClaimReview: the reviewing organisation")
+    c.add_argument("--review-date", metavar="YYYY-MM-DD", help="ClaimReview: the date of the review")
     c.add_argument("--tolerance", type=float, default=None,
                    help="relative tolerance of approximate values (default: 0.1)")
     c.add_argument("--aliases", metavar="ALIASES.json", help='entity aliases, {"alias": "canonical"}')
@@ -436,9 +449,19 @@ def _extract(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK
 
 
-def _render(report: Report, fmt: str) -> str:
+def _render(report: Report, fmt: str, args: argparse.Namespace | None = None) -> str:
     if fmt == "json":
-        return report.to_json()
+        return report.to_json(indent=getattr(args, "indent", None))
+    if fmt == "csv":
+        return report.to_csv(getattr(args, "table", "rows"))
+    if fmt in ("claimreview", "annotations"):
+        from .exports import jsonld_text
+
+        if fmt == "annotations":
+            return jsonld_text(report.to_web_annotations())
+        return jsonld_text(report.to_claimreview(url=getattr(args, "review_url", None),
+                                                 author=getattr(args, "review_author", None),
+                                                 date_published=getattr(args, "review_date", None)))
     if fmt == "markdown":
         return report.to_markdown()
     if fmt == "html":
@@ -454,13 +477,30 @@ def _md_text(text: str) -> str:
     return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), text)
 
 
-def _render_stories(reports: Mapping[str | None, Report], fmt: str) -> str:
-    """Many reports as one output: JSON Lines (one compact report a line), text and
-    Markdown with a heading per story, HTML as one page of sections."""
+def _render_stories(reports: Mapping[str | None, Report], fmt: str, args: argparse.Namespace | None = None) -> str:
+    """Many reports as one output: JSON Lines (one compact report a line; JSON-LD likewise),
+    CSV with a story column, text and Markdown with a heading per story, HTML as one page
+    of sections."""
     import html
+    import json
 
     if fmt == "json":
         return "\n".join(r.to_json(indent=None) for r in reports.values())
+    if fmt in ("claimreview", "annotations"):
+        return "\n".join(_guard.json_controls(json.dumps(json.loads(_render(r, fmt, args)), ensure_ascii=False))
+                         for r in reports.values())
+    if fmt == "csv":
+        import csv
+        import io
+
+        rows: list[list[str]] = []
+        for n, r in reports.items():
+            table = list(csv.reader(io.StringIO(_render(r, fmt, args))))
+            if table:
+                rows += ([["story", *table[0]]] if not rows else []) + [[n or "", *row] for row in table[1:]]
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(rows)
+        return buf.getvalue()
     label = {name: _guard.one_line(name) if name is not None else "(documents of no story)" for name in reports}
     if fmt == "markdown":
         return "\n\n".join(f"# Story: {_md_text(label[n])}\n\n{r.to_markdown()}" for n, r in reports.items())
@@ -505,7 +545,7 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
             rs = [next(pooled) for _ in docs]
             reports[name] = report_of(docs, rs, options(opt["aliases"], opt["metric_synonyms"], tolerance), cap,
                                       warnings)
-        out.write(_render_stories(reports, args.format))
+        out.write(_render_stories(reports, args.format, args))
         return EXIT_CONFLICT if any(r.conflicts for r in reports.values()) else EXIT_OK
     skipped = _Skipped(args) if args.skip_bad else None
     docs = _read(args.paths, args, skipped) if args.paths else []
@@ -517,7 +557,7 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
     results = _results(docs, args, opt, stored)
     report = report_of(docs, results, options(opt["aliases"], opt["metric_synonyms"], tolerance), cap,
                        skipped.messages if skipped else [])
-    out.write(_render(report, args.format))
+    out.write(_render(report, args.format, args))
     return EXIT_CONFLICT if report.conflicts else EXIT_OK
 
 

@@ -95,6 +95,41 @@ def test_formats(story: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> N
         assert out.startswith("claimcheck report:")
 
 
+@pytest.mark.parametrize("table", ["rows", "claims", "findings"])
+def test_csv_tables(story: Path, table: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    assert main(["check", str(story), "--format", "csv", "--table", table]) == 1
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows
+    key = {"rows": "kind", "claims": "claim_id", "findings": "kind"}[table]
+    assert key in rows[0], sorted(rows[0])
+    if table != "claims":
+        assert "conflict" in {r["kind"] for r in rows}
+
+
+def test_claimreview_and_annotations(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["check", str(story), "--format", "claimreview", "--review-url", "https://example.org/r",
+                 "--review-author", "Desk", "--review-date", "2024-05-02"]) == 1
+    reviews = json.loads(capsys.readouterr().out)
+    assert reviews and all(r["@type"] == "ClaimReview" for r in reviews)
+    assert reviews[0]["url"].startswith("https://example.org/r#") and reviews[0]["author"]["name"] == "Desk"
+    assert main(["check", str(story), "--format", "annotations"]) == 1
+    notes = json.loads(capsys.readouterr().out)
+    assert notes and all(n["type"] == "Annotation" for n in notes)
+
+
+def test_json_indent(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(story), "--format", "json"]) == 1
+    assert capsys.readouterr().out.count("\n") <= 1  # one line by default
+    assert main(["check", str(story), "--format", "json", "--indent", "2"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("\n") > 10 and cc.Report.model_validate_json(out).conflicts
+
+
 def test_output_file(story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "r.html"
     assert main(["check", str(story), "--format", "html", "-o", str(target)]) == 1
