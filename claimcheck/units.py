@@ -20,13 +20,14 @@ from __future__ import annotations
 import functools
 import math
 from importlib import resources
-from typing import Any
-
-import pint
+from typing import TYPE_CHECKING, Any
 
 from .errors import UnitError
 
-__all__ = ["base_magnitude", "comparable", "dimension_key", "is_unit", "registry", "to_pint"]
+if TYPE_CHECKING:  # pint is imported on first use: `import claimcheck.check` stays cheap
+    import pint
+
+__all__ = ["base_magnitude", "comparable", "definitions", "dimension_key", "is_unit", "registry", "to_pint"]
 
 
 @functools.cache
@@ -55,6 +56,8 @@ def registry() -> pint.UnitRegistry[Any]:
         >>> registry() is registry()
         True
     """
+    import pint
+
     reg: pint.UnitRegistry[Any] = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     for _name, line in definitions():
         try:

@@ -254,7 +254,7 @@ import os, signal, sys
 
 class Interrupt:
     def find_spec(self, name, path=None, target=None):
-        if name == "pint":
+        if name == "pydantic":  # imported while the command starts up
             sys.meta_path.remove(self)
             os.kill(os.getpid(), signal.SIGINT)
         return None
