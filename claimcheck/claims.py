@@ -67,6 +67,7 @@ _REASONS = {
     "no subject": "no rule found whom the figure is about",
     "boilerplate": "the figure is in page furniture (a dateline, an advert, a sign-up line)",
     "repeated sentence": "the sentence repeats an earlier one of the document",
+    "relation": "the figure relates two claims ('twice as many'): it is their Claim.relation",
 }
 
 

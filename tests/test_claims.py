@@ -113,3 +113,30 @@ def test_every_claim_span_indexes_its_document(text: str) -> None:
 def test_extract_never_raises_on_any_text(text: str) -> None:
     claims = cc.extract(cc.Document(id="any", text=text))
     assert all(text[c.span.start : c.span.end] == c.span.exact for c in claims)
+
+
+def _corpus_articles() -> list[Any]:
+    from casefiles import SHARED
+
+    paths = sorted((SHARED / "corpus").glob("*/*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+    return [pytest.param(p, id=f"{p.parent.name}/{p.name}") for p in paths]
+
+
+@pytest.mark.skipif(not _corpus_articles(), reason="../shared is not beside the checkout")
+@pytest.mark.parametrize("path", _corpus_articles() or [None])
+def test_every_quantity_of_a_real_article_is_a_claim_or_set_aside_with_a_rule(path: Any) -> None:
+    """Nothing is lost in silence: each figure the parser finds in a corpus article is a
+    claim's quantity (or one of its repeats), or set aside with the name of the rule and a reason."""
+    from claimcheck.claims import _REASONS, analyse
+    from claimcheck.rules import REGISTRY
+
+    text = path.read_text("utf-8")
+    x = analyse(cc.Document(id=path.stem, text=text))
+    found = {(q.start, q.end) for q in cc.parse_quantities(text)}
+    in_claims = {(c.quantity.start, c.quantity.end) for c in x.claims}
+    in_claims |= {(r.start, r.end) for c in x.claims for r in c.repeats}
+    aside = {(s.quantity.start, s.quantity.end) for s in x.set_aside}
+    assert found - in_claims - aside == set(), [text[a:b] for a, b in sorted(found - in_claims - aside)]
+    known = set(REGISTRY["not a claim"].names()) | set(_REASONS)
+    for s in x.set_aside:
+        assert s.rule in known and s.reason, (s.quantity.text, s.rule, s.reason)
