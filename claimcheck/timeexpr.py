@@ -135,27 +135,42 @@ _TIME = regex.compile(
 #: the full pattern is tried only a few words before one of them (see :func:`_search`).
 _ANCHOR = re.compile(r"\d+|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
                      r"|Friday|Saturday|Sunday|(?i:year|month|week|yesterday|today|tomorrow)")
-#: The most words a match can have before its anchor ("as of the beginning of earlier the
-#: previous year": a preposition, an edge and a relative phrase), and the longest token.
+#: The words a match can have before its anchor: prepositions ("as of", "since"), edges ("the
+#: end of", "mid"), relative phrases ("earlier this", "the previous"), at most ten of them.
+_PREFIX_WORDS = frozenset({
+    "as", "of", "since", "until", "till", "by", "before", "after", "during", "from", "through",
+    "throughout", "in", "on", "at", "starting", "beginning", "between", "and", "to", "early", "late",
+    "mid", "the", "end", "start", "middle", "earlier", "later", "this", "last", "next", "past", "previous",
+})
+#: edges that the pattern allows glued to the next word ("midMarch" aside, "earlylast")
+_EDGES = ("early", "late", "mid")
 _BACK_WORDS = 10
 _MAX_TOKEN = 64
 
 
 def _back(text: str, a: int, floor: int) -> int:
-    """Where a match holding the anchor at ``a`` can start at the earliest (not before ``floor``)."""
+    """Where a match holding the anchor at ``a`` can start at the earliest (not before
+    ``floor``): the start of the anchor's token, then back over the words that can open a
+    time expression ("in", "the end of", "earlier this"), no further."""
     i, cap = a, max(floor, a - _MAX_TOKEN)
     while i > cap and not text[i - 1].isspace():  # to the start of the anchor's token
         i -= 1
     for _ in range(_BACK_WORDS):
         j = i
-        while j > floor and text[j - 1].isspace():
+        while j > floor and (text[j - 1].isspace() or text[j - 1] == "-"):  # "mid-  March"
             j -= 1
-        k, cap = j, max(floor, j - _MAX_TOKEN)
-        while k > cap and not text[k - 1].isspace():
+        if j == i:
+            break
+        k, cap = j, max(floor, j - 12)
+        while k > cap and text[k - 1].isalpha():
             k -= 1
-        if k == j:
+        word = text[k:j].lower()
+        glued = any(word.startswith(e) and word[len(e) :] in _PREFIX_WORDS for e in _EDGES)
+        if k == j or not (word in _PREFIX_WORDS or glued) or (k > floor and text[k - 1].isalnum()):
             break
         i = k
+        if k == floor or not (text[k - 1].isspace() or text[k - 1] == "-"):
+            break
     return i
 
 

@@ -125,3 +125,24 @@ def test_corpus_runs_and_finds_dates() -> None:
         for t in got:
             assert text[t.start : t.end] == t.text
     assert total > 50
+
+
+_TIME_WORDS = ["as of", "the beginning of", "the end of", "mid-", "early", "late", "earlier", "later", "this",
+               "last", "next", "the past", "the previous", "year", "month", "week", "weekend", "Monday",
+               "Tuesday", "May", "March", "Sept", "2013", "12", "3rd", "of", "to", "and", "in", "on", "at",
+               "yesterday", "today", "killed", "people", "(", ","]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_TIME_WORDS), st.sampled_from([" ", "  ", "", "-", ", ", "\n"])),
+                max_size=14), st.integers(min_value=0, max_value=40))
+@settings(max_examples=400)
+def test_the_anchored_search_finds_what_the_full_pattern_finds(parts: list[tuple[str, str]], pos: int) -> None:
+    """The time scan tries its pattern only a few words before an anchor; it must find
+    exactly the leftmost match the pattern finds scanning every character."""
+    from claimcheck import timeexpr
+
+    text = "".join(w + sep for w, sep in parts)
+    pos = min(pos, len(text))
+    fast = timeexpr._search(text, pos, len(text))
+    full = timeexpr._TIME.search(text, pos, len(text))
+    assert (fast and fast.span()) == (full and full.span()), text
