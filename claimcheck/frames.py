@@ -116,8 +116,10 @@ class Mention:
 
 
 def _classes(v: SentenceView, k: int) -> tuple[str, ...]:
-    ev = lexicon.events()
     t = v.tokens[k]
+    if not t.tags & (EVENT_NOUN | EVENT_VERB):
+        return ()
+    ev = lexicon.events()
     low = t.low[:-2] if t.low.endswith(("'s", "’s")) else t.low
     if t.has(EVENT_NOUN):
         if low in ev.anaphors:  # "the disaster": whatever event the document is about

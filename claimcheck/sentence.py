@@ -192,9 +192,11 @@ _CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "�
 _OPENING_PUNCT = frozenset("\"“'‘(")
 
 
-@dataclass(slots=True)
 class Token:
     """One token of a sentence: its text, offsets into the document and tag bits.
+
+    ``cap`` (starts with an upper-case letter) and ``word`` (starts with a letter or digit,
+    not punctuation) are set once: most rules read them.
 
     Example:
         >>> t = Token("Quake", "quake", 0, 5, tags_of("quake"))
@@ -202,21 +204,20 @@ class Token:
         (True, True, True)
     """
 
-    text: str
-    low: str
-    start: int
-    end: int
-    tags: int
+    __slots__ = ("cap", "end", "low", "start", "tags", "text", "word")
 
-    @property
-    def cap(self) -> bool:
-        """Starts with an upper-case letter."""
-        return self.text[:1].isupper()
+    def __init__(self, text: str, low: str, start: int, end: int, tags: int) -> None:
+        self.text = text
+        self.low = low
+        self.start = start
+        self.end = end
+        self.tags = tags
+        first = text[:1]
+        self.cap = first.isupper()
+        self.word = first.isalnum()
 
-    @property
-    def word(self) -> bool:
-        """Starts with a letter or digit (not punctuation)."""
-        return self.text[:1].isalnum()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}-{self.end})"
 
     def has(self, bits: int) -> bool:
         """Whether the token carries any of the tag ``bits``."""
