@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -177,6 +178,19 @@ def canonical(name: str, aliases: Mapping[str, str] | None = None) -> str:
     """
     if not isinstance(name, str):
         raise InputError(f"name must be a str, not {type(name).__name__}")
+    try:
+        items = frozenset(aliases.items()) if aliases else frozenset()
+    except TypeError:  # unhashable values: no cache
+        return _canonical(name, aliases)
+    return _canonical_cached(name, items)
+
+
+@functools.lru_cache(maxsize=16384)
+def _canonical_cached(name: str, items: frozenset[tuple[str, str]]) -> str:
+    return _canonical(name, dict(items))
+
+
+def _canonical(name: str, aliases: Mapping[str, str] | None) -> str:
     known = _known().by_key
     user = {alias_key(k): v for k, v in aliases.items()} if aliases else {}
 
