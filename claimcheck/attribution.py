@@ -1002,6 +1002,10 @@ def is_hedged(sentence_text: str, offset: int = 0) -> bool:
 _CLAUSE_BREAK = regex.compile(r"[,;:()—–]|\s-\s|" + _B + r"(?:and|but|while|whereas|although)" + _E, regex.IGNORECASE)
 
 
+#: How far (in characters) before and after a figure a negation or a denial is looked for.
+_NEGATION_REACH = 400
+
+
 def is_negated(sentence_text: str, qstart: int, qend: int, offset: int = 0) -> bool:
     """Is the quantity at ``sentence_text[qstart:qend]`` negated?
 
@@ -1032,8 +1036,13 @@ def is_negated(sentence_text: str, qstart: int, qend: int, offset: int = 0) -> b
     qstart = max(0, min(qstart, n))
     qend = max(qstart, min(qend, n))
     h = _hedges()
+    # only the words near the figure can negate it: a window keeps a run-on "sentence" of
+    # thousands of figures linear
+    w0 = max(0, qstart - _NEGATION_REACH)
+    window = sentence_text[w0 : min(n, qend + _NEGATION_REACH)]
+    qstart, qend, n = qstart - w0, qend - w0, len(window)
     # blank out bounds such as "no more than" so their negation word does not count
-    masked = h.not_negation.sub(lambda m: " " * len(m.group()), sentence_text)
+    masked = h.not_negation.sub(lambda m: " " * len(m.group()), window)
     try:
         lo = 0
         for m in _CLAUSE_BREAK.finditer(masked, 0, qstart, timeout=_TIMEOUT):
@@ -1048,5 +1057,5 @@ def is_negated(sentence_text: str, qstart: int, qend: int, offset: int = 0) -> b
             return True
         return bool(h.denial.search(masked, 0, qstart, timeout=_TIMEOUT))
     except TimeoutError:  # pragma: no cover - defensive
-        _guard.note_skipped(offset + qstart, offset + qend, "the negation scan of the figure timed out")
+        _guard.note_skipped(offset + w0 + qstart, offset + w0 + qend, "the negation scan of the figure timed out")
         return False

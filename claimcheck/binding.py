@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from .sentence import (
     EVENT_NOUN,
     EVENT_VERB,
     INDEFINITE,
+    MAX_REACH,
     METRIC_VERB,
     NOT_SUBJECT,
     POSSESSION,
@@ -167,6 +169,7 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
     """Subject from the noun phrase ``tokens[lo:hi]``: (canonical, as written, how)."""
     toks = v.tokens
     st = v.state
+    lo = max(lo, hi - MAX_REACH)  # no subject phrase is longer
     if lo >= hi:
         return None
     words = [t for t in toks[lo:hi] if t.word]
@@ -176,11 +179,13 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
         return st.topic[0], st.topic[1], "pronoun"
     if len(words) == 2 and words[0].low == "the" and words[1].has(REFERRING) and st.topic:
         return st.topic[0], st.topic[1], "pronoun"  # "The company has ..." -> the topic
-    runs = [(i, j) for i, j in v.name_runs() if i >= lo and j <= hi]
+    all_runs = v.name_runs()
+    runs = [(i, j) for i, j in all_runs[bisect.bisect_left(all_runs, (lo, lo)) :] if i < hi and j <= hi]
+    covered = {k for i, j in runs for k in range(i, j)}
     # cut at the first preposition or verb outside a name: "services in China" -> "services"
     cut = hi
     for k in range(lo + 1, hi):
-        if any(i <= k < j for i, j in runs):
+        if k in covered:
             continue
         if toks[k].has(PREP) or v.is_verb(k):
             cut = k

@@ -1033,7 +1033,7 @@ def check(
     if extract is not None and not callable(extract):
         raise InputError("extract must be a callable taking a Document")
     documents, stored = stored_results(_guard.documents(docs, "check"), claims)
-    results = [stored.get(d.id) or _extract_one(d, extract, dict(opts.user_aliases), dict(opts.synonyms))
+    results = [stored.get(d.id) or _extract_one(d, extract, dict(opts.user_aliases), dict(opts.synonyms), cap)
                for d in documents]
     return report_of(documents, results, opts, cap)
 
@@ -1113,13 +1113,14 @@ def assemble(documents: Sequence[Document], results: Sequence[DocumentResult], o
 
 
 def _extract_one(d: Document, extract: Callable[..., Iterable[Claim]] | None, aliases: dict[str, str],
-                 synonyms: dict[str, str]) -> DocumentResult:
-    """Extract one document (the default extractor also gives the figures set aside)."""
+                 synonyms: dict[str, str], cap: int | None = _guard.MAX_CLAIMS_PER_DOCUMENT) -> DocumentResult:
+    """Extract one document (the default extractor also gives the figures set aside, and
+    stops reading at ``cap`` claims, the cap :func:`assemble` applies)."""
     with _guard.collecting() as skipped:
         if extract is None:
             from .claims import analyse
 
-            x = analyse(d, aliases=aliases or None, metric_synonyms=synonyms or None)
+            x = analyse(d, aliases=aliases or None, metric_synonyms=synonyms or None, max_claims_per_document=cap)
             got, aside, extra = x.claims, x.set_aside, list(x.warnings)
         else:
             kwargs = {"aliases": aliases or None, "metric_synonyms": synonyms or None}

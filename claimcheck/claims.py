@@ -68,7 +68,13 @@ _REASONS = {
     "boilerplate": "the figure is in page furniture (a dateline, an advert, a sign-up line)",
     "repeated sentence": "the sentence repeats an earlier one of the document",
     "relation": "the figure relates two claims ('twice as many'): it is their Claim.relation",
+    "claims cap": "the document gave more claims than max_claims_per_document (or ten times as many figures); "
+                  "figures past the cap are not read",
 }
+
+#: A document is read until it gives ``max_claims_per_document`` claims, or until it has
+#: shown this many times as many figures (a table of bare numbers makes no claims).
+_FIGURES_PER_CLAIM = 10
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,7 @@ def extract(
     aliases: Mapping[str, str] | None = None,
     metric_synonyms: Mapping[str, str] | None = None,
     story_event: str | None = None,
+    max_claims_per_document: int | None = _guard.MAX_CLAIMS_PER_DOCUMENT,
 ) -> list[Claim]:
     """The claims of one document: each quantity bound to its frame and source.
 
@@ -124,6 +131,10 @@ def extract(
         metric_synonyms: extra metric synonyms, ``{"MAU": "monthly active users"}``.
         story_event: the event the story is about ("earthquake"), when the document's own
             headline and lede should not decide it.
+        max_claims_per_document: the first this many claims (in text order) are kept, as
+            :func:`claimcheck.check` keeps them; the figures after them are not read (a scraped
+            table or hostile text of thousands of figures stays fast). ``None`` keeps all.
+            :func:`analyse` says in its warnings when the cap was reached.
 
     Returns:
         Claims in text order. A sentence the document repeats gives one claim whose
@@ -142,7 +153,8 @@ def extract(
         >>> c.subject, c.metric, c.quantity.low, c.time_text
         ('WeChat', 'accounts removed', 40.0, 'March')
     """
-    return analyse(doc, aliases=aliases, metric_synonyms=metric_synonyms, story_event=story_event).claims
+    return analyse(doc, aliases=aliases, metric_synonyms=metric_synonyms, story_event=story_event,
+                   max_claims_per_document=max_claims_per_document).claims
 
 
 def analyse(
@@ -151,6 +163,7 @@ def analyse(
     aliases: Mapping[str, str] | None = None,
     metric_synonyms: Mapping[str, str] | None = None,
     story_event: str | None = None,
+    max_claims_per_document: int | None = _guard.MAX_CLAIMS_PER_DOCUMENT,
 ) -> Extraction:
     """:func:`extract`, with the quantities that gave no claim and the rule that set each aside.
 
@@ -159,6 +172,8 @@ def analyse(
         aliases: extra entity aliases.
         metric_synonyms: extra metric synonyms.
         story_event: see :func:`extract`.
+        max_claims_per_document: see :func:`extract`; past the cap, figures are set aside
+            with the rule "claims cap" and a warning says where reading stopped.
 
     Returns:
         An :class:`Extraction`. Every quantity :func:`claimcheck.parse_quantities` finds in
@@ -174,9 +189,10 @@ def analyse(
     """
     d = _guard.document(doc, "extract")
     hint = _guard.optional_str("story_event", story_event, "extract")
+    cap = _guard.claim_cap(max_claims_per_document)
     state = DocState.for_document(d, _guard.str_map("aliases", aliases), _synonyms(metric_synonyms))
     with _guard.collecting() as skipped:  # a scan that timed out says what it skipped
-        x = _Reader(d, state, hint).run()
+        x = _Reader(d, state, hint, cap).run()
     x.warnings.extend(_guard.skipped_warnings(d.id, skipped))
     return x
 
@@ -209,7 +225,9 @@ def story_event(docs: Sequence[Document]) -> str | None:
 class _Reader:
     """Reads one document: builds the views once, then binds every figure."""
 
-    def __init__(self, doc: Document, state: DocState, hint: str | None) -> None:
+    def __init__(self, doc: Document, state: DocState, hint: str | None, cap: int | None = None) -> None:
+        self.cap = cap
+        self.bound = 0  # claims bound so far
         self.doc = doc
         self.text = doc.text
         self.state = state
@@ -221,6 +239,7 @@ class _Reader:
         self.set_aside: list[SetAside] = []
         self.by_sentence: dict[int, list[_Pending]] = {}
         self.accounted: set[tuple[int, int]] = set()
+        self.unread: list[tuple[int, list[Quantity]]] = []  # pieces past the reading limit
 
     # ---- segmentation and views
 
@@ -230,6 +249,9 @@ class _Reader:
         self.quantities = parse_quantities(text)
         starts = [q.start for q in self.quantities]
         headline = _headline_index(self.sentences, self.doc)
+        # past this many figures the run loop reads no further: their sentences need no view
+        limit = _FIGURES_PER_CLAIM * self.cap if self.cap is not None else None
+        viewed = 0
         for si, s in enumerate(self.sentences):
             lo = bisect.bisect_left(starts, s.start)
             hi = bisect.bisect_left(starts, s.end)
@@ -240,7 +262,11 @@ class _Reader:
             if s.repeat_of is not None:
                 continue  # handled when the claims of the first occurrence are known
             for a, b, pq in _pieces(text, s.start, s.end, sq):
+                if limit is not None and viewed >= limit:
+                    self.unread.append((a, pq))
+                    continue
                 v = view(text, a, b, self.state, pq, si, headline=(si == headline))
+                viewed += len(pq)
                 self.views.append(v)
                 self.owner[id(v)] = si
         published = _published(self.doc)
@@ -256,9 +282,30 @@ class _Reader:
 
     def run(self) -> Extraction:
         self.segment()
+        stopped: int | None = None
+        read = 0  # figures read: a text of figures that make no claim ("12, 12, ...") stops too
+        capped: list[Quantity] = []
         for v in self.views:
+            if self.cap is not None and (self.bound >= self.cap or read >= _FIGURES_PER_CLAIM * self.cap):
+                stopped = v.start if stopped is None else stopped
+                capped.extend(f.q for f in v.figures)
+                continue
+            read += len(v.figures)
             self._sentence(v)
+        for a, qs in self.unread:  # never viewed: past the figures the cap lets the reader read
+            stopped = a if stopped is None else stopped
+            capped.extend(qs)
         pending = [p for si in sorted(self.by_sentence) for p in self.by_sentence[si]]
+        if self.cap is not None and len(pending) > self.cap:
+            pending.sort(key=lambda p: (p.fields["span"].start, p.fields["span"].end))
+            capped[:0] = [p.fields["quantity"] for p in pending[self.cap :]]
+            stopped = pending[self.cap].fields["span"].start if stopped is None else stopped
+            kept = {id(p) for p in pending[: self.cap]}
+            pending = pending[: self.cap]
+            self.by_sentence = {si: [p for p in ps if id(p) in kept] for si, ps in self.by_sentence.items()}
+        # the figures past the cap: listed (the first ``cap`` of them) and counted in a warning
+        self._aside(capped[: self.cap], "claims cap")
+        self.accounted.update((q.start, q.end) for q in capped[self.cap or 0 :])  # counted in the warning
         self._repeats()
         pending = _merge_headline(pending)
         claims = []
@@ -272,7 +319,17 @@ class _Reader:
         self._unaccounted()
         claims.sort(key=lambda c: (c.span.start, c.span.end, c.id))
         self.set_aside.sort(key=lambda s: (s.quantity.start, s.quantity.end, s.rule))
-        return Extraction(claims, self.set_aside)
+        warnings = []
+        n = len(capped)
+        listed = "" if n <= (self.cap or 0) else f" (set_aside lists the first {self.cap:,})"
+        if stopped is not None and not claims:
+            warnings.append(f"document {self.doc.id!r}: {_FIGURES_PER_CLAIM * (self.cap or 0):,} figures read without a "
+                            f"claim; set {n:,} figures from character {stopped:,} on aside unread{listed}")
+        elif stopped is not None:
+            warnings.append(f"document {self.doc.id!r}: more claims than max_claims_per_document={self.cap:,}; "
+                            f"kept the first {self.cap:,} (up to character {claims[-1].span.end:,}) and set "
+                            f"{n:,} figures after them aside unread{listed}")
+        return Extraction(claims, self.set_aside, warnings)
 
     # ---- one sentence
 
@@ -284,14 +341,14 @@ class _Reader:
         whole = sa.whole()
         hedged = bool(v.figures) and _attr.is_hedged(v.sentence_text, v.start)
         out: list[_Pending] = []
-        works: list[Work] = []
+        so_far: list[tuple[Quantity, MetricPick]] = []  # shared: each figure reads those before it
         for f in v.figures:
             w = Work(v, f, st)
-            w.claims_so_far = [(p.fields["quantity"], p.metric) for p in out]
+            w.claims_so_far = so_far
             p = self._figure(w, sa, hedged, out)
             if p is not None:
                 out.append(p)
-                works.append(w)
+                so_far.append((p.fields["quantity"], p.metric))
         out.extend(self._zeros(v, sa))
         if any(f.q.kind == "multiplier" for f in v.figures):
             for f in v.figures:
@@ -322,6 +379,7 @@ class _Reader:
         if out:
             si = self.owner[id(v)]
             self.by_sentence.setdefault(si, []).extend(out)
+            self.bound += len(out)
 
     def _figure(self, w: Work, sa: _attr.SentenceAttribution, hedged: bool, out: list[_Pending]) -> _Pending | None:
         q = w.q
@@ -442,9 +500,9 @@ class _Reader:
     # ---- bookkeeping
 
     def _aside(self, qs: Iterable[Quantity], rule: str) -> None:
-        for q in qs:
-            reason = _REASONS.get(rule) or _rule_doc(rule)
-            self.set_aside.append(SetAside(doc_id=self.doc.id, quantity=q, rule=rule, reason=reason))
+        reason = _REASONS.get(rule) or _rule_doc(rule)
+        for q in qs:  # every field is validated already (the document's id, a parsed quantity)
+            self.set_aside.append(SetAside.model_construct(doc_id=self.doc.id, quantity=q, rule=rule, reason=reason))
 
     def _repeats(self) -> None:
         """A repeated sentence gives no claims of its own: its spans are repeats of the first."""
@@ -620,6 +678,8 @@ def _day_claims(v: SentenceView, sa: _attr.SentenceAttribution, doc: Document) -
     Only a weekday a few words after a verb that dates the story's own event ("said",
     "launched", "struck"), in a sentence that names that event."""
     out: list[_Pending] = []
+    if not any(t.kind == "weekday" for t in v.times):
+        return None
     day_verbs = lexicon.english().verbs["day_verbs"]
     event_verbs = lexicon.english().verbs["event_day_verbs"]
     doc_ev = v.state.event if isinstance(v.state.event, _frames.EventRef) else None

@@ -420,7 +420,7 @@ def _results(docs: Sequence[Document], args: argparse.Namespace, options: Mappin
     bar = _Progress(len(todo), args)
     try:
         done = iter(extract_results(todo, aliases=opts.get("aliases"), metric_synonyms=opts.get("metric_synonyms"),
-                                    jobs=args.jobs, progress=bar.update))
+                                    jobs=args.jobs, progress=bar.update, max_claims_per_document=args.max_claims))
     finally:
         bar.close()
     return [stored[d.id] if d.id in stored else next(done) for d in docs]
@@ -438,7 +438,8 @@ def _extract(args: argparse.Namespace, out: _Output) -> int:
     _check_ids({None: (docs, [])})  # claims are joined to their documents by id
     bar = _Progress(len(docs), args)
     try:
-        for d, r in zip(docs, iter_results(docs, jobs=args.jobs, progress=bar.update), strict=True):
+        for d, r in zip(docs, iter_results(docs, jobs=args.jobs, progress=bar.update,
+                                           max_claims_per_document=args.max_claims), strict=True):
             claims, capped = _guard.cap_claims(list(r.claims), d.id, args.max_claims)
             for w in (*r.warnings, *([capped] if capped else [])):
                 _warn(w, args)

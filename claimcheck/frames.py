@@ -1068,12 +1068,15 @@ def _weekday_dates(v: SentenceView, t: TimeExpr) -> bool:
     return t.relation in ("on", "by", "until", "as_of") or t.text.lower().endswith(("night", "morning", "evening", "afternoon"))
 
 
+_EARLIER_VERBS = frozenset({"said", "reported", "put", "gave", "says"})
+
+
 def _earlier(w: Work) -> TimePick | None:
     """"the UN said earlier", "initially reported": before the document's own time."""
     a, b = w.v.clause_bounds(w.li)
     toks = w.toks
     lo, hi = max(0, a - 3), min(len(toks), b + 4)
-    if any(toks[k].low in WORDS.earlier for k in range(lo, hi)) and any(t.low in ("said", "reported", "put", "gave", "says") for t in toks):
+    if not w.v.words.isdisjoint(_EARLIER_VERBS) and any(toks[k].low in WORDS.earlier for k in range(lo, hi)):
         p = _published(w)
         return TimePick(p.isoformat() if p else None, "earlier", "earlier")
     return None

@@ -619,11 +619,22 @@ class RuleWords:
         if name.startswith("__"):
             raise AttributeError(name)
         lists, maps = _rule_words()
-        if name in lists:
-            return lists[name]
-        if name in maps:
-            return maps[name]
+        if name in lists or name in maps:
+            value = lists[name] if name in lists else maps[name]
+            self.__dict__[name] = value  # read in loops over tokens: the next read is direct
+            return value
         raise LexiconError(f"data/english.toml: no [rule_words] list or [rule_maps] table {name!r}")
+
+
+    def clear(self) -> None:
+        """Forget what was read (the next read loads ``data/english.toml`` again).
+
+        Example:
+            >>> WORDS.clear(); "treated" in WORDS.treated
+            True
+        """
+        self.__dict__.clear()
+        _rule_words.cache_clear()
 
 
 #: The rule word lists of ``data/english.toml`` (see :class:`RuleWords`).

@@ -34,6 +34,7 @@ import datetime as _dt
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import regex
 
@@ -539,7 +540,14 @@ class SentenceView:
 
     def clause_bounds(self, k: int) -> tuple[int, int]:
         """Token range ``[a, b)`` of the clause around token ``k``: from the last clause
-        punctuation or conjunction before it to the next one after it."""
+        punctuation or conjunction before it to the next one after it (memoised)."""
+        memo = cast("dict[int, tuple[int, int]]", self.extras.setdefault("clause_bounds", {}))
+        got = memo.get(k)
+        if got is None:
+            got = memo[k] = self._clause_bounds(k)
+        return got
+
+    def _clause_bounds(self, k: int) -> tuple[int, int]:
         toks = self.tokens
         a = k
         while a > 0 and a > k - MAX_REACH:

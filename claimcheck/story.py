@@ -267,10 +267,10 @@ def _jobs(jobs: object) -> int:
 
 
 def _extract(doc: Document, extract: Callable[..., Iterable[Claim]] | None, aliases: dict[str, str],
-             synonyms: dict[str, str]) -> DocumentResult:
+             synonyms: dict[str, str], cap: int | None = _guard.MAX_CLAIMS_PER_DOCUMENT) -> DocumentResult:
     from .check import _extract_one
 
-    return _extract_one(doc, extract, aliases, synonyms)
+    return _extract_one(doc, extract, aliases, synonyms, cap)
 
 
 def _start_method() -> str | None:
@@ -288,7 +288,8 @@ def _start_method() -> str | None:
 
 def extract_results(documents: Sequence[Document], *, extract: Callable[..., Iterable[Claim]] | None = None,
                     aliases: Mapping[str, str] | None = None, metric_synonyms: Mapping[str, str] | None = None,
-                    jobs: int = 1, progress: Callable[[int], None] | None = None) -> list[DocumentResult]:
+                    jobs: int = 1, progress: Callable[[int], None] | None = None,
+                    max_claims_per_document: int | None = _guard.MAX_CLAIMS_PER_DOCUMENT) -> list[DocumentResult]:
     """The extraction ``check`` runs, one :class:`~claimcheck.check.DocumentResult` per
     document in order, on ``jobs`` processes (0: one per core): :func:`iter_results` as a list.
 
@@ -298,15 +299,17 @@ def extract_results(documents: Sequence[Document], *, extract: Callable[..., Ite
         [1]
     """
     return list(iter_results(documents, extract=extract, aliases=aliases, metric_synonyms=metric_synonyms,
-                             jobs=jobs, progress=progress))
+                             jobs=jobs, progress=progress, max_claims_per_document=max_claims_per_document))
 
 
 def iter_results(documents: Sequence[Document], *, extract: Callable[..., Iterable[Claim]] | None = None,
                  aliases: Mapping[str, str] | None = None, metric_synonyms: Mapping[str, str] | None = None,
-                 jobs: int = 1, progress: Callable[[int], None] | None = None) -> Iterator[DocumentResult]:
+                 jobs: int = 1, progress: Callable[[int], None] | None = None,
+                 max_claims_per_document: int | None = _guard.MAX_CLAIMS_PER_DOCUMENT) -> Iterator[DocumentResult]:
     """The extraction ``check`` runs, one :class:`~claimcheck.check.DocumentResult` per
     document, yielded in the order of the documents as they are done, on ``jobs``
-    processes (0: one per core).
+    processes (0: one per core). Reading a document stops at ``max_claims_per_document``
+    claims, as ``check`` keeps them.
 
     Each document is extracted on its own, so a pool of processes gives exactly what one
     process gives. ``progress`` is called with 1 as each document is done (a progress bar's
@@ -327,12 +330,13 @@ def iter_results(documents: Sequence[Document], *, extract: Callable[..., Iterab
     from .check import options
 
     n = _jobs(jobs)
+    cap = _guard.claim_cap(max_claims_per_document)
     opts = options(aliases, metric_synonyms)
     al, syn = dict(opts.user_aliases), dict(opts.synonyms)
     docs = list(documents)
     if n == 1 or len(docs) < 2:
         for d in docs:
-            r = _extract(d, extract, al, syn)
+            r = _extract(d, extract, al, syn, cap)
             if progress is not None:
                 progress(1)
             yield r
@@ -340,7 +344,7 @@ def iter_results(documents: Sequence[Document], *, extract: Callable[..., Iterab
     import concurrent.futures
     import multiprocessing
 
-    work = functools.partial(_extract, extract=extract, aliases=al, synonyms=syn)
+    work = functools.partial(_extract, extract=extract, aliases=al, synonyms=syn, cap=cap)
     context = multiprocessing.get_context(_start_method())
     chunk = max(1, min(16, len(docs) // (8 * n)))
     with concurrent.futures.ProcessPoolExecutor(max_workers=min(n, len(docs)), mp_context=context) as pool:
@@ -448,7 +452,7 @@ class Story:
             raise InputError(f"Story.add(): document {doc.id!r} is already in the story; "
                              "remove it first or pass replace=True")
         if claims is None:
-            result = _extract(doc, self._extract, dict(self._aliases or {}), dict(self._synonyms or {}))
+            result = _extract(doc, self._extract, dict(self._aliases or {}), dict(self._synonyms or {}), self._cap)
         else:
             if isinstance(claims, (str, bytes, bytearray, Mapping)):
                 raise InputError(f"Story.add(): claims must be a list of claimcheck.Claim, not {type(claims).__name__}")
@@ -649,7 +653,7 @@ def check_stories(docs: Iterable[Document], *, jobs: int = 1, aliases: Mapping[s
     order = sorted(groups, key=lambda n: (n is not None, natural_key(n or "")))
     flat = [d for n in order for d in groups[n]]
     results = iter(extract_results(flat, extract=extract, aliases=aliases, metric_synonyms=metric_synonyms,
-                                   jobs=jobs, progress=progress))
+                                   jobs=jobs, progress=progress, max_claims_per_document=cap))
     out: dict[str | None, Report] = {}
     for n in order:
         rs = [next(results) for _ in groups[n]]

@@ -303,8 +303,10 @@ def test_claims_over_the_cap_are_set_aside_with_a_warning() -> None:
     assert len(cc.extract(text)) == 5
     r = cc.check([text], max_claims_per_document=2)
     assert [c.span.start for c in r.claims] == sorted(c.span.start for c in r.claims) and len(r.claims) == 2
-    assert r.warnings == ((f"document 'doc1': 5 claims, more than max_claims_per_document=2; kept the first 2 "
-                           f"(up to character {r.claims[-1].span.end}) and set 3 aside"),)
+    assert r.warnings == ((f"document 'doc1': more claims than max_claims_per_document=2; kept the first 2 "
+                           f"(up to character {r.claims[-1].span.end}) and set 3 figures after them aside unread "
+                           f"(set_aside lists the first 2)"),)
+    assert [s.rule for s in r.set_aside] == ["claims cap"] * 2
     assert len(cc.check([text], max_claims_per_document=None).claims) == 5
 
 
@@ -312,7 +314,7 @@ def test_the_default_cap_bites_on_a_dense_hostile_text() -> None:
     text = "one °C " * (_guard.MAX_CLAIMS_PER_DOCUMENT + 50)
     r = cc.check([text])
     assert len(r.claims) == _guard.MAX_CLAIMS_PER_DOCUMENT
-    assert len(r.warnings) == 1 and "set 50 aside" in r.warnings[0]
+    assert len(r.warnings) == 1 and "set 50 figures after them aside" in r.warnings[0]
 
 
 # --------------------------------------------------------------------------- command-line entry points

@@ -60,7 +60,7 @@ def _memoise(m: pytest.MonkeyPatch) -> None:
     memo: dict[cc.Document, claimcheck.claims.Extraction] = {}
 
     def analyse(doc: cc.Document, **options: object) -> claimcheck.claims.Extraction:
-        assert not any(options.values())
+        assert not options.get("aliases") and not options.get("metric_synonyms")
         if doc not in memo:
             memo[doc] = real(doc)
         return memo[doc]
