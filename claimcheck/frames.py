@@ -141,6 +141,8 @@ def _is_modifier_noun(v: SentenceView, k: int) -> bool:
         return False
     if nxt.has(EVENT_NOUN) or nxt.low.endswith(("ly", "ing")):
         return False
+    if any(f.first == k + 1 and f.q.kind == "duration" for f in v.figures):
+        return False  # "the catastrophe four years ago": a time, not a compound noun
     return not nxt.low.endswith(("ed", "s")) or nxt.low.endswith(("ss", "us"))
 
 
@@ -177,7 +179,8 @@ def mentions(v: SentenceView) -> list[Mention]:
                            _site_near(v, k), _place_after(v, k), definite, _lasting(v, k)))
     out = _inherit_dates(v, out)
     out = [_another_incident(v, m) for m in out]
-    v.extras["mentions"] = out
+    if v.state.event is not None:  # before the document's event is known, anaphors are unread
+        v.extras["mentions"] = out
     return out
 
 
@@ -186,6 +189,11 @@ def _another_incident(v: SentenceView, m: Mention) -> Mention:
     event of the story's kind named without "the", at a named place the story is not
     about, is another incident."""
     doc = v.state.event if isinstance(v.state.event, EventRef) else None
+    if not m.other and m.head in lexicon.events().anaphors and _years_ago(v):
+        # "The catastrophe four years ago": the earlier event the text just named, or another
+        prev = next((r for r in reversed(v.state.recent) if isinstance(r, EventRef)), None)
+        return Mention(m.i, prev.cls if prev else m.cls, m.head, prev.date if prev else m.date, True,
+                       m.site, m.place, m.definite, m.lasting)
     if m.other or m.definite or v.index < 2 or doc is None or m.cls != doc.cls:
         return m
     if _years_ago(v):  # "two years after a quake killed thousands": an earlier one
@@ -504,8 +512,10 @@ def _is_plural(v: SentenceView, m: Mention) -> bool:
 def _site_in_sentence(v: SentenceView) -> str | None:
     """The first facility the sentence names ("... killed 40 sheltering in a UN school"):
     the site of the event a headline or lede reports."""
-    for k, t in enumerate(v.tokens):
-        if t.has(SITE) and not t.cap and not v.in_name(k) and not t.possessive:
+    toks = v.tokens
+    for k, t in enumerate(toks):
+        if t.has(SITE) and not t.cap and not v.in_name(k) and not t.possessive \
+                and not (k > 0 and (v.is_verb(k - 1) or toks[k - 1].low.endswith("ing"))):  # not "taking shelter"
             site = _singular_site(t.low)
             if site not in WORDS.plain_sites:
                 return site

@@ -339,7 +339,8 @@ def _read(m: regex.Match[str], published: _dt.date | None) -> tuple[TimeKind, st
             return "month", f"{_nearest_year(mo, 15, published):04d}-{mo:02d}"
         return "month", f"--{mo:02d}"
     if g["y4"]:
-        if not (prep and prep not in ("and", "to", "between", "at", "of")) and not g["edge"]:
+        possessive = m.string[m.end() : m.end() + 2] in ("'s", "’s")  # "2004's tsunami"
+        if not (prep and prep not in ("and", "to", "between", "at", "of")) and not g["edge"] and not possessive:
             return None  # a bare four-digit number is more often a count
         return "year", g["y4"]
     return None  # pragma: no cover - every branch above returns
