@@ -189,6 +189,11 @@ def _another_incident(v: SentenceView, m: Mention) -> Mention:
     event of the story's kind named without "the", at a named place the story is not
     about, is another incident."""
     doc = v.state.event if isinstance(v.state.event, EventRef) else None
+    recent = v.state.recent[-1] if v.state.recent and v.state.recent_index >= v.index - 1 else None
+    if not m.other and isinstance(recent, EventRef) and recent.background and recent.cls == m.cls \
+            and m.i > 0 and v.tokens[m.i - 1].low in ("those", "these"):
+        # "seven people were killed in those bombings": the ones the sentence before named
+        return Mention(m.i, m.cls, m.head, recent.date, True, m.site, m.place, m.definite, m.lasting)
     if not m.other and m.head in lexicon.events().anaphors and _years_ago(v):
         # "The catastrophe four years ago": the earlier event the text just named, or another
         prev = next((r for r in reversed(v.state.recent) if isinstance(r, EventRef)), None)
@@ -327,7 +332,8 @@ def _date_near(v: SentenceView, k: int) -> str | None:
             continue  # "the worst riots since 1991" are today's riots
         a, b = v.index_at(t.phrase_start), v.index_at(t.end)
         if t.kind == "weekday":  # "Sunday's quakes", "the quakes on Sunday"
-            if (b == k and v.tokens[b - 1].possessive) or (a == k + 1 and t.relation == "on"):
+            if (b == k and v.tokens[b - 1].possessive) or (a == k + 1 and t.relation == "on") \
+                    or (b == k and t.relation is None and a > 0 and toks[a - 1].has(DET)):  # "the Wednesday bombings"
                 return t.value
             continue
         if 0 <= k - b <= 2:
@@ -659,11 +665,17 @@ def _pronoun_event(w: Work) -> EventRef | None:
     """"In February a quake hit Zarand. It killed 612 people": a sentence opening with
     "It" continues the earlier event the sentence before it was about."""
     toks = w.toks
-    if not toks or toks[0].low not in ("it", "this", "that") or not w.s.recent:
+    if not toks or not w.s.recent:
         return None
     last = w.s.recent[-1]
-    if isinstance(last, EventRef) and last.background and w.s.recent_index >= w.v.index - 1:
+    if not (isinstance(last, EventRef) and last.background and w.s.recent_index >= w.v.index - 1):
+        return None
+    if toks[0].low in ("it", "this", "that"):
         return last
+    # "... were killed in those bombings": a demonstrative plural points back to it too
+    for k, t in enumerate(toks[:-1]):
+        if t.low in ("those", "these") and any(x.has(EVENT_NOUN) for x in toks[k + 1 : k + 3]):
+            return last
     return None
 
 
@@ -748,8 +760,8 @@ EVENT: Table[EventRef] = register(Table("event", (
     Rule("event of the clause", "event nouns in the figure's clause", _clause_event,
          "The event named in the figure's clause (a dated or 'another' one is set apart).",
          "In September 2009 an earthquake near Padang killed 1,000 people"),
-    Rule("it continues", "'It' opening the sentence after one about an earlier event", _pronoun_event,
-         "\"It killed 612 people\" after a sentence about an earlier quake is about that quake.",
+    Rule("it continues", "'It' opening the sentence, or 'those/these <event>', after one about an earlier event", _pronoun_event,
+         "\"It killed 612 people\" (or \"612 died in those quakes\") after a sentence about an earlier quake is about that quake.",
          "In February a quake hit Zarand. It killed 612 people."),
     Rule("dated figure", "a time well before publication in the figure's clause", _dated_figure,
          "A figure its own clause dates well before publication is about an earlier event.",
