@@ -171,7 +171,8 @@ def mentions(v: SentenceView) -> list[Mention]:
         if t.has(EVENT_VERB) and not t.has(EVENT_NOUN):  # "attacked another UN school"
             other = other or any(x.has(OTHER_EVENT) for x in toks[k + 1 : k + 3])
         definite = (bool(before) and before[-1] in ("the", "this", "that")) or (len(before) > 1 and before[-2] == "the")
-        if not definite and t.has(EVENT_NOUN) and any(x.low in ("since", "after") for x in toks[max(0, k - 4) : k]) \
+        after = ("since", "after") if v.index >= 2 else ("since",)  # a lede's "after a quake hit" is the story
+        if not definite and t.has(EVENT_NOUN) and any(x.low in after for x in toks[max(0, k - 4) : k]) \
                 and not any(x.low in ("the", "this", "that", "its") for x in toks[max(0, k - 4) : k]):
             other = True  # "dispatched after two quakes struck", "since 7.6 and 7.5 quakes": earlier ones
         date = _date_near(v, k) or _year_before(v, k) or opener
@@ -222,8 +223,9 @@ def _place_hit(v: SentenceView, k: int) -> str | None:
     toks = v.tokens
     for x in range(k + 1, min(len(toks), k + 4)):
         if toks[x].has(EVENT_VERB) or toks[x].low in ("hit", "struck", "rocked", "shook", "jolted"):
-            run = next(((i, j) for i, j in v.name_runs() if x < i <= x + 5), None)
-            return v.run_text(*run) if run is not None else None
+            # "struck the northwestern Indonesian province of Aceh": any of the names counts
+            names = [v.run_text(i, j) for i, j in v.name_runs() if x < i <= x + 8]
+            return next((n for n in names if _is_story_place_v(v, n)), names[0] if names else None)
     return None
 
 
