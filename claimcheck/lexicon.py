@@ -351,7 +351,9 @@ class UnitLexicon:
     """Unit and currency aliases of ``data/units.toml``.
 
     ``words`` are keyed lower-case (matched case-insensitively, plurals included);
-    ``symbols`` are case-sensitive; ``currency_prefixes`` are written before an amount.
+    ``symbols`` are case-sensitive; ``currency_prefixes`` are written before an amount;
+    ``currency_glued_prefixes`` (also in ``currency_prefixes``) count only glued to a figure
+    with a scale word or a thousands separator ("R26 million", never "R2").
 
     Example:
         >>> units().symbols["km"].unit, units().words["yuan"].unit
@@ -362,6 +364,7 @@ class UnitLexicon:
     symbols: Mapping[str, UnitEntry]
     currency_prefixes: Mapping[str, str]
     currency_suffixes: Mapping[str, str]
+    currency_glued_prefixes: frozenset[str]
     irregular_plurals: Mapping[str, str]
     stopwords: frozenset[str]
     glued: Mapping[str, UnitEntry]
@@ -441,6 +444,7 @@ def units() -> UnitLexicon:
     symbols: dict[str, UnitEntry] = {}
     prefixes: dict[str, str] = {}
     suffixes: dict[str, str] = {}
+    glued_prefixes: set[str] = set()
     glued: dict[str, UnitEntry] = {}
     rates: dict[str, str] = {}
 
@@ -494,6 +498,11 @@ def units() -> UnitLexicon:
         put(prefixes, code, code, where)
         for p in _strings(spec, "prefixes", where):
             put(prefixes, p, code, where)
+        for p in _strings(spec, "glued_prefixes", where):
+            if not p.isalpha():
+                raise LexiconError(f"data/{f}: {where}.glued_prefixes must be letters, got {p!r}")
+            put(prefixes, p, code, where)
+            glued_prefixes.add(p)
         for s in _strings(spec, "suffixes", where):
             put(suffixes, s, code, where)
         put_words(spec, entry, where)
@@ -509,6 +518,7 @@ def units() -> UnitLexicon:
         symbols=MappingProxyType(symbols),
         currency_prefixes=MappingProxyType(prefixes),
         currency_suffixes=MappingProxyType(suffixes),
+        currency_glued_prefixes=frozenset(glued_prefixes),
         irregular_plurals=MappingProxyType(irregular),
         stopwords=stop,
         glued=MappingProxyType(glued),

@@ -203,6 +203,13 @@ _LIST_NEXT = regex.compile(r"(?:[ \t]*+,[ \t]*+(?:and[ \t]++|or[ \t]++)?+|[ \t]+
 _BETWEEN_LEFT = regex.compile(r"(?i)(?<![\p{L}])(?P<w>between|from)[ \t]++", regex.REVERSE)
 _MAGNITUDE_LEFT = regex.compile(r"(?i)(?<![\p{L}])magnitude[ \t-]*+", regex.REVERSE)
 _MINUS_LEFT = regex.compile(r"(?i)(?<![\p{L}])minus(?:[ \t]++|-)", regex.REVERSE)
+#: What must follow a glued-only currency prefix (data/units.toml ``glued_prefixes``): a
+#: figure with a thousands separator or a scale word ("R26 million", "Dh4,275"),
+#: so that "R2", "R101" and "an R0 of 2.5" stay no money.
+_MONEY_SHAPED = regex.compile(
+    r"\d{1,3}(?:,\d{3})++(?![\d,])"
+    r"|\d++(?:\.\d++)?+[ \t\u00a0]?+(?:(?i:million|billion|trillion|thousand)|bn|mn|tn|m|k)(?![\p{L}\p{N}])"
+)
 _THE_LEFT = regex.compile(r"(?i)(?<![\p{L}])the[ \t]++", regex.REVERSE)
 _INCH_WORD = regex.compile(r"[ \t]++in(?=\.?\s*+$|\.?[ \t]*+(?:thick|long|wide|tall|high|deep|diameter)\b)")
 _AM_PM = regex.compile(r"[ \t]*+(?P<u>pm|am)(?![\p{L}])")
@@ -1604,6 +1611,9 @@ class _Parser:
             code = ul.currency_prefixes.get(" ".join(sym.split()))
         if code is None:
             return pos
+        if sym in ul.currency_glued_prefixes and (m.group() != sym or not _MONEY_SHAPED.match(
+                self.text, pos, min(self.n, pos + 40))):
+            return pos  # "R 5", "R2": a glued-only prefix not glued to money
         r.unit, r.kind, r.currency_left = code, "currency", True
         start = int(m.start())
         if start > 0 and self.text[start - 1] in "-−" and r.value is not None and start - 1 >= self.last_end and (
@@ -1834,6 +1844,9 @@ class _Parser:
             r.step = None
             self.emit(r)
         elif g == "currency":
+            if self.text[start:end] in lexicon.units().currency_glued_prefixes and not _MONEY_SHAPED.match(
+                    self.text, end, min(self.n, end + 40)):
+                return  # "R2", "R101": letters before a number, no money
             self.at_number(end, digits=True)  # "USD25m": the number after the letters
 
     def at_long(self, start: int, end: int) -> None:
