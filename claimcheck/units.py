@@ -1,9 +1,11 @@
 """The one pint unit registry claimcheck uses, and the helpers that compare units.
 
 pint knows physical units; claimcheck adds ISO 4217 currencies, each as a dimension of its
-own (there are no exchange rates at run time, so dollars never compare with euros), from
-``data/units.txt``. pint's errors are turned into :class:`claimcheck.UnitError`; callers
-never see a pint exception.
+own, from ``data/units.txt``: pint never converts dollars into euros. Money in different
+currencies meets in :mod:`claimcheck.check` through reference exchange rates of a date
+(:mod:`claimcheck.money`), which needs :func:`currency_code` and :func:`money_dimension`
+here. pint's errors are turned into :class:`claimcheck.UnitError`; callers never see a
+pint exception.
 
 Example:
     >>> from claimcheck.units import to_pint, comparable, base_magnitude
@@ -27,7 +29,17 @@ from .errors import UnitError
 if TYPE_CHECKING:  # pint is imported on first use: `import claimcheck.check` stays cheap
     import pint
 
-__all__ = ["base_magnitude", "comparable", "definitions", "dimension_key", "is_unit", "registry", "to_pint"]
+__all__ = [
+    "base_magnitude",
+    "comparable",
+    "currency_code",
+    "definitions",
+    "dimension_key",
+    "is_unit",
+    "money_dimension",
+    "registry",
+    "to_pint",
+]
 
 
 @functools.cache
@@ -117,6 +129,48 @@ def dimension_key(unit: str | None) -> str:
     if not dims:
         return f"dimensionless:{unit}"  # percent, dozen ...: compare only with themselves
     return str(dims)
+
+
+@functools.lru_cache(maxsize=4096)
+def currency_code(unit: str | None) -> str | None:
+    """The ISO 4217 code of the money a unit measures, or ``None`` when it is no sum of
+    money: the code itself, a subunit ("cent" is a hundredth of ``USD``), a rate ("EUR per
+    month"). A unit of two currencies ("USD per EUR", an exchange rate) is no sum either.
+
+    Example:
+        >>> currency_code("USD"), currency_code("cent"), currency_code("EUR per month")
+        ('USD', 'USD', 'EUR')
+        >>> currency_code("kilometer"), currency_code(None), currency_code("USD per EUR")
+        (None, None, None)
+    """
+    if unit is None:
+        return None
+    try:
+        dims = _unit(unit).dimensionality
+    except UnitError:
+        return None
+    codes = [str(k)[len("[currency_"):-1] for k in dims if str(k).startswith("[currency_")]
+    if len(codes) != 1 or dims[f"[currency_{codes[0]}]"] != 1:
+        return None
+    return codes[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def money_dimension(unit: str | None) -> str | None:
+    """:func:`dimension_key` of a sum of money with its currency left out: "USD" and "EUR"
+    share one (``"[currency]"``), "USD per month" and "GBP per month" another; ``None``
+    when the unit is no sum of money (:func:`currency_code`).
+
+    Example:
+        >>> money_dimension("USD") == money_dimension("EUR") == money_dimension("cent")
+        True
+        >>> money_dimension("USD per month") == money_dimension("GBP per month") != money_dimension("USD")
+        True
+    """
+    code = currency_code(unit)
+    if code is None:
+        return None
+    return dimension_key(unit).replace(f"[currency_{code}]", "[currency]")
 
 
 def comparable(a: str | None, b: str | None) -> bool:

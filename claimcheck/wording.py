@@ -32,8 +32,10 @@ __all__ = [
     "document_label",
     "finding_claim",
     "fmt_number",
+    "format_money",
     "format_value",
     "independence_text",
+    "money_amount",
     "natural_key",
     "pct",
     "spread_text",
@@ -139,6 +141,39 @@ def format_value(claim: Claim) -> str:
     if re.fullmatch(r"[A-Z]{3}", unit):  # ISO 4217 currency code: "an estimated USD 102 million"
         return f"{word}{unit} {num}"
     return f"{word}{num} {_unit_words(unit, v)}"
+
+
+def format_money(claim: Claim, currency: str) -> str:
+    """:func:`format_value` of a sum of money read in ``currency``: a "$43 billion" an
+    Australian outlet wrote reads "AUD 43 billion", whatever the parser took the sign for.
+
+    Example:
+        >>> import claimcheck as cc
+        >>> c = cc.extract("The Kestrel deal is worth $43 billion.")[0]
+        >>> format_value(c), format_money(c, "AUD")
+        ('USD 43 billion', 'AUD 43 billion')
+    """
+    from .units import currency_code
+
+    q = claim.quantity
+    code = currency_code(q.unit)
+    if code is None or code == currency or q.unit is None or code not in q.unit:
+        return format_value(claim)
+    moved = q.model_copy(update={"unit": q.unit.replace(code, currency)})
+    return format_value(claim.model_copy(update={"quantity": moved}))
+
+
+def money_amount(value: float, currency: str) -> str:
+    """A converted sum as a reader would say it, to four significant digits: "USD 107.3
+    million".
+
+    Example:
+        >>> money_amount(107270000.0, "USD"), money_amount(1688.6, "GBP")
+        ('USD 107.3 million', 'GBP 1,689')
+    """
+    if not math.isfinite(value):
+        return f"{currency} {'more' if value > 0 else 'less'}"
+    return f"{currency} {fmt_number(float(f'{value:.4g}'))}"
 
 
 #: Sort key that puts "doc2" before "doc10" and never raises (see
