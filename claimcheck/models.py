@@ -41,6 +41,8 @@ __all__ = [
     "Attribution",
     "Change",
     "Claim",
+    "CurrencyBasis",
+    "CurrencyReading",
     "Document",
     "DocumentError",
     "Finding",
@@ -69,6 +71,9 @@ FindingKind = Literal["agreement", "compatible", "conflict", "misattribution", "
 #: document recalls ("the UN said earlier"), the date of the background event it is about,
 #: or the document's publication date.
 TimeBasis = Literal["stated", "earlier", "event", "published"]
+
+#: How the check decided which currency a money figure is in (see :class:`CurrencyReading`).
+CurrencyBasis = Literal["written", "conversion", "outlet", "document", "ambiguous"]
 
 #: Characters of context kept on each side of a span (W3C TextQuoteSelector prefix/suffix).
 CONTEXT_CHARS = 32
@@ -562,6 +567,69 @@ class ValueSupport(BaseModel):
     dates: tuple[Text, ...] = Field((), description="The as-of dates of its claims (ISO 8601).")
 
 
+class CurrencyReading(BaseModel):
+    """How a money figure of a finding was read, and at what rate it was compared.
+
+    ``currency`` is the ISO 4217 code the check read the figure in and ``sign`` the sign or
+    name as written ("$", "US$", "euros"). ``basis`` says how the currency was decided:
+
+    - ``written``: the figure says it ("US$", "€", "euros", "£");
+    - ``conversion``: the document's own bracketed conversion fits only this currency at
+      the reference rate ("2 million euros ($2.6 million)" fits US dollars, not Canadian);
+    - ``outlet``: the outlet's country, from ``Document.source`` or ``url`` (a "$" in an
+      Australian outlet is the Australian dollar; in a French one, the US dollar);
+    - ``document``: the document writes this currency explicitly elsewhere ("US$");
+    - ``ambiguous``: nothing says which dollar (yen, krona ...) it is: the usual reading
+      was assumed, the figure is compared only with figures in that currency and never
+      converted, and it never makes a conflict on its own.
+
+    ``converted_to``, ``rate``, ``rate_low``/``rate_high`` and ``rate_date`` give the ECB
+    reference rate used when the figure was compared with one in another currency (units
+    of ``converted_to`` per unit of ``currency``; a range when the figure refers to a month
+    or a year, ``rate_date`` then an ISO 8601 interval).
+
+    Example:
+        >>> r = CurrencyReading(claim_id="c1", currency="AUD", sign="$", basis="outlet",
+        ...                     why="the outlet is Australian")
+        >>> r.ambiguous, r.converted_to
+        (False, None)
+    """
+
+    model_config = _CONFIG
+
+    claim_id: Text = Field(description="Id of the claim (in Finding.claims).")
+    currency: Text = Field(description="The ISO 4217 code the figure was read in.")
+    sign: Text | None = Field(None, description="The currency sign or name as written ('$', 'US$', 'euros').")
+    basis: CurrencyBasis = Field(description="How the currency was decided: written on the figure, from the "
+                                             "document's own conversion, the outlet's country, the document "
+                                             "elsewhere, or ambiguous (the usual reading assumed).")
+    why: Text = Field("", description="The evidence, in words.")
+    converted_to: Text | None = Field(None, description="The currency the figure was compared in, when converted.")
+    rate: float | None = Field(None, description="The reference rate used: units of converted_to per unit of "
+                                                 "currency (the mean over rate_date when it is a period).")
+    rate_low: float | None = Field(None, description="The lowest rate over rate_date, when it is a period.")
+    rate_high: float | None = Field(None, description="The highest rate over rate_date, when it is a period.")
+    rate_date: Text | None = Field(None, description="The day of the rate (ISO 8601), or the period "
+                                                     "('2013-07-01/2013-07-31').")
+
+    @field_validator("rate", "rate_low", "rate_high")
+    @classmethod
+    def _finite_rate(cls, v: float | None) -> float | None:
+        if v is not None and not (math.isfinite(v) and v > 0):
+            raise ValueError(f"a rate must be a positive number, got {v}")
+        return v
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when nothing said which currency the sign stands for.
+
+        Example:
+            >>> CurrencyReading(claim_id="c", currency="USD", sign="$", basis="ambiguous").ambiguous
+            True
+        """
+        return self.basis == "ambiguous"
+
+
 class Finding(BaseModel):
     """What the check found about a group of claims.
 
@@ -570,7 +638,8 @@ class Finding(BaseModel):
     values where it applies, always finite (a gap too large for a float is stored as the
     largest float, since JSON cannot carry infinity); ``holds`` says, for ``internal``
     findings, whether the stated relation holds; ``temporal`` marks findings about dates
-    and weekdays.
+    and weekdays; ``currencies`` says, for money, which currency each figure was read in
+    and at what reference rate it was converted (:class:`CurrencyReading`).
 
     In a report's JSON a finding lists the ids of its claims (each claim is written once, in
     ``Report.claims``); read back, ``claims`` holds the claims themselves again.
@@ -596,6 +665,9 @@ class Finding(BaseModel):
     holds: bool | None = Field(None, description="For internal findings: whether the stated relation holds.")
     relation: Text | None = Field(None, description="For internal findings: the relation stated ('more than 2×').")
     temporal: bool = Field(False, description="True for findings about dates and weekdays.")
+    currencies: tuple[CurrencyReading, ...] = Field(
+        (), description="For money in several currencies or signs that need reading: how each figure was "
+                        "read and the reference rate it was compared at.")
     message: Text = Field(description="One plain sentence a person can read.")
 
     @field_validator("spread")

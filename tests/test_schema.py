@@ -42,9 +42,12 @@ def test_a_report_validates_against_its_schema_shape() -> None:
     """Every key of a dumped report is a property the schema declares, and a finding with
     every field set writes every property (no drift either way; defaults are left out)."""
     committed = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    from claimcheck.models import CurrencyReading
+
     full = cc.Finding(kind="internal", subject="s", metric="m", time="2014", spread=0.5, holds=True,
                       relation="2×", temporal=True, message="m",
-                      values=(cc.ValueSupport(value="1", claim_ids=("c",), documents=1, origins=1),))
+                      values=(cc.ValueSupport(value="1", claim_ids=("c",), documents=1, origins=1),),
+                      currencies=(CurrencyReading(claim_id="c", currency="AUD", sign="$", basis="outlet"),))
     report = cc.Report(findings=(full, cc.Finding(kind="conflict", message="m")), warnings=("w",))
     dumped = json.loads(report.to_json())
     assert set(dumped) == set(committed["properties"])
