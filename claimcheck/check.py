@@ -19,7 +19,11 @@ unit dimension)``:
   ("the quake", "the tremor"); for other figures the canonical entity (aliases applied);
 - *scope* — the part of the event the figure covers ("Bener Meriah district", "children"),
   or none for the whole: a part is never set against its whole;
-- *metric* — canonical (synonyms applied), so "killed", "dead" and "death toll" meet.
+- *metric* — canonical (synonyms applied), so "killed", "dead" and "death toll" meet;
+- *dimension* — of the unit; for a sum of money without its currency when the reference
+  rates are installed (the ``currency`` extra), so "€2 million" and "US$2.6 million" meet
+  and are compared at the ECB rate of their own date, with a ±3% band
+  (:mod:`claimcheck.money`; "money" below).
 
 **Time.** Within a key, claims about different times are not rivals. For a *cumulative*
 metric (deaths, injured: ``cumulative = true``) the claims are put in time order by their
@@ -32,7 +36,8 @@ the publication date does not matter, but two different *stated* times ("in Marc
 Findings (docs/findings.md explains each kind for fact-checkers): ``agreement``,
 ``compatible``, ``conflict`` (with ``spread``), ``update``, ``misattribution`` (one figure
 pinned on different entities), ``internal`` (a stated multiplier against the text's own
-numbers), and temporal findings about announcement days. A finding always involves two
+numbers, or a bracketed currency conversion off by more than the band), and temporal
+findings about announcement days. A finding always involves two
 documents, except ``internal`` ones.
 
 Example:
@@ -1101,7 +1106,7 @@ def _money_slot(g: _Group, slot: list[_Class], opts: _Options, money: StoryMoney
         if len({d for k in comp for d in k.docs}) < 2:
             continue
         cref = ref if ref in {k.currency for k in comp} else comp[0].currency
-        bad, unsound = _money_conflicts(comp, conv, opts)
+        bad, unsound = _money_conflicts(comp, conv, opts, money)
         if bad:
             out.append(_money_finding("conflict", g, comp, [k for k in comp if id(k) in bad], cref, conv, opts, money))
             continue
@@ -1171,9 +1176,10 @@ def _apart_from(targets: Sequence[_Class], pool: Sequence[_Class], low: Callable
 
 
 def _money_conflicts(comp: list[_Class], conv: Mapping[int, tuple[float, float, float, Rate | None]],
-                     opts: _Options) -> tuple[set[int], set[int]]:
+                     opts: _Options, money: StoryMoney) -> tuple[set[int], set[int]]:
     """(ids of the classes in a sound conflict, ids of classes apart from another for a
-    reason that is no conflict: two conversions, an ambiguous sign)."""
+    reason that is no conflict: two conversions, a conversion that is itself off or
+    untested, an ambiguous sign another reading explains)."""
     bad: set[int] = set()
     unsound: set[int] = set()
     by_cur: dict[str, list[_Class]] = {}
@@ -1190,7 +1196,9 @@ def _money_conflicts(comp: list[_Class], conv: Mapping[int, tuple[float, float, 
                     continue
                 if len(a.docs) == 1 and a.docs == b.docs:
                     continue  # one document against itself
-                if (a.conversion and b.conversion) or ((a.ambiguous or b.ambiguous) and _explained(a, b)):
+                if ((a.conversion and b.conversion)
+                        or any(k.conversion and not _fair(k, money, opts) for k in (a, b))
+                        or ((a.ambiguous or b.ambiguous) and _explained(a, b))):
                     unsound |= {id(a), id(b)}
                 else:
                     bad |= {id(a), id(b)}
@@ -1413,19 +1421,33 @@ def _conversion_findings(money: StoryMoney, opts: _Options) -> list[Finding]:
     return out
 
 
-def _conversion_result(c: Claim, money: StoryMoney, opts: _Options) -> Finding | None:
-    """The ``internal`` finding of a bracketed conversion that is off (``None`` when it is
-    fair, untestable or no conversion), made once per check."""
+def _conversion_verdict(c: Claim, money: StoryMoney, opts: _Options) -> Finding | bool | None:
+    """A bracketed conversion checked at the rate of its day, once per check: ``True`` when
+    it is fair, its ``internal`` finding when it is off, ``None`` when it cannot be tested
+    (no rate, no date) or is no conversion."""
     key = (c.doc_id, c.id)
     if key not in money.checked:
         original = money.original(c)
         money.checked[key] = (None if original is None or c.negated or original.negated
                               else _conversion_finding(original, c, money, opts))
-    got: Finding | None = money.checked[key]
+    got: Finding | bool | None = money.checked[key]
     return got
 
 
-def _conversion_finding(original: Claim, c: Claim, money: StoryMoney, opts: _Options) -> Finding | None:
+def _conversion_result(c: Claim, money: StoryMoney, opts: _Options) -> Finding | None:
+    """The ``internal`` finding of a conversion that is off, else ``None``."""
+    got = _conversion_verdict(c, money, opts)
+    return got if isinstance(got, Finding) else None
+
+
+def _fair(k: _Class, money: StoryMoney, opts: _Options) -> bool:
+    """Whether a class of conversions holds at the day's rate, each of them: only then does
+    it stand for the figure it renders in a comparison (the headline's "US$2.5m" against the
+    body's "€2m ($2.6m)")."""
+    return all(_conversion_verdict(c, money, opts) is True for c in k.claims)
+
+
+def _conversion_finding(original: Claim, c: Claim, money: StoryMoney, opts: _Options) -> Finding | bool | None:
     ro, rc = money.reading(original), money.reading(c)
     window = money.window(c) or money.window(original)
     if window is None or original.quantity.value is None or c.quantity.value is None:
@@ -1440,7 +1462,7 @@ def _conversion_finding(original: Claim, c: Claim, money: StoryMoney, opts: _Opt
                 continue
             tested = True
             if ok:
-                return None  # a reading under which the conversion holds
+                return True  # a reading under which the conversion holds
     if not tested:  # no rate for the day or the currency: the figure itself is compared, not its rendering
         return None
     r = rate(ro.currency, rc.currency, *window)

@@ -213,6 +213,7 @@ def test_units_convert_through_pint() -> None:
 
 
 def test_units_that_do_not_convert_are_never_compared() -> None:
+    # undated, and a bare "$" is never converted: money across currencies is tests/test_currency.py
     assert two(claim("a", "It cost $5 million.", "$5 million", 5e6, metric="cost", unit="USD", kind="currency"),
                claim("b", "It cost €9 million.", "€9 million", 9e6, metric="cost", unit="EUR", kind="currency")) == []
 
