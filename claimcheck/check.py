@@ -914,6 +914,7 @@ def _find(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None = No
     of money, and collects in ``money.notes`` what the report must warn about."""
     numeric: dict[tuple[str, ...], list[Claim]] = {}
     currencies: dict[tuple[str, ...], set[str]] = {}  # a frame of money -> its currencies
+    rates = money is not None and bool(money.claims) and _money.available()
     by_value: dict[tuple[Any, ...], list[Claim]] = {}
     by_sentence: dict[tuple[str, int, int], list[Claim]] = {}
     dates: dict[tuple[str, str], list[Claim]] = {}
@@ -941,13 +942,13 @@ def _find(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None = No
         if key is None:
             continue
         own = key
-        dims = _money_dims(c, key, money)
+        dims = _money_dims(c, key, money, rates)
         if dims is not None:
             key, own = (*key[:4], dims[0]), (*key[:4], dims[1])
             currencies.setdefault((*key[:4], dims[2]), set()).add(dims[1])
         numeric.setdefault(key, []).append(c)
         _file_for_misattribution(c, own, opts, by_value)
-    if money is not None and _money.converter() is None and any(len(v) > 1 for v in currencies.values()):
+    if money is not None and not rates and any(len(v) > 1 for v in currencies.values()):
         money.notes.add(NO_RATES_WARNING)
     findings: list[Finding] = []
     for nkey, cs in numeric.items():
@@ -1009,15 +1010,17 @@ NO_RATES_WARNING = ("money in different currencies was not compared: install the
 _PAIR_CAP = 200
 
 
-def _money_dims(c: Claim, key: tuple[str, ...], money: StoryMoney | None) -> tuple[str, str, str] | None:
+def _money_dims(c: Claim, key: tuple[str, ...], money: StoryMoney | None,
+                rates: bool) -> tuple[str, str, str] | None:
     """(frame dimension, dimension of the claim's own currency, dimension without the
-    currency) of a sum of money; ``None`` for other figures."""
+    currency) of a sum of money; ``None`` for other figures. ``rates``: whether the
+    reference rates are installed."""
     md = money_dimension(c.quantity.unit)
     if md is None or money is None:
         return None
     own = f"{_MONEY}{md}|{money.reading(c).currency}"
     entry = _metric_entry(key[3])
-    if (entry is not None and entry.cumulative) or _money.converter() is None:
+    if (entry is not None and entry.cumulative) or not rates:
         return own, own, md
     return f"{_MONEY}{md}", own, md
 
@@ -1316,7 +1319,7 @@ def _money_finding(kind: str, g: _Group, comp: list[_Class], chosen: list[_Class
         one_each = all(len({_r(k.value) for v in shown if v.currency == cur for k in v.classes}) == 1
                        for cur in {v.currency for v in shown})
         exactish = all(c.quantity.qualifier in ("exact", "approximate") for c in claims)
-        kind = "agreement" if one_each and exactish else "compatible"
+        kind = "agreement" if len(shown) == 1 or (one_each and exactish) else "compatible"
     time = _first_time(claims)
     bounded = all(math.isfinite(k.low) and math.isfinite(k.high) for v in shown for k in v.classes)
     sp: float | None = spread(min(values), max(values)) if len(shown) > 1 else 0.0
@@ -1625,8 +1628,14 @@ class DocumentResult:
 def assemble(documents: Sequence[Document], results: Sequence[DocumentResult], opts: _Options,
              cap: int | None = _guard.MAX_CLAIMS_PER_DOCUMENT) -> Report:
     """The report of ``documents`` from their extraction ``results`` (one per document, in
-    any order): the cap applied, claims sorted, findings made. ``check`` is extraction
-    then this; it never depends on the order of documents or results."""
+    any order): the cap applied, claims sorted, findings made (money read across the
+    documents: :class:`claimcheck.money.StoryMoney`). ``check`` is extraction then this; it
+    never depends on the order of documents or results.
+
+    Example:
+        >>> assemble([], [], options()).findings
+        ()
+    """
     by_id = {r.doc_id: r for r in results}
     claims: list[Claim] = []
     aside: list[SetAside] = []

