@@ -435,7 +435,8 @@ _VALUE_W = 150
 
 
 def _chartable(f: Finding) -> bool:
-    return (not f.temporal and f.kind != "internal"
+    # (sums in several currencies share no axis: their message gives each at the reference rate)
+    return (not f.temporal and f.kind != "internal" and len({r.currency for r in f.currencies}) <= 1
             and any(c.quantity.kind != "date" and c.quantity.value is not None for c in f.claims))
 
 

@@ -327,3 +327,14 @@ def test_corpus_athens_bailout_agrees_and_the_australian_dollars_make_no_conflic
                and "1.2924 USD/EUR on 2010-05-05" in f.message for f in found)
     aud = [c for c in report.claims if c.doc_id == "05" and c.quantity.text == "$43 billion"]
     assert aud, "the ABC (Australia) figure is a claim"
+
+
+def test_a_finding_in_several_currencies_draws_no_chart() -> None:
+    from claimcheck.report import finding_svg
+
+    case = next(c for c in CASES["case"] if c["id"].startswith("a dollar figure too far"))
+    report = cc.check(_docs(case["docs"]))
+    assert report.conflicts and finding_svg(report, 1) == ""  # EUR and USD share no axis
+    same = next(c for c in CASES["case"] if c["id"].startswith("two figures in one currency"))
+    report = cc.check(_docs(same["docs"]))
+    assert finding_svg(report, 1).startswith("<svg")
