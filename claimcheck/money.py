@@ -545,7 +545,8 @@ def _day(text: str) -> _dt.date | None:
 def rate_window(claim: Claim, published: _dt.date | None,
                 story: tuple[_dt.date, _dt.date] | None = None) -> tuple[_dt.date, _dt.date] | None:
     """The days a claim's reference rate comes from: its as-of day; a month or a year it
-    refers to (up to the document's date when it falls inside); else the document's
+    refers to (up to the document's date when it falls inside; the document's date for a
+    period after it, a target such as "savings through 2012"); else the document's
     publication date; else the span of the story's dated documents. ``None`` when nothing
     dates it.
 
@@ -571,6 +572,8 @@ def rate_window(claim: Claim, published: _dt.date | None,
     if first is not None and last is not None:
         if published is not None and first <= published < last:
             last = published  # rates after the article were unknown to its writer
+        elif published is not None and published < first:
+            return (published, published)  # a target ("savings through 2012"): the writer's day
         return (first, last)
     if published is not None:
         return (published, published)

@@ -211,6 +211,9 @@ def test_rate_window() -> None:
     assert money.rate_window(claim("Robbers took jewels worth €4 million.", None), None, story) == story
     june = money.rate_window(claim("In June, robbers took jewels worth €4 million.", "2015-06-20"), dt.date(2015, 6, 20))
     assert june == (dt.date(2015, 6, 1), dt.date(2015, 6, 20))  # no rate after the article
+    target = claim("The Orla trust will save €4 million by 2017.", "2015-06-20")
+    assert target.time == "2017"
+    assert money.rate_window(target, dt.date(2015, 6, 20)) == (dt.date(2015, 6, 20),) * 2  # the writer's day
 
 
 def test_conversion_pairs_need_two_currencies_and_a_bracket() -> None:
