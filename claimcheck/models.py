@@ -581,7 +581,8 @@ class CurrencyReading(BaseModel):
     - ``document``: the document writes this currency explicitly elsewhere ("US$");
     - ``ambiguous``: nothing says which dollar (yen, krona ...) it is: the usual reading
       was assumed, the figure is compared only with figures in that currency and never
-      converted, and it never makes a conflict on its own.
+      converted, and a gap that reading it as another likely currency of its sign would
+      close is no conflict (it never makes a conflict on its own).
 
     ``converted_to``, ``rate``, ``rate_low``/``rate_high`` and ``rate_date`` give the ECB
     reference rate used when the figure was compared with one in another currency (units
