@@ -835,6 +835,10 @@ def _money_word(w: Work) -> str | None:
     a, b = w.v.clause_bounds(w.li)
     if w.li > 0 and toks[w.li - 1].text == "(":  # "won grants from A ($9.3m) and B ($250,000)"
         a = max(0, w.li - 30)
+    if w.ri < len(toks) and toks[w.ri].text == "(":  # "a €110 billion ($141 billion) loan package"
+        close = next((k for k in range(w.ri + 1, min(len(toks), w.ri + 12)) if toks[k].text == ")"), None)
+        if close is not None and close + 1 < len(toks):
+            b = max(b, w.v.clause_bounds(close + 1)[1])
     best: tuple[int, str] | None = None
     for k in range(max(0, a - 4), min(len(toks), b + 2)):
         if w.li <= k < w.ri:
@@ -1139,15 +1143,21 @@ def _noun_after_figure(w: Work) -> tuple[str, str] | None:
     toks = w.toks
     timed = [(t.start, t.end) for t in w.v.times]
     j = w.ri
+    if toks[j].text == "(":  # "a €110 billion ($141 billion) loan": past the restatement
+        close = next((k for k in range(j + 1, min(len(toks), j + 12)) if toks[k].text == ")"), None)
+        if close is None or close + 1 >= len(toks):
+            return None
+        j = close + 1
+    start = j
     while j < len(toks) and j < w.ri + 3 and toks[j].word and not toks[j].has(PREP | CONJ | DET) \
             and not w.v.is_verb(j) and not toks[j].text[:1].isdigit() \
             and not any(a <= toks[j].start < b for a, b in timed):  # "lost 13.6 million euros last year"
         j += 1
-    if j == w.ri:
+    if j == start:
         return None
     head = toks[j - 1]
     cls = event_class_of(head.low) if head.has(EVENT_NOUN) else ()
-    written = w.v.span_text(w.ri, j)
+    written = w.v.span_text(start, j)
     return (cls[0] if cls else w.s.canonical(written)), written
 
 

@@ -385,8 +385,9 @@ class _Reader:
         q = w.q
         hit = NOT_A_CLAIM.run(w)
         if hit is not None and hit.rule == "conversion":
-            twin = next((p for p in reversed(out) if w.v.figure_ending_at(p.fields["quantity"].end) is not None
-                         and p.fields["quantity"].end <= q.start), None)
+            before = w.v.figure_ending_at(w.toks[w.li - 2].end)  # the figure right before the bracket
+            twin = next((p for p in reversed(out) if before is not None
+                         and (p.fields["quantity"].start, p.fields["quantity"].end) == (before.start, before.end)), None)
             if twin is not None:  # "€2 million ($2.6 million)": the same figure, restated
                 return self._conversion(w, twin)
         if hit is not None:
