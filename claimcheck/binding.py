@@ -42,6 +42,7 @@ from .sentence import (
     METRIC_VERB,
     NOT_SUBJECT,
     POSSESSION,
+    PARTICLE,
     PREP,
     PRON,
     REFERRING,
@@ -175,6 +176,11 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
     words = [t for t in toks[lo:hi] if t.word]
     if not words:
         return None
+    opens = words[0] is next((t for t in toks if t.word), None)  # capitalised only as the sentence's first word
+    gerund = (words[0].low.endswith("ing") and (opens or not words[0].cap) and not words[0].has(PREP) and len(words) > 1
+              and words[1].has(DET | PRON | PARTICLE | PREP))
+    if (words[0].has(SUBORD) and not words[0].has(PREP)) or gerund:
+        return None  # "if an application needs ...", "boiling down the rest": a clause, not a subject
     if len(words) <= 2 and words[-1].has(PRON) and st.topic:
         return st.topic[0], st.topic[1], "pronoun"
     if len(words) == 2 and words[0].low == "the" and words[1].has(REFERRING) and st.topic:
