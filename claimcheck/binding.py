@@ -621,6 +621,11 @@ def _verb_after(w: Work, limit: int = 8) -> tuple[str, int] | None:
     k = w.ri
     while k < end:
         t = toks[k]
+        skip = _aside_after_count(w, k)  # "members of the Daya family", "men - all cousins -", "who were"
+        if skip > k:
+            end = min(len(toks), end + (skip - k))
+            k = skip
+            continue
         if not t.word:
             return None
         if t.has(METRIC_VERB) and not t.has(REPORT) and canonical_for_verb(t.low, w.q.counted) is not None:
@@ -643,6 +648,27 @@ def _verb_after(w: Work, limit: int = 8) -> tuple[str, int] | None:
             continue
         return None
     return None
+
+
+def _aside_after_count(w: Work, k: int) -> int:
+    """Where the words after a count resume past what only describes it: "12 members *of the
+    extended Daya family* were killed", "three men *- all cousins -* died", "24 soldiers *who*
+    were injured" (``k`` itself when nothing is skipped)."""
+    toks = w.toks
+    t = toks[k]
+    if k == w.ri and t.has(REL) and t.low in ("who", "that", "which"):
+        return k + 1
+    if k == w.ri and t.text in ("-", "—", "–", "--"):
+        close = next((j for j in range(k + 1, min(len(toks), k + 6)) if toks[j].text == t.text), None)
+        return close + 1 if close is not None else k
+    if k == w.ri and t.low == "of" and w.q.counted is not None:
+        j = k + 1
+        while j < min(len(toks), k + 7) and toks[j].word and not toks[j].text[:1].isdigit() \
+                and not (w.v.is_verb(j) and not toks[j - 1].has(DET)) and not toks[j].has(REL | CONJ) \
+                and toks[j].low != "of":
+            j += 1
+        return j if j > k + 2 and j < len(toks) and w.v.is_verb(j) else k
+    return k
 
 
 def _verb_before(w: Work) -> tuple[str, int] | None:
