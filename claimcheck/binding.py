@@ -233,7 +233,8 @@ def np_after(v: SentenceView, k: int) -> tuple[str, str] | None:
     while i < n and toks[i].has(DET):
         i += 1
     j = i
-    while j < n and toks[j].word and not toks[j].has(PREP | CONJ | REL | AUX) and j - i < 5:
+    while j < n and toks[j].word and not toks[j].has(PREP | CONJ | REL | AUX) and j - i < 5 \
+            and not (j > i and v.is_verb(j) and not toks[j].cap):  # "of the board voted": the phrase ends
         j += 1
     if j == i:
         return None
