@@ -659,6 +659,12 @@ def _aside_after_count(w: Work, k: int) -> int:
     t = toks[k]
     if k == w.ri and t.has(REL) and t.low in ("who", "that", "which"):
         return k + 1
+    if k == w.ri and t.text == ",":  # "Three people, one of them a pregnant woman, were killed"
+        close = next((j for j in range(k + 1, min(len(toks), k + 10)) if toks[j].text == ","), None)
+        if close is not None and close + 1 < len(toks) and toks[close + 1].has(AUX) \
+                and not any(w.v.is_verb(j) for j in range(k + 1, close)):
+            return close + 1
+        return k
     if k == w.ri and t.text in ("-", "—", "–", "--"):
         close = next((j for j in range(k + 1, min(len(toks), k + 6)) if toks[j].text == t.text), None)
         return close + 1 if close is not None else k

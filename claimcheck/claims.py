@@ -567,7 +567,8 @@ def _headline_index(sentences: Sequence[_text.Sentence], doc: Document) -> int |
 def _merge_headline(pending: list[_Pending]) -> list[_Pending]:
     """A headline figure the body restates ("Killing One" over "at least one person was
     killed") is the same claim: it is kept, marked ``rule["headline"] = "restates <id>"`` with
-    the id of the body's claim, whose wording wins when figures are compared."""
+    the id of the body's claim, and takes that claim's frame (subject, event, scope): a
+    headline's few words say less about them than the body's sentence."""
     body = [p for p in pending if not p.headline]
     for p in pending:
         if not p.headline:
@@ -575,8 +576,10 @@ def _merge_headline(pending: list[_Pending]) -> list[_Pending]:
         q = p.fields["quantity"]
         twin = next((b for b in body if b.fields["metric"] == p.fields["metric"]
                      and b.fields["quantity"].value == q.value and b.fields["quantity"].unit == q.unit), None)
-        if twin is not None:
+        if twin is not None:  # the same claim: it takes the frame the body's sentence gives it
             p.fields["rule"] = {**p.fields["rule"], "headline": f"restates {twin.fields['id']}"}
+            for key in ("subject", "subject_text", "event", "background", "scope"):
+                p.fields[key] = twin.fields[key]
     return pending
 
 

@@ -913,7 +913,7 @@ def _subset_scope(w: Work) -> str | None:
         return None
     words = [t.text for t in toks[w.li : w.ri] if t.word and not t.text[:1].isdigit()
              and t.low not in ("other", "others", "more", "another") and not _is_number_word(t.low)
-             and t.low not in WORDS.qual_words]
+             and t.low not in WORDS.qual_words and not t.has(DET | PREP)]
     return " ".join(words).lower() if words else None
 
 
