@@ -48,6 +48,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -973,7 +974,15 @@ def _hedges() -> _Hedges:
     )
 
 
-def is_hedged(sentence_text: str, offset: int = 0) -> bool:
+@cache
+def _hedge_words() -> tuple[frozenset[str], ...]:
+    """The words of each hedge phrase: a sentence can hedge only if it holds all of one."""
+    d = _load_toml("hedges.toml")
+    phrases = [*_words(d, "hedges", "hedges.toml"), *_words(d, "hedges_lowercase", "hedges.toml")]
+    return tuple({frozenset(p.lower().split()) for p in phrases if p.split()})
+
+
+def is_hedged(sentence_text: str, offset: int = 0, words: AbstractSet[str] | None = None) -> bool:
     """Does the sentence hedge ("reportedly", "may have", "is expected to", "estimated")?
 
     The words are in ``data/hedges.toml``; "may" counts only in lower case before a
@@ -981,6 +990,9 @@ def is_hedged(sentence_text: str, offset: int = 0) -> bool:
 
     Args:
         sentence_text: the sentence.
+        offset: where the sentence starts in its document (for a timeout's warning).
+        words: the set of the sentence's lower-cased words, when the caller has them: a
+            sentence that lacks a word of every hedge phrase is not scanned.
 
     Returns:
         True when any hedge word or phrase occurs in it.
@@ -991,6 +1003,8 @@ def is_hedged(sentence_text: str, offset: int = 0) -> bool:
     """
     if not isinstance(sentence_text, str):
         raise InputError(f"sentence_text must be a str, not {type(sentence_text).__name__}")
+    if words is not None and not any(ws <= words for ws in _hedge_words()):
+        return False
     h = _hedges()
     try:
         return bool(h.hedge.search(sentence_text, timeout=_TIMEOUT) or h.hedge_lower.search(sentence_text, timeout=_TIMEOUT))

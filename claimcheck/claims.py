@@ -339,7 +339,7 @@ class _Reader:
                                     lexicon.english().verbs_with("not_a_cue"),
                                     words=[(t.start, t.low) for t in v.tokens])
         whole = sa.whole()
-        hedged = bool(v.figures) and _attr.is_hedged(v.sentence_text, v.start)
+        hedged = bool(v.figures) and _attr.is_hedged(v.sentence_text, v.start, v.words)
         out: list[_Pending] = []
         so_far: list[tuple[Quantity, MetricPick]] = []  # shared: each figure reads those before it
         for f in v.figures:

@@ -385,7 +385,7 @@ def test_a_stage_that_times_out_says_so_in_the_warnings(monkeypatch, module: str
         monkeypatch.setattr(mod, "_hedges", lambda: _H())
     else:
         monkeypatch.setattr(mod, name, _Slow())
-    text = "Officials said 12 people were hurt in the fire in Varn on Monday."
+    text = "Officials said 12 people were reportedly hurt in the fire in Varn on Monday."
     report = cc.check([cc.Document(id="a", text=text), cc.Document(id="b", text=text)])
     hits = [w for w in report.warnings if what in w]
     assert hits, report.warnings
