@@ -460,6 +460,11 @@ def _generic(w: Work) -> bool | None:
     """"A magnitude-6 quake can cause severe damage": a generic or hypothetical sentence."""
     from .sentence import GENERIC
 
+    v = w.v
+    if "generic" not in v.extras:  # once a sentence: does it hold a generic word at all?
+        v.extras["generic"] = any(t.tags & GENERIC for t in v.tokens) or not v.words.isdisjoint(WORDS.generic_adjectives)
+    if not v.extras["generic"]:
+        return None
     a, b = w.v.clause_bounds(w.li)
     toks = w.toks
     for k in range(max(0, a - 6), min(len(toks), b)):

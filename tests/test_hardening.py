@@ -353,7 +353,6 @@ def test_extract_json_lines_hold_no_raw_control_character(tmp_path: Path, capsys
     [
         ("claimcheck.attribution", "_read", "attribution scan"),
         ("claimcheck.attribution", "_hedges", "hedge scan"),
-        ("claimcheck.sentence", "_TOKEN", "tokens timed out"),
     ],
 )
 def test_a_stage_that_times_out_says_so_in_the_warnings(monkeypatch, module: str, name: str, what: str) -> None:
