@@ -217,8 +217,8 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
     written = v.text[kept[0].start : kept[-1].end]
     canonical = st.canonical(written)
     first_word = next((t for t in toks if t.word), None)
-    if kept[0] is first_word and kept[0].text not in st.midcaps:
-        canonical = canonical[:1].lower() + canonical[1:]  # "Food-delivery apps have ..."
+    if kept[0] is first_word and kept[0].text not in st.midcaps and kept[0].text[1:] == kept[0].text[1:].lower():
+        canonical = canonical[:1].lower() + canonical[1:]  # "Food-delivery apps have ..." (not "SeaMicro")
     first = next((t for t in toks[lo:cut] if t.word), None)
     if first is not None and first.has(INDEFINITE):
         canonical = f"{first.low} {canonical}"  # "Some accounts": an unspecified set
@@ -988,6 +988,27 @@ def _percent(w: Work) -> MetricPick | None:
     return _pick("percent", "percent")
 
 
+def _fraction_of(w: Work) -> MetricPick | None:
+    """"a quarter of the usual electricity", "one sixth the space": the share of a noun."""
+    q = w.q
+    if q.kind != "count" or q.counted is not None or q.value is None or not 0 < q.value < 1:
+        return None
+    toks = w.toks
+    k = w.ri
+    if k < len(toks) and toks[k].low == "of":
+        k += 1
+    if k < len(toks) and toks[k].has(DET):
+        k += 1
+    j = k
+    while j < min(len(toks), k + 3) and toks[j].word and not toks[j].text[:1].isdigit() \
+            and not toks[j].has(PREP | CONJ | DET | AUX | PRON) and not w.v.is_verb(j):
+        j += 1
+    if j == k or k == w.ri:  # nothing, or a fraction not followed by "of"/"the" ("a third said")
+        return None
+    noun = toks[j - 1].low
+    return _pick(f"share of {noun}", w.v.span_text(w.ri, j))
+
+
 def _ordinal(w: Work) -> MetricPick | None:
     """"the 25th anniversary of X" is checkable; "the second half", "the first truck" not."""
     q = w.q
@@ -1107,6 +1128,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("percent", "a percentage and the noun after 'of'", _percent,
          "A percentage measures 'percent', or the percent of what the text names.",
          "Shares in Northwind fell 13.6 percent."),
+    Rule("fraction of", "a fraction and the noun after it", _fraction_of,
+         "\"A quarter of the power\", \"one sixth the space\": a fraction is a share of what it names.",
+         "Its servers use a quarter of the power of a standard rack."),
     Rule("ordinal of", "an ordinal before 'of'", _ordinal,
          "An ordinal counts only as 'the 25th anniversary of X'.",
          "the 25th anniversary of the killings"),
