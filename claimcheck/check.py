@@ -694,7 +694,7 @@ def _agree(g: _Group, classes: list[_Class], opts: _Options) -> list[Finding]:
         sup = _support(k.claims, _label(k), opts)
         copies = {opts.copies[(c.doc_id, c.id)] & k.docs for c in k.claims if (c.doc_id, c.id) in opts.copies}
         msg = (f"{sup.documents} documents agree on {_label(k)} {_about(g.metric, g.subject)} "
-               f"({docs_text(k.docs)}); {independence_text(sup.documents, sup.origins, [sorted(x, key=natural_key) for x in copies if len(x) > 1])}"
+               f"({docs_text(k.docs)}); {independence_text(sup.documents, sup.origins, _copy_groups(copies))}"
                f"{'' if not time else f'; the figure refers to {time}'}.")
         return [Finding(kind="agreement", subject=g.subject, metric=g.metric, time=time,
                         claims=_sort_claims(k.claims), values=(sup,), spread=0.0, message=msg)]
@@ -707,6 +707,14 @@ def _agree(g: _Group, classes: list[_Class], opts: _Options) -> list[Finding]:
     return [Finding(kind="compatible", subject=g.subject, metric=g.metric, time=time,
                     claims=_sort_claims(all_claims), values=tuple(_support(k.claims, _label(k), opts) for k in classes),
                     spread=sp, message=msg)]
+
+
+def _copy_groups(copies: Iterable[frozenset[str]]) -> list[list[str]]:
+    """The groups of documents carrying the same copy, for a message: each in natural order,
+    and the groups by their documents (never in the order of a set, which varies with the
+    hash seed from run to run)."""
+    groups = [sorted(x, key=natural_key) for x in copies if len(x) > 1]
+    return sorted(groups, key=lambda g: [natural_key(d) for d in g])
 
 
 def _first_time(claims: Sequence[Claim]) -> str | None:
@@ -1338,7 +1346,7 @@ def _money_finding(kind: str, g: _Group, comp: list[_Class], chosen: list[_Class
         agreed = " ≈ ".join(f"{v.label()}" + (f" ({docs_text(v.docs)})" if mixed else "") for v in shown)
         msg = (f"{sup.documents} documents agree on {agreed} {about}"
                f"{'' if mixed else f' ({docs_text(docs)})'}; "
-               f"{independence_text(sup.documents, sup.origins, [sorted(x, key=natural_key) for x in copies if len(x) > 1])}"
+               f"{independence_text(sup.documents, sup.origins, _copy_groups(copies))}"
                f"{'' if not time else f'; the figure refers to {time}'}.")
     else:
         parts = " and ".join(f"{v.label()} ({docs_text(v.docs)})" for v in shown)

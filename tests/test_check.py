@@ -657,3 +657,13 @@ def test_wire_copy_printed_twice_is_one_origin() -> None:
     sup = agree[0].values[0]
     assert sup.documents == 3 and sup.origins == 2, (sup, agree[0].message)
     assert "a and b carry the same copy" in agree[0].message, agree[0].message
+
+
+def test_two_wire_copies_are_named_in_document_order() -> None:
+    # the groups of copies come in the order of their documents, never in that of a set
+    # (which changes with PYTHONHASHSEED from one run to the next)
+    one = "The storm destroyed 40 homes in the valley of Varn on Monday night."
+    two = "In Varn, 40 homes were destroyed by the storm, the mayor said on Tuesday."
+    docs = [cc.Document(id=i, text=t) for i, t in (("d1", two), ("d2", one), ("d3", two), ("d4", one))]
+    agree = [f for f in cc.check(docs).findings if f.kind == "agreement"]
+    assert agree and "(d1 and d3 carry the same copy; so do d2 and d4)" in agree[0].message, agree[0].message
