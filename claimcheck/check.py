@@ -291,10 +291,40 @@ def _r(x: float) -> float:
     return float(f"{x:.9g}") if math.isfinite(x) else x
 
 
-@functools.lru_cache(maxsize=65536)
 def _base(value: float, unit: str | None) -> float:
-    """:func:`claimcheck.units.base_magnitude`, cached: pint conversions are slow."""
-    return value if unit is None else base_magnitude(value, unit)
+    """:func:`claimcheck.units.base_magnitude`, without pint for units that convert by a
+    factor (pint is slow, and a cache of values misses ever more often as a story grows).
+
+    Example:
+        >>> _base(2.5, "kilometer"), _base(7.0, None), _base(100.0, "degree_Celsius")
+        (2500.0, 7.0, 373.15)
+    """
+    if unit is None:
+        return value
+    conv = _conversion(unit)
+    if conv is None:
+        return base_magnitude(value, unit)
+    factor, checked = conv
+    if not checked:
+        return float(value)
+    x = value * factor
+    if not math.isfinite(x):
+        raise UnitError(f"{value} {unit} does not convert to a finite base value")
+    return x
+
+
+@functools.lru_cache(maxsize=4096)
+def _conversion(unit: str) -> tuple[float, bool] | None:
+    """``(factor, checked)`` taking ``unit`` to its base unit, when converting is multiplying
+    by the factor; ``None`` for a unit with an offset (degrees Celsius), which pint converts.
+    pint converts every other unit by multiplying the value by its factor, so the product is
+    pint's own, bit for bit (tests/test_check.py compares them). ``checked``: whether the
+    result must be finite (not for a dimensionless unit such as percent, kept as it is)."""
+    if dimension_key(unit).startswith("dimensionless:"):
+        return 1.0, False
+    if base_magnitude(0.0, unit) != 0.0:
+        return None
+    return base_magnitude(1.0, unit), True
 
 
 _NUMBER_TOKEN_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")

@@ -667,3 +667,35 @@ def test_two_wire_copies_are_named_in_document_order() -> None:
     docs = [cc.Document(id=i, text=t) for i, t in (("d1", two), ("d2", one), ("d3", two), ("d4", one))]
     agree = [f for f in cc.check(docs).findings if f.kind == "agreement"]
     assert agree and "(d1 and d3 carry the same copy; so do d2 and d4)" in agree[0].message, agree[0].message
+
+
+def test_base_units_by_factor_are_pints_own_figures() -> None:
+    # check converts a unit without an offset by multiplying by its factor: the figure must
+    # be pint's, bit for bit, for every unit the lexicon knows (or comparisons would shift)
+    import random
+
+    from claimcheck import lexicon
+    from claimcheck.check import _base
+    from claimcheck.errors import UnitError
+    from claimcheck.units import base_magnitude, definitions, is_unit
+
+    lex = lexicon.units()
+    names = {e.unit for e in (*lex.words.values(), *lex.symbols.values())} | {n for n, _ in definitions()}
+    names |= {"degree_Celsius", "degree_Fahrenheit", "USD per month", "kilometer / hour", "percent"}
+    rnd = random.Random(10)
+    values = [rnd.uniform(-1e9, 1e9) for _ in range(40)] + [float(rnd.randint(0, 10**7)) for _ in range(40)]
+    values += [0.0, -0.0, 1.0, 0.1, 1e300, -1e300, 5e-324, 1.7e308]
+    checked = 0
+    for unit in sorted(n for n in names if is_unit(n)):
+        for v in values:
+            try:
+                want: float | str = base_magnitude(v, unit)
+            except UnitError:
+                want = "error"
+            try:
+                got: float | str = _base(v, unit)
+            except UnitError:
+                got = "error"
+            assert repr(got) == repr(want), (unit, v, got, want)
+            checked += 1
+    assert checked > 100 * len(values)
