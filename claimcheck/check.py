@@ -186,6 +186,8 @@ def spread(a: float, b: float) -> float:
 
 # --------------------------------------------------------------------------- options
 
+_MISS: Any = object()  # "not cached yet" (None is a value the caches hold)
+
 
 @dataclass(frozen=True)
 class _Options:
@@ -194,42 +196,76 @@ class _Options:
     synonyms: Mapping[str, str]
     tolerance: float
     user_aliases: Mapping[str, str] = field(default_factory=dict)  # as the caller gave them
-    intervals: dict[int, tuple[float, float, float] | None] = field(default_factory=dict)
     #: (doc_id, claim id) -> the documents printing the claim's sentence word for word
     #: (wire copy): filled by :func:`assemble`, read by :meth:`origin`.
     copies: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
-
-    def interval(self, claim: Claim) -> tuple[float, float, float] | None:
-        """:func:`_interval`, computed once per claim of this check."""
-        key = id(claim)
-        if key not in self.intervals:
-            self.intervals[key] = _interval(claim, self.tolerance)
-        return self.intervals[key]
+    #: What the methods below and :func:`_frame_key` computed, by the names they were given:
+    #: a story repeats few subjects, metrics, sources and documents over many claims.
+    memo: dict[str, dict[Any, Any]] = field(
+        default_factory=lambda: {"subject": {}, "metric": {}, "origin": {}, "doc": {}, "frame": {}},
+        repr=False, compare=False)
 
     def subject(self, subject: str | None) -> str | None:
+        memo = self.memo["subject"]
+        got = memo.get(subject, _MISS)
+        if got is _MISS:
+            got = memo[subject] = self._subject(subject)
+        return got  # type: ignore[no-any-return]
+
+    def _subject(self, subject: str | None) -> str | None:
         if subject is None or not subject.strip():
             return None
         key = _norm_words(subject)
         return self.aliases.get(key, key)
 
     def metric(self, metric: str | None) -> str | None:
-        if metric is None or not metric.strip():
-            return None
-        return normalise_metric(metric, self.synonyms)
+        memo = self.memo["metric"]
+        got = memo.get(metric, _MISS)
+        if got is _MISS:
+            got = memo[metric] = None if metric is None or not metric.strip() else normalise_metric(
+                metric, self.synonyms)
+        return got  # type: ignore[no-any-return]
 
     def origin(self, claim: Claim) -> str:
         a = claim.attribution
-        if a is None or not a.origin.strip():
+        if a is not None:
+            memo = self.memo["origin"]
+            said = a.origin
+            name = memo.get(said, _MISS)
+            if name is _MISS:
+                name = memo[said] = self._origin_name(said)
+            if name is not None:
+                return name  # type: ignore[no-any-return]
+        if self.copies:
             shared = self.copies.get((claim.doc_id, claim.id))
             if shared:  # the same copy in several documents: one origin, the copy
-                return "\0copy:" + min(shared, key=natural_key)
-            return f"\0doc:{claim.doc_id}"  # unattributed: the document is its own origin
-        name = re.sub(r"^the ", "", _norm_words(a.origin))
+                return "\0copy:" + min(shared, key=self.doc_key)
+        return "\0doc:" + claim.doc_id  # unattributed: the document is its own origin
+
+    def _origin_name(self, said: str) -> str | None:
+        if not said.strip():
+            return None  # no name: the document or its copy is the origin
+        name = re.sub(r"^the ", "", _norm_words(said))
         return self.aliases.get(name, name)
 
+    def doc_key(self, doc_id: str) -> tuple[Any, ...]:
+        """:func:`natural_key` of a document id, computed once per check."""
+        memo = self.memo["doc"]
+        got = memo.get(doc_id)
+        if got is None:
+            got = memo[doc_id] = natural_key(doc_id)
+        return got
 
-def _sort_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
-    return tuple(sorted(claims, key=lambda c: (natural_key(c.doc_id), c.span.start, c.span.end, c.id)))
+    def docs_text(self, doc_ids: Iterable[str]) -> str:
+        """:func:`claimcheck.wording.docs_text` with the natural keys of this check."""
+        return ", ".join(sorted(set(doc_ids), key=self.doc_key))
+
+
+def _sort_claims(claims: Iterable[Claim], opts: _Options | None = None) -> tuple[Claim, ...]:
+    """Claims in report order: by document (natural order), position, id. ``opts`` keeps
+    the documents' sort keys for the whole check."""
+    doc_key = natural_key if opts is None else opts.doc_key
+    return tuple(sorted(claims, key=lambda c: (doc_key(c.doc_id), c.span.start, c.span.end, c.id)))
 
 
 def _display(names: Iterable[str | None], canonical: str | None, opts: _Options) -> str | None:
@@ -246,45 +282,71 @@ def _display(names: Iterable[str | None], canonical: str | None, opts: _Options)
     return min(counts, key=lambda n: (-counts[n], n)) if counts else canonical
 
 
-def _support(claims: Sequence[Claim], value: str, opts: _Options) -> ValueSupport:
-    origins = {opts.origin(c) for c in claims}
-    named = sorted({c.attribution.origin for c in claims if c.attribution is not None and c.attribution.origin})
-    dates = sorted({c.time for c in claims if c.time and c.time_basis in ("published", "stated", "earlier")})
-    return ValueSupport(
-        value=value,
-        claim_ids=tuple(c.id for c in _sort_claims(claims)),
-        documents=len({c.doc_id for c in claims}),
-        origins=len(origins),
-        origin_names=tuple(named),
-        dates=tuple(dates),
-    )
+_DATED_BASES = ("published", "stated", "earlier")
+
+
+def _support(claims: Sequence[Claim], value: str, opts: _Options, ordered: bool = False) -> ValueSupport:
+    """What stands behind one value: ``claims`` (in report order if ``ordered``) stating it."""
+    if not ordered:
+        claims = _sort_claims(claims, opts)
+    docs, origins, named, dates = set(), set(), set(), set()
+    for c in claims:
+        docs.add(c.doc_id)
+        origins.add(opts.origin(c))
+        a = c.attribution
+        if a is not None and a.origin:
+            named.add(a.origin)
+        if c.time and c.time_basis in _DATED_BASES:
+            dates.add(c.time)
+    return ValueSupport(value=value, claim_ids=tuple(c.id for c in claims), documents=len(docs),
+                        origins=len(origins), origin_names=tuple(sorted(named)), dates=tuple(sorted(dates)))
 
 
 # --------------------------------------------------------------------------- intervals
 
 
-@dataclass
 class _Class:
     """Claims of one bucket that state the same value (after unit conversion)."""
 
-    value: float  # stated value in base units
-    low: float  # interval compared, in base units, ±inf when unbounded (rounding included)
-    high: float
-    when: float | None = None  # as-of day (ordinal) for cumulative metrics
-    claims: list[Claim] = field(default_factory=list)
-    # money (see "money" below): the currency the claims are read in, whether that reading
-    # is ambiguous (and the sign's family), whether they are bracketed conversions, the
-    # days of their reference rate, and the rounding of the stated figures
-    currency: str = ""
-    ambiguous: bool = False
-    family: Any = None
-    conversion: bool = False
-    window: tuple[_dt.date, _dt.date] | None = None
-    half: float = 0.0
+    __slots__ = ("_docs", "_label", "ambiguous", "claims", "conversion", "currency", "family", "half", "high",
+                 "idx", "low", "stated", "value", "when", "window")
 
-    @functools.cached_property
+    def __init__(self, value: float, low: float, high: float, when: float | None = None,
+                 claims: list[Claim] | None = None, *, currency: str = "", ambiguous: bool = False,
+                 family: Any = None, conversion: bool = False, window: tuple[_dt.date, _dt.date] | None = None,
+                 stated: str | None = None) -> None:
+        self.value = value  # stated value in base units
+        self.low = low  # interval compared, in base units, ±inf when unbounded (rounding included)
+        self.high = high
+        self.when = when  # as-of day (ordinal) for cumulative metrics
+        self.claims: list[Claim] = [] if claims is None else claims
+        self.idx: list[int] = []  # the claims' positions in their group (report order)
+        self.stated = stated  # the time the claims state (_stated_key), for other metrics
+        # money (see "money" below): the currency the claims are read in, whether that
+        # reading is ambiguous (and the sign's family), whether they are bracketed
+        # conversions, the days of their reference rate, and the rounding of the figures
+        self.currency = currency
+        self.ambiguous = ambiguous
+        self.family = family
+        self.conversion = conversion
+        self.window = window
+        self.half = 0.0
+        self._docs: set[str] | None = None
+        self._label: str | None = None
+
+    @property
     def docs(self) -> set[str]:  # read only once the class is complete
-        return {c.doc_id for c in self.claims}
+        if self._docs is None:
+            self._docs = {c.doc_id for c in self.claims}
+        return self._docs
+
+    def label(self, opts: _Options) -> str:
+        """The value as a reader would say it, from the first exact claim (else the first)."""
+        if self._label is None:
+            doc_key = opts.doc_key
+            first = min(self.claims, key=lambda c: (c.quantity.qualifier != "exact", doc_key(c.doc_id), c.span.start))
+            self._label = format_value(first)
+        return self._label
 
 
 def _r(x: float) -> float:
@@ -511,45 +573,69 @@ def _stated_key(c: Claim) -> str | None:
 
 
 def _frame_key(c: Claim, opts: _Options) -> tuple[str, ...] | None:
-    """(event, subject, scope, metric, dimension) of a claim, or None if it has no metric."""
-    metric = opts.metric(c.metric)
+    """(event, subject, scope, metric, dimension) of a claim, or None if it has no metric.
+
+    The key depends on a few fields of the claim only, and is computed once per check for
+    each combination of them (:func:`_frame`); a claim compared with nothing gets a scope
+    of its own, made of its id.
+    """
+    rule_event = c.rule.get("event") if c.rule else None
+    background_time = c.time if c.background else None
+    memo = opts.memo["frame"]
+    fields = (c.metric, c.quantity.unit, c.event, c.background, background_time, c.scope, c.subject, rule_event)
+    got = memo.get(fields, _MISS)
+    if got is _MISS:
+        got = memo[fields] = _frame(*fields, opts)
+    if got is None:
+        return None
+    key, alone = got
+    if alone:
+        event, subject, scope, metric, dim = key
+        return (event, subject, f"{scope}\0{c.id}", metric, dim)
+    return key  # type: ignore[no-any-return]
+
+
+def _frame(metric_text: str | None, unit: str | None, event_label: str | None, background: bool,
+           background_time: str | None, scope_text: str | None, subject_text: str | None,
+           rule_event: str | None, opts: _Options) -> tuple[tuple[str, ...], bool] | None:
+    """The frame key of :func:`_frame_key` from the claim's fields, and whether the claim is
+    to be compared with nothing (its scope then takes its id)."""
+    metric = opts.metric(metric_text)
     if metric is None:
         return None
     try:
-        dim = dimension_key(c.quantity.unit)
+        dim = dimension_key(unit)
     except UnitError:
-        dim = f"unit:{c.quantity.unit}"
+        dim = f"unit:{unit}"
     entry = _metric_entry(metric)
-    event = _event_key(c) if c.event else ""
-    scope = _norm_words(c.scope) if c.scope else ""
-    if entry is not None and entry.cumulative and c.rule.get("event") == "document event":
-        scope = f"{scope}\0{c.id}"  # a running toll not tied to the story in its own text
-    if scope in _UNCOMPARABLE_SCOPES:
-        scope = f"{scope}\0{c.id}"  # an increment ("another two") is compared with nothing
+    event = _event_key(event_label, background, background_time) if event_label else ""
+    scope = _norm_words(scope_text) if scope_text else ""
+    # a running toll not tied to the story in its own text; an increment ("another two")
+    alone = (entry is not None and entry.cumulative and rule_event == "document event") \
+        or scope in _UNCOMPARABLE_SCOPES
     event_owned = entry is not None and entry.owner == "event"
-    if c.event and c.subject and (c.subject == c.event or c.subject.startswith(f"{c.event} (")):
+    if event_label and subject_text and (subject_text == event_label or subject_text.startswith(f"{event_label} (")):
         event_owned = True  # "three shells hit the school": filed under its event
-    if event_owned and c.event:
+    if event_owned and event_label:
         subject = ""
     else:
-        subject = opts.subject(c.subject) or ""
+        subject = opts.subject(subject_text) or ""
         if not subject:
             return None
         event = ""
-    return (event, subject, scope, metric, dim)
+    return (event, subject, scope, metric, dim), alone
 
 
-def _event_key(c: Claim) -> str:
+def _event_key(label: str, background: bool, time: str | None) -> str:
     """The story's events by kind ("earthquake", "landslide": every document tells the same
-    story); a background event by its kind and year."""
-    label = c.event or ""
+    story); a background event by its kind and year (from its label, else its ``time``)."""
     kind = label.split(" (", 1)[0]
     cls = lexicon.events().classes.get(kind)
     if cls is not None and cls.family:
         kind = cls.family
-    if not c.background:
+    if not background:
         return f"{_STORY}|{kind}"
-    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", label) or re.search(r"\b(1[89]\d\d|20\d\d)\b", c.time or "")
+    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", label) or re.search(r"\b(1[89]\d\d|20\d\d)\b", time or "")
     month = re.search(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b", label)
     return "|".join(x for x in (kind, year.group(1) if year else label, month.group(1) if month else "") if x)
 
@@ -557,15 +643,12 @@ def _event_key(c: Claim) -> str:
 # --------------------------------------------------------------------------- findings
 
 
-def _label(k: _Class) -> str:
-    first = min(k.claims, key=lambda c: (c.quantity.qualifier != "exact", natural_key(c.doc_id), c.span.start))
-    return format_value(first)
-
-
-def _dated(k: _Class, with_dates: bool) -> str:
-    dates = sorted({date_label(c.time) for c in k.claims if c.time and c.time_basis in ("published", "stated")})
-    when = f", {', '.join(dates)}" if with_dates and dates else ""
-    return f"{_label(k)} ({docs_text(k.docs)}{when})"
+def _dated(k: _Class, with_dates: bool, opts: _Options) -> str:
+    when = ""
+    if with_dates:
+        dates = sorted({date_label(c.time) for c in k.claims if c.time and c.time_basis in ("published", "stated")})
+        when = f", {', '.join(dates)}" if dates else ""
+    return f"{k.label(opts)} ({opts.docs_text(k.docs)}{when})"
 
 
 def _about(metric: str | None, subject: str | None) -> str:
@@ -584,72 +667,110 @@ def _time_note(claims: Sequence[Claim], n: int) -> str:
     return "neither states a date" if n == 2 else "none states a date"
 
 
+#: A claim's interval in base units, rounded as classes compare it (:func:`_r`):
+#: ``(value, low, high, _r(value), _r(low), _r(high))``.
+_Interval = tuple[float, float, float, float, float, float]
+
+
 @dataclass
 class _Group:
+    """The claims of one frame key, in report order, with their intervals (:func:`_index`)."""
+
     key: tuple[str, ...]
-    claims: list[Claim]
-    subject: str | None
     metric: str
     cumulative: bool
     varies: bool = False
     money: bool = False  # sums of money, compared through reference rates (see "money")
+    claims: list[Claim] = field(default_factory=list)
+    intervals: list[_Interval | None] = field(default_factory=list)
+    subject: str | None = None  # set by _group_findings, once the group is worth a finding
+
+    def ordered(self, classes: Iterable[_Class]) -> tuple[Claim, ...]:
+        """The claims of some of the group's classes, in report order."""
+        claims = self.claims
+        return tuple(claims[i] for i in sorted(i for k in classes for i in k.idx))
+
+
+def _rounded(iv: tuple[float, float, float] | None) -> _Interval | None:
+    if iv is None:
+        return None
+    v, lo, hi = iv
+    rv = _r(v)
+    return (v, lo, hi, rv, rv if lo == v and v else _r(lo), rv if hi == v and v else _r(hi))
 
 
 def _classes(g: _Group, opts: _Options) -> list[_Class]:
     """The distinct values of a group (one class per qualifier, interval and day)."""
-    mixed_units = len({c.quantity.unit for c in g.claims}) > 1
+    claims = g.claims
+    mixed_units = len({c.quantity.unit for c in claims}) > 1
+    cumulative = g.cumulative
     buckets: dict[tuple[Any, ...], _Class] = {}
-    for c in g.claims:
-        iv = opts.interval(c)
+    for i, iv in enumerate(g.intervals):
         if iv is None:
             continue
-        v, lo, hi = iv
-        if g.cumulative and c.provisional:
-            hi = math.inf  # a running count ("so far", "rose to") can only go up
-        when = _when(c) if g.cumulative else None
-        ck = (c.quantity.qualifier, _r(v), _r(lo), _r(hi), when, None if g.cumulative else _stated_key(c))
+        c = claims[i]
+        v, lo, hi, rv, rlo, rhi = iv
+        when = stated = None
+        if cumulative:
+            if c.provisional:
+                hi = rhi = math.inf  # a running count ("so far", "rose to") can only go up
+            when = _when(c)
+        else:
+            stated = _stated_key(c)
+        ck = (c.quantity.qualifier, rv, rlo, rhi, when, stated)
         k = buckets.get(ck)
         if k is None:
-            k = buckets[ck] = _Class(v, lo, hi, when)
+            k = buckets[ck] = _Class(v, lo, hi, when, stated=stated)
         k.claims.append(c)
+        k.idx.append(i)
         if mixed_units:  # never wider than the tolerance: "one month" is not 15-45 days
             half = min(_rounding(c), opts.tolerance * abs(v))
             k.low, k.high = min(k.low, lo - half), max(k.high, hi + half)
-    return sorted(buckets.values(), key=lambda k: (k.low, k.high, k.value, k.when or 0.0,
-                                                   _sort_claims(k.claims)[0].id))
+    # a class's first claim is its first in report order: the group's claims are in it
+    return sorted(buckets.values(), key=lambda k: (k.low, k.high, k.value, k.when or 0.0, k.claims[0].id))
 
 
 def _slots(g: _Group, classes: list[_Class]) -> list[list[_Class]]:
     """The classes that describe the same moment: one day each for a cumulative metric
     (undated ones together); for others all of them, split by a stated time only when the
-    group states two different ones."""
+    group states two different ones (each class states one time: ``_Class.stated``)."""
     if g.cumulative:
         by: dict[float | None, list[_Class]] = {}
         for k in classes:
             by.setdefault(k.when, []).append(k)
         return [by[w] for w in sorted(by, key=lambda w: (w is None, w or 0.0))]
-    keys = {_stated_key(c) for k in classes for c in k.claims} - {None}
+    keys = {k.stated for k in classes} - {None}
     if len(keys) <= 1 and not keys & _RELATIVE_TIMES:
         return [classes]
     by2: dict[str, list[_Class]] = {}
     for k in classes:
-        for key in {_stated_key(c) or "" for c in k.claims}:
-            by2.setdefault(key, []).append(k)
+        by2.setdefault(k.stated or "", []).append(k)
     return [by2[k] for k in sorted(by2) if k or keys & _RELATIVE_TIMES]
 
 
+def _documents(classes: Iterable[_Class]) -> int:
+    """How many documents the classes' claims come from (2 meaning "at least two")."""
+    seen: set[str] = set()
+    for k in classes:
+        seen |= k.docs
+        if len(seen) > 1:
+            return 2
+    return len(seen)
+
+
 def _group_findings(g: _Group, opts: _Options, money: StoryMoney | None = None) -> list[Finding]:
-    if len({c.doc_id for c in g.claims}) < 2:
+    if g.claims[0].doc_id == g.claims[-1].doc_id:  # in report order: one document
         return []
+    g.subject = _group_subject(g.key, g.claims, opts)
     if g.money and money is not None:
         return _money_findings(g, opts, money)
     classes = _classes(g, opts)
-    if len({d for k in classes for d in k.docs}) < 2:
+    if _documents(classes) < 2:
         return []
     if not g.cumulative:  # one fact: compared as one, unless two different times are stated
         out: list[Finding] = []
         for slot in _slots(g, classes):
-            if len({d for k in slot for d in k.docs}) < 2:
+            if _documents(slot) < 2:
                 continue
             bad = _conflicting(slot)
             out.extend([_conflict(g, bad, opts)] if bad else _agree(g, slot, opts))
@@ -675,15 +796,15 @@ def _conflict(g: _Group, bad: list[_Class], opts: _Options) -> Finding:
     values = [k.value for k in bad]
     sp = spread(min(values), max(values))
     many_days = g.cumulative and len({k.when for k in bad}) > 1
-    parts = " vs ".join(_dated(k, many_days) for k in bad)
-    claims = [c for k in bad for c in k.claims]
+    parts = " vs ".join(_dated(k, many_days, opts) for k in bad)
+    claims = g.ordered(bad)
     approx = any(c.quantity.qualifier == "approximate" for c in claims)
     tol = f" (beyond the ±{pct(opts.tolerance)} allowed for approximate figures)" if approx else ""
     why = ("; a later figure is lower than an earlier one, more than a rising count explains"
            if many_days else f"; {_time_note(claims, len(bad))}")
     msg = f"{parts} {_about(g.metric, g.subject)}: {pct(sp)} apart{tol}{why}."
-    return Finding(kind="conflict", subject=g.subject, metric=g.metric, time=_first_time(claims),
-                   claims=_sort_claims(claims), values=tuple(_support(k.claims, _label(k), opts) for k in bad),
+    return Finding(kind="conflict", subject=g.subject, metric=g.metric, time=_first_time(claims), claims=claims,
+                   values=tuple(_support(k.claims, k.label(opts), opts, ordered=True) for k in bad),
                    spread=sp, message=msg)
 
 
@@ -698,44 +819,47 @@ def _update(g: _Group, classes: list[_Class], opts: _Options) -> Finding:
         ks = sorted(series[day], key=lambda k: k.value)
         d = date_label(_dt.date.fromordinal(math.ceil(day)).isoformat())
         earlier = " (earlier)" if day != int(day) else ""
-        steps.append(f"{d}{earlier}: " + ", ".join(f"{_label(k)} ({docs_text(k.docs)})" for k in ks))
-    claims = [c for k in classes for c in k.claims]
+        steps.append(f"{d}{earlier}: " + ", ".join(f"{k.label(opts)} ({opts.docs_text(k.docs)})" for k in ks))
+    claims = g.ordered(classes)
     msg = (f"The {g.metric} for {g.subject or 'the story'} changed between reports: " + "; ".join(steps)
            + ". A count that rises as reports come in is an update, not a conflict.")
     ordered = sorted(classes, key=lambda k: (k.when if k.when is not None else math.inf, k.value))
     values = [k.value for k in classes]
-    return Finding(kind="update", subject=g.subject, metric=g.metric, time=_first_time(claims),
-                   claims=_sort_claims(claims), values=tuple(_support(k.claims, _label(k), opts) for k in ordered),
+    return Finding(kind="update", subject=g.subject, metric=g.metric, time=_first_time(claims), claims=claims,
+                   values=tuple(_support(k.claims, k.label(opts), opts, ordered=True) for k in ordered),
                    spread=spread(min(values), max(values)), message=msg)
 
 
 def _agree(g: _Group, classes: list[_Class], opts: _Options) -> list[Finding]:
-    all_claims = [c for k in classes for c in k.claims]
+    claims = g.ordered(classes)
     # "some 75 kilometers" and "75 kilometers" state the same number: an agreement
     if len(classes) > 1 and len({_r(k.value) for k in classes}) == 1 and all(
-        c.quantity.qualifier in ("exact", "approximate") for c in all_claims
+        c.quantity.qualifier in ("exact", "approximate") for c in claims
     ):
         exactish = sorted(classes, key=lambda k: (k.claims[0].quantity.qualifier != "exact", k.low))
-        classes = [_Class(classes[0].value, min(k.low for k in classes), max(k.high for k in classes),
-                          claims=[c for k in exactish for c in k.claims])]
-    time = _first_time(all_claims)
+        merged = _Class(classes[0].value, min(k.low for k in classes), max(k.high for k in classes),
+                        claims=[c for k in exactish for c in k.claims])
+        merged.idx = [i for k in exactish for i in k.idx]
+        classes = [merged]
+    time = _first_time(claims)
     if len(classes) == 1:
         k = classes[0]
-        sup = _support(k.claims, _label(k), opts)
-        copies = {opts.copies[(c.doc_id, c.id)] & k.docs for c in k.claims if (c.doc_id, c.id) in opts.copies}
-        msg = (f"{sup.documents} documents agree on {_label(k)} {_about(g.metric, g.subject)} "
-               f"({docs_text(k.docs)}); {independence_text(sup.documents, sup.origins, _copy_groups(copies))}"
+        sup = _support(claims, k.label(opts), opts, ordered=True)
+        copies = {opts.copies[(c.doc_id, c.id)] & k.docs for c in claims if (c.doc_id, c.id) in opts.copies} \
+            if opts.copies else set()
+        msg = (f"{sup.documents} documents agree on {k.label(opts)} {_about(g.metric, g.subject)} "
+               f"({opts.docs_text(k.docs)}); {independence_text(sup.documents, sup.origins, _copy_groups(copies))}"
                f"{'' if not time else f'; the figure refers to {time}'}.")
         return [Finding(kind="agreement", subject=g.subject, metric=g.metric, time=time,
-                        claims=_sort_claims(k.claims), values=(sup,), spread=0.0, message=msg)]
+                        claims=claims, values=(sup,), spread=0.0, message=msg)]
     values = [k.value for k in classes]
     bounded = all(math.isfinite(k.low) and math.isfinite(k.high) for k in classes)
     sp = spread(min(values), max(values)) if bounded else None
-    parts = " and ".join(f"{_label(k)} ({docs_text(k.docs)})" for k in sorted(classes, key=lambda k: k.value))
+    parts = " and ".join(f"{k.label(opts)} ({opts.docs_text(k.docs)})" for k in sorted(classes, key=lambda k: k.value))
     msg = (f"{parts} {_about(g.metric, g.subject)} overlap: compatible but not the same figure"
-           f"{f' ({pct(sp)} apart)' if sp is not None else ''}; {_time_note(all_claims, len(classes))}.")
-    return [Finding(kind="compatible", subject=g.subject, metric=g.metric, time=time,
-                    claims=_sort_claims(all_claims), values=tuple(_support(k.claims, _label(k), opts) for k in classes),
+           f"{f' ({pct(sp)} apart)' if sp is not None else ''}; {_time_note(claims, len(classes))}.")
+    return [Finding(kind="compatible", subject=g.subject, metric=g.metric, time=time, claims=claims,
+                    values=tuple(_support(k.claims, k.label(opts), opts, ordered=True) for k in classes),
                     spread=sp, message=msg)]
 
 
@@ -771,16 +895,18 @@ def _misattribution_findings(claims: list[Claim], opts: _Options) -> list[Findin
     if len(own) < 2:
         return []
     claims = [c for s_key in own for c in by_subject[s_key]]
-    subjects = sorted(own, key=lambda s: (min(natural_key(c.doc_id) for c in by_subject[s]), s))
-    first = _sort_claims(claims)[0]
+    subjects = sorted(own, key=lambda s: (min(opts.doc_key(c.doc_id) for c in by_subject[s]), s))
+    claims_in_order = _sort_claims(claims, opts)
+    first = claims_in_order[0]
     value = format_value(first)
     metric = opts.metric(first.metric)
     names = {s: _display([c.subject for c in by_subject[s]], s, opts) for s in subjects}
-    parts = " and ".join(f"for {display_subject(names[s])} ({docs_text(c.doc_id for c in by_subject[s])})" for s in subjects)
+    parts = " and ".join(f"for {display_subject(names[s])} ({opts.docs_text(c.doc_id for c in by_subject[s])})"
+                         for s in subjects)
     msg = (f"The same figure, {value} {metric}, is given {parts}: one of these subjects is "
            f"probably wrong; check which the original source meant.")
-    sups = tuple(_support(by_subject[s], f"{value} for {names[s]}", opts) for s in subjects)
-    return [Finding(kind="misattribution", subject=None, metric=metric, claims=_sort_claims(claims),
+    sups = tuple(_support(by_subject[s], f"{value} for {names[s]}", opts, ordered=True) for s in subjects)
+    return [Finding(kind="misattribution", subject=None, metric=metric, claims=claims_in_order,
                     values=sups, message=msg)]
 
 
@@ -947,32 +1073,37 @@ def _group_subject(key: tuple[str, ...], claims: Sequence[Claim], opts: _Options
     return label
 
 
-def _find(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None = None) -> list[Finding]:
-    """Every finding of a story's claims; ``money`` (built by :func:`assemble`) reads sums
-    of money, and collects in ``money.notes`` what the report must warn about."""
-    numeric: dict[tuple[str, ...], list[Claim]] = {}
-    currencies: dict[tuple[str, ...], set[str]] = {}  # a frame of money -> its currencies
+@dataclass
+class _Index:
+    """A story's claims filed for comparison, in one pass (:func:`_index`), each list in
+    report order."""
+
+    numeric: dict[tuple[str, ...], _Group] = field(default_factory=dict)  # frame key -> its claims
+    by_value: dict[tuple[Any, ...], list[Claim]] = field(default_factory=dict)  # for misattribution
+    dates: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)  # (subject, metric) -> dates
+    relations: set[tuple[str, int, int]] = field(default_factory=set)  # sentences stating a relation
+    currencies: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # money frame -> currencies
+
+
+def _index(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None) -> _Index:
+    """File every claim, once: numeric figures by frame key (with their intervals), dates
+    by subject and metric, distinctive figures by value, sentences stating a relation."""
+    ix = _Index()
     rates = money is not None and bool(money.claims) and _money.available()
-    by_value: dict[tuple[Any, ...], list[Claim]] = {}
-    by_sentence: dict[tuple[str, int, int], list[Claim]] = {}
-    dates: dict[tuple[str, str], list[Claim]] = {}
-    has_relation: set[tuple[str, int, int]] = set()
-    by_id: dict[tuple[str, str], Claim] = {}
+    tolerance = opts.tolerance
     for c in claims:
-        skey = (c.doc_id, c.sentence.start, c.sentence.end)
-        by_sentence.setdefault(skey, []).append(c)
-        by_id.setdefault((c.doc_id, c.id), c)
-        if c.quantity.kind == "multiplier" or c.relation is not None:
-            has_relation.add(skey)
-        if c.negated or c.quantity.latent or (c.hedged and c.quantity.kind == "date"):
+        q = c.quantity
+        kind = q.kind
+        if kind == "multiplier" or c.relation is not None:
+            ix.relations.add((c.doc_id, c.sentence.start, c.sentence.end))
+        if c.negated or q.latent or (c.hedged and kind == "date"):
             continue
-        if c.rule.get("headline", "").startswith("restates "):
+        if c.rule and c.rule.get("headline", "").startswith("restates "):
             continue  # the body's claim stands for it
-        kind = c.quantity.kind
         if kind == "date":
             subj, metric = opts.subject(c.subject), opts.metric(c.metric)
             if subj is not None and metric is not None:
-                dates.setdefault((subj, metric), []).append(c)
+                ix.dates.setdefault((subj, metric), []).append(c)
             continue
         if kind == "multiplier":
             continue
@@ -980,32 +1111,69 @@ def _find(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None = No
         if key is None:
             continue
         own = key
-        dims = _money_dims(c, key, money, rates)
+        dims = _money_dims(c, key, money, rates) if money is not None else None
         if dims is not None:
             key, own = (*key[:4], dims[0]), (*key[:4], dims[1])
-            currencies.setdefault((*key[:4], dims[2]), set()).add(dims[1])
-        numeric.setdefault(key, []).append(c)
-        _file_for_misattribution(c, own, opts, by_value)
-    if money is not None and not rates and any(len(v) > 1 for v in currencies.values()):
+            ix.currencies.setdefault((*key[:4], dims[2]), set()).add(dims[1])
+        g = ix.numeric.get(key)
+        if g is None:
+            g = ix.numeric[key] = _new_group(key)
+        iv = _rounded(_interval(c, tolerance))
+        g.claims.append(c)
+        g.intervals.append(iv)
+        if iv is not None and own[1]:
+            _file_for_misattribution(c, own, iv, ix.by_value)
+    if money is not None and not rates and any(len(v) > 1 for v in ix.currencies.values()):
         money.notes.add(NO_RATES_WARNING)
+    return ix
+
+
+def _new_group(key: tuple[str, ...]) -> _Group:
+    entry = _metric_entry(key[3])
+    cumulative = bool(entry and entry.cumulative)
+    return _Group(key, key[3], cumulative, bool(entry and entry.varies),
+                  money=key[4].startswith(_MONEY) and not cumulative)
+
+
+def _find(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None = None) -> list[Finding]:
+    """Every finding of a story's claims, given in report order (:func:`_sort_claims`);
+    ``money`` (built by :func:`assemble`) reads sums of money, and collects in
+    ``money.notes`` what the report must warn about."""
+    ix = _index(claims, opts, money)
     findings: list[Finding] = []
-    for nkey, cs in numeric.items():
-        entry = _metric_entry(nkey[3])
-        g = _Group(nkey, cs, _group_subject(nkey, cs, opts), nkey[3], bool(entry and entry.cumulative),
-                   bool(entry and entry.varies), money=nkey[4].startswith(_MONEY) and not (entry and entry.cumulative))
+    for g in ix.numeric.values():
         findings += _group_findings(g, opts, money)
     if money is not None:
         findings += _conversion_findings(money, opts)
-    for cs in by_value.values():
-        findings += _misattribution_findings(cs, opts)
-    for skey in has_relation:
-        findings += _internal_findings(by_sentence[skey], by_id, opts)
-    for dkey, cs in dates.items():
+    for cs in ix.by_value.values():
+        if len(cs) > 1:
+            findings += _misattribution_findings(cs, opts)
+    if ix.relations:
+        by_sentence, by_id = _relation_sentences(claims, ix.relations)
+        for skey in ix.relations:
+            findings += _internal_findings(by_sentence[skey], by_id, opts)
+    for dkey, cs in ix.dates.items():
         findings += _temporal_findings(dkey, cs, opts)
     return sorted(findings, key=_finding_key)
 
 
-def _file_for_misattribution(c: Claim, key: tuple[str, ...], opts: _Options,
+def _relation_sentences(claims: Sequence[Claim], sentences: set[tuple[str, int, int]]) -> tuple[
+        dict[tuple[str, int, int], list[Claim]], dict[tuple[str, str], Claim]]:
+    """The claims of each sentence stating a relation, and the claims of their documents by
+    id (the first of an id), for :func:`_internal_findings`."""
+    docs = {s[0] for s in sentences}
+    by_sentence: dict[tuple[str, int, int], list[Claim]] = {}
+    by_id: dict[tuple[str, str], Claim] = {}
+    for c in claims:
+        if c.doc_id in docs:
+            skey = (c.doc_id, c.sentence.start, c.sentence.end)
+            if skey in sentences:
+                by_sentence.setdefault(skey, []).append(c)
+            by_id.setdefault((c.doc_id, c.id), c)
+    return by_sentence, by_id
+
+
+def _file_for_misattribution(c: Claim, key: tuple[str, ...], iv: _Interval,
                              by_value: dict[tuple[Any, ...], list[Claim]]) -> None:
     """One distinctive figure of an entity-owned metric, filed by value across subjects."""
     _event, subject, _scope, metric, dim = key
@@ -1014,9 +1182,7 @@ def _file_for_misattribution(c: Claim, key: tuple[str, ...], opts: _Options,
         return
     if abs(q.value) < _MISATTRIBUTION_MIN and float(q.value).is_integer():
         return
-    iv = opts.interval(c)
-    if iv is not None:
-        by_value.setdefault((metric, dim, q.qualifier, *map(_r, iv)), []).append(c)
+    by_value.setdefault((metric, dim, q.qualifier, iv[3], iv[4], iv[5]), []).append(c)
 
 
 # --------------------------------------------------------------------------- money
@@ -1076,31 +1242,33 @@ def _money_findings(g: _Group, opts: _Options, money: StoryMoney) -> list[Findin
     classes = [k for k in classes if id(k) in visible]
     out: list[Finding] = []
     for slot in _slots(g, classes):
-        if len({d for k in slot for d in k.docs}) >= 2:
+        if _documents(slot) >= 2:
             out += _money_slot(g, slot, opts, money)
     return out
 
 
 def _money_classes(g: _Group, opts: _Options, money: StoryMoney) -> list[_Class]:
     buckets: dict[tuple[Any, ...], _Class] = {}
-    for c in g.claims:
-        iv = opts.interval(c)
+    for i, iv in enumerate(g.intervals):
         if iv is None:
             continue
-        v, lo, hi = iv
+        c = g.claims[i]
+        v, lo, hi, rv, rlo, rhi = iv
         r = money.reading(c)
         conv = money.is_conversion(c)
         w = money.window(c)
         fam = r.family if r.ambiguous else None
-        ck = (r.currency, r.ambiguous, fam.name if fam else None, conv, c.quantity.qualifier, _r(v), _r(lo), _r(hi),
-              _stated_key(c), w)
+        stated = _stated_key(c)
+        ck = (r.currency, r.ambiguous, fam.name if fam else None, conv, c.quantity.qualifier, rv, rlo, rhi, stated, w)
         k = buckets.get(ck)
         if k is None:
             k = buckets[ck] = _Class(v, lo, hi, None, currency=r.currency, ambiguous=r.ambiguous, family=fam,
-                                     conversion=conv, window=w)
+                                     conversion=conv, window=w, stated=stated)
         k.claims.append(c)
+        k.idx.append(i)
         k.half = max(k.half, min(_rounding(c), opts.tolerance * abs(v)))
-    return sorted(buckets.values(), key=lambda k: (k.currency, k.low, k.high, k.value, _sort_claims(k.claims)[0].id))
+    # a class's first claim is its first in report order: the group's claims are in it
+    return sorted(buckets.values(), key=lambda k: (k.currency, k.low, k.high, k.value, k.claims[0].id))
 
 
 def _reference(classes: Sequence[_Class]) -> str:
@@ -1290,13 +1458,14 @@ class _Shown:
     def docs(self) -> set[str]:
         return {c.doc_id for c in self.claims}
 
-    def label(self) -> str:
-        first = min(self.claims, key=lambda c: (c.quantity.qualifier != "exact", natural_key(c.doc_id), c.span.start))
+    def label(self, opts: _Options) -> str:
+        doc_key = opts.doc_key
+        first = min(self.claims, key=lambda c: (c.quantity.qualifier != "exact", doc_key(c.doc_id), c.span.start))
         return format_money(first, self.currency)
 
 
 def _shown(comp: list[_Class], chosen: list[_Class], ref: str,
-           conv: Mapping[int, tuple[float, float, float, Rate | None]]) -> list[_Shown]:
+           conv: Mapping[int, tuple[float, float, float, Rate | None]], opts: _Options) -> list[_Shown]:
     """The values a finding shows: the chosen classes, joined by the classes of the slot
     stating the same thing in the same currency (a conversion or an ambiguous figure
     beside an original one), in order of size in the reference currency."""
@@ -1310,7 +1479,7 @@ def _shown(comp: list[_Class], chosen: list[_Class], ref: str,
             groups.setdefault(key(k), []).append(k)
     out = []
     for ks in groups.values():
-        ks.sort(key=lambda k: (k.ambiguous, k.conversion, _sort_claims(k.claims)[0].id))
+        ks.sort(key=lambda k: (k.ambiguous, k.conversion, k.claims[0].id))  # claims in report order
         cur = ks[0].currency
         value, r = ks[0].value, None
         for k in ks:
@@ -1322,10 +1491,10 @@ def _shown(comp: list[_Class], chosen: list[_Class], ref: str,
                 value, r = got[2], got[3]
                 break
         out.append(_Shown(cur, ks, value, r))
-    return sorted(out, key=lambda v: (v.value, v.currency, _sort_claims(v.claims)[0].id))
+    return sorted(out, key=lambda v: (v.value, v.currency, _sort_claims(v.claims, opts)[0].id))
 
 
-def _same_numbers(shown: list[_Shown]) -> list[_Shown]:
+def _same_numbers(shown: list[_Shown], opts: _Options) -> list[_Shown]:
     """"About USD 334 million" and "USD 334 million" state one number: one value (as
     :func:`_agree` does for other figures)."""
     out: dict[tuple[str, float], _Shown] = {}
@@ -1339,7 +1508,7 @@ def _same_numbers(shown: list[_Shown]) -> list[_Shown]:
             out[key] = v
         else:
             rest.append(v)
-    return sorted([*out.values(), *rest], key=lambda v: (v.value, v.currency, _sort_claims(v.claims)[0].id))
+    return sorted([*out.values(), *rest], key=lambda v: (v.value, v.currency, _sort_claims(v.claims, opts)[0].id))
 
 
 def _money_finding(kind: str, g: _Group, comp: list[_Class], chosen: list[_Class], ref: str,
@@ -1347,9 +1516,9 @@ def _money_finding(kind: str, g: _Group, comp: list[_Class], chosen: list[_Class
                    money: StoryMoney) -> Finding:
     """A conflict, agreement or compatible finding about sums of money, saying at what rate
     each figure was compared and how each shared sign was read."""
-    shown = _shown(comp, chosen, ref, conv)
+    shown = _shown(comp, chosen, ref, conv, opts)
     if kind == "agreement":  # the reference currency first, then the renderings
-        shown = sorted(_same_numbers(shown), key=lambda v: (v.currency != ref, v.value, v.currency))
+        shown = sorted(_same_numbers(shown, opts), key=lambda v: (v.currency != ref, v.value, v.currency))
     claims = [c for v in shown for c in v.claims]
     mixed = len({v.currency for v in shown}) > 1
     values = [v.value for v in shown]
@@ -1367,36 +1536,36 @@ def _money_finding(kind: str, g: _Group, comp: list[_Class], chosen: list[_Class
     if kind == "conflict":
         approx = any(c.quantity.qualifier == "approximate" for c in claims)
         tol = f" (beyond the ±{pct(opts.tolerance)} allowed for approximate figures)" if approx else ""
-        parts = " vs ".join(f"{v.label()} ({docs_text(v.docs)})" for v in shown)
+        parts = " vs ".join(f"{v.label(opts)} ({opts.docs_text(v.docs)})" for v in shown)
         msg = f"{parts} {about}: {pct(sp or 0.0)} apart{tol}; {_time_note(claims, len(shown))}."
     elif kind == "agreement":
-        sup = _support(claims, " ≈ ".join(v.label() for v in shown), opts)
+        sup = _support(claims, " ≈ ".join(v.label(opts) for v in shown), opts)
         docs = {c.doc_id for c in claims}
         copies = {opts.copies[(c.doc_id, c.id)] & docs for c in claims if (c.doc_id, c.id) in opts.copies}
-        agreed = " ≈ ".join(f"{v.label()}" + (f" ({docs_text(v.docs)})" if mixed else "") for v in shown)
+        agreed = " ≈ ".join(f"{v.label(opts)}" + (f" ({opts.docs_text(v.docs)})" if mixed else "") for v in shown)
         msg = (f"{sup.documents} documents agree on {agreed} {about}"
-               f"{'' if mixed else f' ({docs_text(docs)})'}; "
+               f"{'' if mixed else f' ({opts.docs_text(docs)})'}; "
                f"{independence_text(sup.documents, sup.origins, _copy_groups(copies))}"
                f"{'' if not time else f'; the figure refers to {time}'}.")
     else:
-        parts = " and ".join(f"{v.label()} ({docs_text(v.docs)})" for v in shown)
+        parts = " and ".join(f"{v.label(opts)} ({opts.docs_text(v.docs)})" for v in shown)
         msg = (f"{parts} {about} overlap: compatible but not the same figure"
                f"{f' ({pct(sp)} apart)' if sp is not None else ''}; {_time_note(claims, len(shown))}.")
     if mixed:
-        msg += _rates_note(shown, ref)
+        msg += _rates_note(shown, ref, opts)
     msg += _readings_note(claims, money)
     if kind == "agreement":
-        sups: tuple[ValueSupport, ...] = (_support(claims, " ≈ ".join(v.label() for v in shown), opts),)
+        sups: tuple[ValueSupport, ...] = (_support(claims, " ≈ ".join(v.label(opts) for v in shown), opts),)
         if mixed:
-            sups = tuple(_support(v.claims, v.label(), opts) for v in shown)
+            sups = tuple(_support(v.claims, v.label(opts), opts) for v in shown)
     else:
-        sups = tuple(_support(v.claims, v.label(), opts) for v in shown)
-    return Finding(kind=kind, subject=g.subject, metric=g.metric, time=time, claims=_sort_claims(claims),
-                   values=sups, spread=sp, currencies=_readings(shown, ref, money, mixed), message=msg)
+        sups = tuple(_support(v.claims, v.label(opts), opts) for v in shown)
+    return Finding(kind=kind, subject=g.subject, metric=g.metric, time=time, claims=_sort_claims(claims, opts),
+                   values=sups, spread=sp, currencies=_readings(shown, ref, money, mixed, opts), message=msg)
 
 
-def _rates_note(shown: list[_Shown], ref: str) -> str:
-    conversions = [f"{v.label()} ≈ {money_amount(v.value, ref)} ({v.rate.text()})"
+def _rates_note(shown: list[_Shown], ref: str, opts: _Options) -> str:
+    conversions = [f"{v.label(opts)} ≈ {money_amount(v.value, ref)} ({v.rate.text()})"
                    for v in shown if v.currency != ref and v.rate is not None]
     if not conversions:
         return ""
@@ -1428,13 +1597,14 @@ def _readings_note(claims: Sequence[Claim], money: StoryMoney) -> str:
     return "".join(out)
 
 
-def _readings(shown: list[_Shown], ref: str, money: StoryMoney, mixed: bool) -> tuple[CurrencyReading, ...]:
+def _readings(shown: list[_Shown], ref: str, money: StoryMoney, mixed: bool,
+              opts: _Options) -> tuple[CurrencyReading, ...]:
     """The finding's :class:`~claimcheck.models.CurrencyReading` records: one per claim,
     when the finding converts or reads a shared sign; none otherwise."""
     out = []
     informative = mixed
     for v in shown:
-        for c in _sort_claims(v.claims):
+        for c in _sort_claims(v.claims, opts):
             r = money.reading(c)
             informative = informative or r.basis != "written"
             converted = v.currency != ref and v.rate is not None and not r.ambiguous and not money.is_conversion(c)

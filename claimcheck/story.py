@@ -586,7 +586,7 @@ class Story:
         if self._report is None:
             from .check import options
 
-            # a fresh options object for every report: it caches intervals by id(claim)
+            # a fresh options object for every report: it holds the wire copies and names of one check
             opts = options(self._aliases, self._synonyms, self._tolerance)
             docs = list(self._docs.values())
             results = [self._results[d.id] for d in docs]
