@@ -58,7 +58,8 @@ import sys
 import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from math import isclose, isfinite
+from typing import Any, TypeVar
 
 from . import _guard, lexicon
 from . import money as _money
@@ -308,29 +309,18 @@ def _support(claims: Sequence[Claim], value: str, opts: _Options, ordered: bool 
 class _Class:
     """Claims of one bucket that state the same value (after unit conversion)."""
 
-    __slots__ = ("_docs", "_label", "ambiguous", "claims", "conversion", "currency", "family", "half", "high",
-                 "idx", "low", "stated", "value", "when", "window")
+    __slots__ = ("_docs", "_label", "claims", "high", "idx", "low", "ordered", "stated", "value", "when")
 
     def __init__(self, value: float, low: float, high: float, when: float | None = None,
-                 claims: list[Claim] | None = None, *, currency: str = "", ambiguous: bool = False,
-                 family: Any = None, conversion: bool = False, window: tuple[_dt.date, _dt.date] | None = None,
-                 stated: str | None = None) -> None:
+                 claims: list[Claim] | None = None, stated: str | None = None) -> None:
         self.value = value  # stated value in base units
         self.low = low  # interval compared, in base units, ±inf when unbounded (rounding included)
         self.high = high
         self.when = when  # as-of day (ordinal) for cumulative metrics
-        self.claims: list[Claim] = [] if claims is None else claims
-        self.idx: list[int] = []  # the claims' positions in their group (report order)
         self.stated = stated  # the time the claims state (_stated_key), for other metrics
-        # money (see "money" below): the currency the claims are read in, whether that
-        # reading is ambiguous (and the sign's family), whether they are bracketed
-        # conversions, the days of their reference rate, and the rounding of the figures
-        self.currency = currency
-        self.ambiguous = ambiguous
-        self.family = family
-        self.conversion = conversion
-        self.window = window
-        self.half = 0.0
+        self.claims: list[Claim] = [] if claims is None else claims
+        self.idx: list[int] = []  # the claims' positions in their group
+        self.ordered = claims is None  # claims appended from a group: in report order
         self._docs: set[str] | None = None
         self._label: str | None = None
 
@@ -341,12 +331,38 @@ class _Class:
         return self._docs
 
     def label(self, opts: _Options) -> str:
-        """The value as a reader would say it, from the first exact claim (else the first)."""
+        """The value as a reader would say it, from the first exact claim (else the first)
+        by document (natural order) and position."""
         if self._label is None:
-            doc_key = opts.doc_key
-            first = min(self.claims, key=lambda c: (c.quantity.qualifier != "exact", doc_key(c.doc_id), c.span.start))
+            if self.ordered:  # the first exact claim in report order is that one
+                first = next((c for c in self.claims if c.quantity.qualifier == "exact"), self.claims[0])
+            else:
+                doc_key = opts.doc_key
+                first = min(self.claims, key=lambda c: (c.quantity.qualifier != "exact", doc_key(c.doc_id),
+                                                        c.span.start))
             self._label = format_value(first)
         return self._label
+
+
+_K = TypeVar("_K", bound="_Class")
+
+
+class _MoneyClass(_Class):
+    """A class of sums of money (see "money" below): the currency the claims are read in,
+    whether that reading is ambiguous (and the sign's family), whether they are bracketed
+    conversions, the days of their reference rate, and the rounding of the figures."""
+
+    __slots__ = ("ambiguous", "conversion", "currency", "family", "half", "window")
+
+    def __init__(self, value: float, low: float, high: float, *, currency: str, ambiguous: bool, family: Any,
+                 conversion: bool, window: tuple[_dt.date, _dt.date] | None, stated: str | None) -> None:
+        super().__init__(value, low, high, None, stated=stated)
+        self.currency = currency
+        self.ambiguous = ambiguous
+        self.family = family
+        self.conversion = conversion
+        self.window = window
+        self.half = 0.0
 
 
 def _r(x: float) -> float:
@@ -476,16 +492,24 @@ def _below(a_high: float, b_low: float) -> bool:
     return a_high < b_low and not math.isclose(a_high, b_low, rel_tol=1e-9, abs_tol=1e-12)
 
 
-def _conflicting(classes: list[_Class]) -> list[_Class]:
+#: Up to this many classes, :func:`_conflicting` compares every pair (fewer steps than the
+#: sweep's sorting and bisection; most groups have two to four classes).
+_FEW_CLASSES = 8
+
+
+def _conflicting(classes: list[_K]) -> list[_K]:
     """Classes that are disjoint from some class stated by a *different* document.
 
     A sweep instead of all pairs: sorted by ``high``, the classes lying entirely below class
     j form a prefix (found by bisection), and a sample of at most two distinct documents per
     prefix tells whether one of them comes from another document than j. The same again for
-    the classes entirely above j. O(k log k) for k classes.
+    the classes entirely above j. O(k log k) for k classes; a few classes are compared pair
+    by pair instead (:func:`_conflicting_pairs`, the same answer).
     """
+    if len(classes) <= _FEW_CLASSES:
+        return _conflicting_pairs(classes)
 
-    def partners(order: list[_Class], apart: Callable[[_Class, _Class], bool]) -> set[int]:
+    def partners(order: Sequence[_Class], apart: Callable[[_Class, _Class], bool]) -> set[int]:
         samples: list[tuple[str, ...]] = [()]  # samples[m]: ≤ 2 distinct documents of order[:m]
         for c in order:
             s = samples[-1]
@@ -515,6 +539,28 @@ def _conflicting(classes: list[_Class]) -> list[_Class]:
         by_low, lambda c, j: _below(j.high, c.low)
     )
     return [c for j, c in enumerate(classes) if j in hit]
+
+
+def _conflicting_pairs(classes: list[_K]) -> list[_K]:
+    """:func:`_conflicting` pair by pair: a class conflicts when the classes entirely below
+    it (or entirely above it) come from two documents or more, or from one that is not the
+    class's only document."""
+    out = []
+    for cj in classes:
+        low, high, docs = cj.low, cj.high, cj.docs
+        below: set[str] = set()
+        above: set[str] = set()
+        for c in classes:  # _below, inlined
+            h = c.high
+            if h < low and not (isfinite(h) and isfinite(low) and isclose(h, low, rel_tol=1e-9, abs_tol=1e-12)):
+                below |= c.docs
+                continue
+            lo = c.low
+            if high < lo and not (isfinite(high) and isfinite(lo) and isclose(high, lo, rel_tol=1e-9, abs_tol=1e-12)):
+                above |= c.docs
+        if (below and (len(below) > 1 or below != docs)) or (above and (len(above) > 1 or above != docs)):
+            out.append(cj)
+    return out
 
 
 def _falling(classes: list[_Class]) -> list[_Class]:
@@ -729,19 +775,19 @@ def _classes(g: _Group, opts: _Options) -> list[_Class]:
     return sorted(buckets.values(), key=lambda k: (k.low, k.high, k.value, k.when or 0.0, k.claims[0].id))
 
 
-def _slots(g: _Group, classes: list[_Class]) -> list[list[_Class]]:
+def _slots(g: _Group, classes: list[_K]) -> list[list[_K]]:
     """The classes that describe the same moment: one day each for a cumulative metric
     (undated ones together); for others all of them, split by a stated time only when the
     group states two different ones (each class states one time: ``_Class.stated``)."""
     if g.cumulative:
-        by: dict[float | None, list[_Class]] = {}
+        by: dict[float | None, list[_K]] = {}
         for k in classes:
             by.setdefault(k.when, []).append(k)
         return [by[w] for w in sorted(by, key=lambda w: (w is None, w or 0.0))]
     keys = {k.stated for k in classes} - {None}
     if len(keys) <= 1 and not keys & _RELATIVE_TIMES:
         return [classes]
-    by2: dict[str, list[_Class]] = {}
+    by2: dict[str, list[_K]] = {}
     for k in classes:
         by2.setdefault(k.stated or "", []).append(k)
     return [by2[k] for k in sorted(by2) if k or keys & _RELATIVE_TIMES]
@@ -1246,8 +1292,8 @@ def _money_findings(g: _Group, opts: _Options, money: StoryMoney) -> list[Findin
     return out
 
 
-def _money_classes(g: _Group, opts: _Options, money: StoryMoney) -> list[_Class]:
-    buckets: dict[tuple[Any, ...], _Class] = {}
+def _money_classes(g: _Group, opts: _Options, money: StoryMoney) -> list[_MoneyClass]:
+    buckets: dict[tuple[Any, ...], _MoneyClass] = {}
     for i, iv in enumerate(g.intervals):
         if iv is None:
             continue
@@ -1261,8 +1307,8 @@ def _money_classes(g: _Group, opts: _Options, money: StoryMoney) -> list[_Class]
         ck = (r.currency, r.ambiguous, fam.name if fam else None, conv, c.quantity.qualifier, rv, rlo, rhi, stated, w)
         k = buckets.get(ck)
         if k is None:
-            k = buckets[ck] = _Class(v, lo, hi, None, currency=r.currency, ambiguous=r.ambiguous, family=fam,
-                                     conversion=conv, window=w, stated=stated)
+            k = buckets[ck] = _MoneyClass(v, lo, hi, currency=r.currency, ambiguous=r.ambiguous, family=fam,
+                                          conversion=conv, window=w, stated=stated)
         k.claims.append(c)
         k.idx.append(i)
         k.half = max(k.half, min(_rounding(c), opts.tolerance * abs(v)))
@@ -1270,7 +1316,7 @@ def _money_classes(g: _Group, opts: _Options, money: StoryMoney) -> list[_Class]
     return sorted(buckets.values(), key=lambda k: (k.currency, k.low, k.high, k.value, k.claims[0].id))
 
 
-def _reference(classes: Sequence[_Class]) -> str:
+def _reference(classes: Sequence[_MoneyClass]) -> str:
     """The currency a slot compares in: the one most of its claims are written in (ties:
     the euro, the ECB's own, then the US dollar, then by code)."""
     counts: dict[str, int] = {}
@@ -1279,7 +1325,7 @@ def _reference(classes: Sequence[_Class]) -> str:
     return min(counts, key=lambda cur: (-counts[cur], {"EUR": 0, "USD": 1}.get(cur, 2), cur))
 
 
-def _to_reference(k: _Class, ref: str) -> tuple[float, float, float, Rate | None] | None:
+def _to_reference(k: _MoneyClass, ref: str) -> tuple[float, float, float, Rate | None] | None:
     """(low, high, value) of a class in ``ref`` at its own date's rate, widened by the band
     and its rounding, with the rate; ``None`` when it has no rate."""
     if k.currency == ref:
@@ -1294,7 +1340,7 @@ def _to_reference(k: _Class, ref: str) -> tuple[float, float, float, Rate | None
     return (lo, hi, k.value * r.mid, r)
 
 
-def _money_slot(g: _Group, slot: list[_Class], opts: _Options, money: StoryMoney) -> list[Finding]:
+def _money_slot(g: _Group, slot: list[_MoneyClass], opts: _Options, money: StoryMoney) -> list[Finding]:
     """The findings of one time slot of a frame of money: one per set of currencies that
     could be compared (those with a reference rate, together; each other one alone)."""
     firm = [k for k in slot if not k.ambiguous and not k.conversion]
@@ -1327,7 +1373,7 @@ def _money_slot(g: _Group, slot: list[_Class], opts: _Options, money: StoryMoney
     return out
 
 
-def _note_no_rate(k: _Class, money: StoryMoney) -> None:
+def _note_no_rate(k: _MoneyClass, money: StoryMoney) -> None:
     if _money.converter() is None:
         return
     if _money.rates_range(k.currency) is None:
@@ -1343,8 +1389,8 @@ def _note_no_rate(k: _Class, money: StoryMoney) -> None:
                         f"{k.currency}")
 
 
-def _apart_from(targets: Sequence[_Class], pool: Sequence[_Class], low: Callable[[_Class], float],
-                high: Callable[[_Class], float]) -> set[int]:
+def _apart_from(targets: Sequence[_MoneyClass], pool: Sequence[_MoneyClass], low: Callable[[_MoneyClass], float],
+                high: Callable[[_MoneyClass], float]) -> set[int]:
     """Indices of ``targets`` lying apart from some class of ``pool`` stated by a
     *different* document, with the bounds ``low``/``high`` (the sweep of
     :func:`_conflicting`, between two lists: O((k + m) log m))."""
@@ -1353,12 +1399,12 @@ def _apart_from(targets: Sequence[_Class], pool: Sequence[_Class], low: Callable
         if side == "below":  # pool classes entirely below the target: a prefix by high
             order = sorted(pool, key=high)
 
-            def apart(p: _Class, t: _Class) -> bool:
+            def apart(p: _MoneyClass, t: _MoneyClass) -> bool:
                 return _below(high(p), low(t))
         else:  # entirely above: a prefix by low, descending
             order = sorted(pool, key=lambda p: -low(p))
 
-            def apart(p: _Class, t: _Class) -> bool:
+            def apart(p: _MoneyClass, t: _MoneyClass) -> bool:
                 return _below(high(t), low(p))
         samples: list[tuple[str, ...]] = [()]
         for p in order:
@@ -1383,14 +1429,14 @@ def _apart_from(targets: Sequence[_Class], pool: Sequence[_Class], low: Callable
     return found
 
 
-def _money_conflicts(comp: list[_Class], conv: Mapping[int, tuple[float, float, float, Rate | None]],
+def _money_conflicts(comp: list[_MoneyClass], conv: Mapping[int, tuple[float, float, float, Rate | None]],
                      opts: _Options, money: StoryMoney) -> tuple[set[int], set[int]]:
     """(ids of the classes in a sound conflict, ids of classes apart from another for a
     reason that is no conflict: two conversions, a conversion that is itself off or
     untested, an ambiguous sign another reading explains)."""
     bad: set[int] = set()
     unsound: set[int] = set()
-    by_cur: dict[str, list[_Class]] = {}
+    by_cur: dict[str, list[_MoneyClass]] = {}
     for k in comp:
         by_cur.setdefault(k.currency, []).append(k)
     for ks in by_cur.values():  # the same currency: as written
@@ -1419,7 +1465,7 @@ def _money_conflicts(comp: list[_Class], conv: Mapping[int, tuple[float, float, 
     return bad, unsound - bad
 
 
-def _explained(a: _Class, b: _Class) -> bool:
+def _explained(a: _MoneyClass, b: _MoneyClass) -> bool:
     """Whether reading an ambiguous one of two disjoint classes as another currency its
     sign may stand for makes them agree: "$43 billion" in an article whose dollar nothing
     names agrees with "$40 billion" if it is Australian dollars, so the gap is no evidence
@@ -1445,7 +1491,7 @@ class _Shown:
     """One value of a money finding as shown: the classes of one currency and interval."""
 
     currency: str
-    classes: list[_Class]
+    classes: list[_MoneyClass]
     value: float  # in the finding's reference currency where known, else as stated
     rate: Rate | None = None
 
@@ -1463,16 +1509,16 @@ class _Shown:
         return format_money(first, self.currency)
 
 
-def _shown(comp: list[_Class], chosen: list[_Class], ref: str,
+def _shown(comp: list[_MoneyClass], chosen: list[_MoneyClass], ref: str,
            conv: Mapping[int, tuple[float, float, float, Rate | None]], opts: _Options) -> list[_Shown]:
     """The values a finding shows: the chosen classes, joined by the classes of the slot
     stating the same thing in the same currency (a conversion or an ambiguous figure
     beside an original one), in order of size in the reference currency."""
-    def key(k: _Class) -> tuple[Any, ...]:
+    def key(k: _MoneyClass) -> tuple[Any, ...]:
         return (k.currency, k.claims[0].quantity.qualifier, _r(k.low), _r(k.high))
 
     wanted = {key(k) for k in chosen}
-    groups: dict[tuple[Any, ...], list[_Class]] = {}
+    groups: dict[tuple[Any, ...], list[_MoneyClass]] = {}
     for k in comp:
         if key(k) in wanted:
             groups.setdefault(key(k), []).append(k)
@@ -1510,7 +1556,7 @@ def _same_numbers(shown: list[_Shown], opts: _Options) -> list[_Shown]:
     return sorted([*out.values(), *rest], key=lambda v: (v.value, v.currency, _sort_claims(v.claims, opts)[0].id))
 
 
-def _money_finding(kind: str, g: _Group, comp: list[_Class], chosen: list[_Class], ref: str,
+def _money_finding(kind: str, g: _Group, comp: list[_MoneyClass], chosen: list[_MoneyClass], ref: str,
                    conv: Mapping[int, tuple[float, float, float, Rate | None]], opts: _Options,
                    money: StoryMoney) -> Finding:
     """A conflict, agreement or compatible finding about sums of money, saying at what rate
@@ -1650,7 +1696,7 @@ def _conversion_result(c: Claim, money: StoryMoney, opts: _Options) -> Finding |
     return got if isinstance(got, Finding) else None
 
 
-def _fair(k: _Class, money: StoryMoney, opts: _Options) -> bool:
+def _fair(k: _MoneyClass, money: StoryMoney, opts: _Options) -> bool:
     """Whether a class of conversions holds at the day's rate, each of them: only then does
     it stand for the figure it renders in a comparison (the headline's "US$2.5m" against the
     body's "€2m ($2.6m)")."""

@@ -699,3 +699,20 @@ def test_base_units_by_factor_are_pints_own_figures() -> None:
             assert repr(got) == repr(want), (unit, v, got, want)
             checked += 1
     assert checked > 100 * len(values)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 6), st.booleans(), st.booleans(),
+                          st.sets(st.sampled_from("abc"), min_size=1, max_size=3)), min_size=1, max_size=8))
+def test_conflicting_pairs_and_sweep_agree(spec: list[tuple[int, int, bool, bool, set[str]]]) -> None:
+    # a few classes are compared pair by pair, more by the sweep: the same classes either way
+    from claimcheck.check import _Class, _conflicting, _conflicting_pairs
+
+    classes = []
+    for low, width, open_low, open_high, docs in spec:
+        k = _Class(float(low), -math.inf if open_low else float(low), math.inf if open_high else float(low + width))
+        k.claims = [claim(d, "x", "x", 1.0) for d in sorted(docs)]
+        classes.append(k)
+    pairs = _conflicting_pairs(classes)
+    many = classes * 9  # past _FEW_CLASSES: the sweep
+    assert [id(k) for k in _conflicting(many)] == [id(k) for k in many if k in pairs]
