@@ -99,8 +99,9 @@ DEFAULT_TOLERANCE = 0.1
 
 _KIND_RANK = {"conflict": 0, "misattribution": 1, "update": 2, "internal": 3, "compatible": 4, "agreement": 5}
 
-#: Whole numbers below this are too common ("two monks", "five people") to suggest that
-#: one figure was pinned on two subjects; see docs/findings.md ("Misattribution").
+#: Counts below this (whole or not: "two monks", "a quarter of the power") and whole sums
+#: of money below it are too common to suggest that one figure was pinned on two
+#: subjects; see docs/findings.md ("Misattribution").
 _MISATTRIBUTION_MIN = 100
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -1225,7 +1226,7 @@ def _file_for_misattribution(c: Claim, key: tuple[str, ...], iv: _Interval,
     q = c.quantity
     if not subject or metric in WORDS.generic_metrics or q.kind not in ("count", "currency") or q.value is None:
         return
-    if abs(q.value) < _MISATTRIBUTION_MIN and float(q.value).is_integer():
+    if abs(q.value) < _MISATTRIBUTION_MIN and (q.kind == "count" or float(q.value).is_integer()):
         return
     by_value.setdefault((metric, dim, q.qualifier, iv[3], iv[4], iv[5]), []).append(c)
 
