@@ -340,8 +340,9 @@ def _date_near(v: SentenceView, k: int) -> str | None:
             continue
         if 0 <= k - b <= 2:
             return t.value
-        if 0 < a - k <= 7 and (t.relation in ("of", "in") or a == k + 1) \
-                and not any(not x.word for x in toks[k + 1 : a]):
+        if 0 < a - k <= 7 and (t.relation in ("of", "in") or a == k + 1
+                               or (t.relation == "on" and any(v.is_verb(x) for x in range(k + 1, a)))) \
+                and not any(not x.word for x in toks[k + 1 : a]):  # "the quakes there occurred on 10 Oct 2002"
             return t.value
         if t.end <= head.start and head.start - t.end <= 3:
             return t.value
