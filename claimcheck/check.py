@@ -639,7 +639,8 @@ def _frame_key(c: Claim, opts: _Options) -> tuple[str, ...] | None:
     of its own, made of its id.
     """
     rule_event = c.rule.get("event") if c.rule else None
-    background_time = c.time if c.background else None
+    # an earlier event is told apart by its own date; the day of the report is not its date
+    background_time = c.time if c.background and c.time_basis != "published" else None
     memo = opts.memo["frame"]
     fields = (c.metric, c.quantity.unit, c.event, c.background, background_time, c.scope, c.subject, rule_event)
     got = memo.get(fields, _MISS)

@@ -387,12 +387,22 @@ def _place_after(v: SentenceView, k: int) -> str | None:
             runs = [(a, b) for a, b in v.name_runs() if x < a <= x + 3
                     and all(toks[y].word and not toks[y].cap for y in range(x + 1, a))]
             if runs:
-                a, b = runs[0]
+                a, b = _of_place(v, *runs[0])
                 return v.run_text(a, b)
             return None
         if not toks[x].word:
             return None
     return None
+
+
+def _of_place(v: SentenceView, a: int, b: int) -> tuple[int, int]:
+    """"the Lumo Sea island of Varn": a name, a place noun ("island", "province"; not a
+    part such as "neighbourhood") and "of" before another name; the later name is the
+    place meant."""
+    toks = v.tokens
+    if b + 1 < len(toks) and toks[b].low in WORDS.named_place_nouns and toks[b + 1].low == "of":
+        return next(((i, j) for i, j in v.name_runs() if i == b + 2), (a, b))
+    return (a, b)
 
 
 # --------------------------------------------------------------------------- the document's event
