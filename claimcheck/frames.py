@@ -763,7 +763,30 @@ def _metric_event(w: Work) -> str | None:
     return e.event if e is not None else None
 
 
+def _counted_part(w: Work) -> EventRef | None:
+    """"at least four aftershocks": a count of events that are part of the story's kind
+    belongs to the event they are part of (the story's, or an earlier one the sentence
+    names), so that every report's count of aftershocks meets; their magnitudes stay theirs."""
+    doc = w.s.event if isinstance(w.s.event, EventRef) else None
+    if doc is None or w.q.kind != "count":
+        return None
+    counted = (w.q.counted or "").lower().split()
+    if not counted:
+        return None
+    ev = lexicon.events()
+    noun = counted[-1]
+    cls = ev.by_noun.get(noun, ())
+    part = ev.classes.get(cls[0]) if len(cls) == 1 else None
+    if part is None or part.part_of != doc.cls:
+        return None
+    bg = [m for m in mentions(w.v) if m.cls == doc.cls and _background(m, _published(w), doc, w.s.ref_year)]
+    return _ref(w, bg[0]) if bg else doc
+
+
 EVENT: Table[EventRef] = register(Table("event", (
+    Rule("count of parts", "an event noun of a part kind counted by the figure", _counted_part,
+         "A count of events that are part of another (aftershocks of a quake) belongs to the event they are part of.",
+         "A quake hit Varn on Sunday. Three aftershocks followed."),
     Rule("modified event", "the event noun right after the figure", _modified_event,
          "A figure that modifies an event noun belongs to that event.",
          "a 6.1-magnitude quake"),
