@@ -752,6 +752,10 @@ def _classes(g: _Group, opts: _Options) -> list[_Class]:
     mixed_units = len({c.quantity.unit for c in claims}) > 1
     cumulative = g.cumulative
     buckets: dict[tuple[Any, ...], _Class] = {}
+    # a stated time splits the classes only when the group states two (see _slots): with one,
+    # "5.9" stated for Sunday and "5.9" of a report are one value
+    keys = set() if cumulative else {_stated_key(c) for c in claims} - {None}
+    by_stated = len(keys) > 1 or bool(keys & _RELATIVE_TIMES)
     for i, iv in enumerate(g.intervals):
         if iv is None:
             continue
@@ -762,7 +766,7 @@ def _classes(g: _Group, opts: _Options) -> list[_Class]:
             if c.provisional:
                 hi = rhi = math.inf  # a running count ("so far", "rose to") can only go up
             when = _when(c)
-        else:
+        elif by_stated:
             stated = _stated_key(c)
         ck = (c.quantity.qualifier, rv, rlo, rhi, when, stated)
         k = buckets.get(ck)

@@ -716,3 +716,15 @@ def test_conflicting_pairs_and_sweep_agree(spec: list[tuple[int, int, bool, bool
     pairs = _conflicting_pairs(classes)
     many = classes * 9  # past _FEW_CLASSES: the sweep
     assert [id(k) for k in _conflicting(many)] == [id(k) for k in many if k in pairs]
+
+
+def test_one_stated_time_does_not_split_a_value() -> None:
+    # "5.9" stated for Sunday and "5.9" with no time are one value, shown once
+    a = claim("a", "The quake measured 5.9 on Sunday.", "5.9", 5.9, subject="quake", metric="magnitude",
+              time="Sunday")
+    a = a.model_copy(update={"time_basis": "stated"})
+    b = claim("b", "The quake measured 5.9.", "5.9", 5.9, subject="quake", metric="magnitude")
+    c = claim("c", "The quake measured 6.1.", "6.1", 6.1, subject="quake", metric="magnitude")
+    [f] = [f for f in run([a, b, c]).findings if f.kind == "conflict"]
+    assert [v.value for v in f.values] == ["5.9", "6.1"], f.values
+    assert [len(v.claim_ids) for v in f.values] == [2, 1]
