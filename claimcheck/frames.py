@@ -43,6 +43,7 @@ from .lexicon import WORDS
 from .models import Quantity
 from .rules import Rule, Table, register
 from .sentence import (
+    AUX,
     CONJ,
     DET,
     EVENT_NOUN,
@@ -131,6 +132,24 @@ def _classes(v: SentenceView, k: int) -> tuple[str, ...]:
     return ()
 
 
+def _headline_classes(v: SentenceView, k: int) -> tuple[str, ...]:
+    """A headline writes its words capitalised and its verbs in the present: "Sudan Bombs
+    Refugee Camp", "Camp Bombed", "Bombing At Yida Camp" name the event too."""
+    t = v.tokens[k]
+    if not t.word or not t.low.isalpha():
+        return ()
+    ev = lexicon.events()
+    low = t.low
+    got = ev.by_noun.get(low) or ev.by_verb.get(low)
+    if got or not low.endswith("s") or len(low) < 4:
+        return got or ()
+    stem = low[:-1]  # "bombs" -> "bombed", "raids" -> "raided", "robs" -> "robbed"
+    for form in (stem + "ed", stem + "d", stem + stem[-1] + "ed"):
+        if form in ev.by_verb:
+            return ev.by_verb[form]
+    return ()
+
+
 def _is_modifier_noun(v: SentenceView, k: int) -> bool:
     """"fire engines", "strike action": the event noun modifies the noun after it."""
     toks = v.tokens
@@ -163,8 +182,8 @@ def mentions(v: SentenceView) -> list[Mention]:
     toks = v.tokens
     opener = _opening_date(v)
     for k, t in enumerate(toks):
-        cls = _classes(v, k)
-        if not cls or v.in_name(k) or _is_modifier_noun(v, k) or (t.cap and t.has(MONTH)):
+        cls = _classes(v, k) or (_headline_classes(v, k) if v.headline else ())
+        if not cls or (v.in_name(k) and not v.headline) or _is_modifier_noun(v, k) or (t.cap and t.has(MONTH)):
             continue
         before = [x.low for x in toks[max(0, k - 3) : k]]
         other = any(x.has(OTHER_EVENT) for x in toks[max(0, k - 3) : k]) and before[-1:] != ["latest"]
@@ -502,9 +521,34 @@ def document_event(views: Sequence[SentenceView], published: _dt.date | None) ->
         if ev is not None and (ev.containing or (ev.part_of and ev.part_of in parents)):
             continue  # a war contains the story's attack; aftershocks are part of the quake
         site = m.site or _site_before_verb(v, m) or _site_in_sentence(v)
+        day = _event_day(v, m)
+        if day is None and v.headline:  # "Sudan Bombs Refugee Camp": the lede gives the day
+            day = next((d for lede in views[1:3] if (d := _lede_day(lede, m.cls))), None)
         return EventRef(m.cls, _label(m.cls, site), v.span_text(m.i, m.i + 1), False, None,
-                        _event_day(v, m), _is_plural(v, m))
+                        day, _is_plural(v, m))
     return None
+
+
+def _lede_day(v: SentenceView, cls: str) -> str | None:
+    """The day a lede gives the headline's event: the day nearest a mention of its kind,
+    with no other verb between them ("On Friday the agency condemned the bombing": Friday is
+    the day of the condemnation)."""
+    toks = v.tokens
+    best: tuple[int, str] | None = None
+    for m in mentions(v):
+        if m.cls != cls or m.other:
+            continue
+        for t in v.times:
+            if not (t.value and regex.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)
+                    and t.kind in ("weekday", "relative", "date")) or t.relation in ("since", "after", "before", "until", "by"):
+                continue
+            ti = v.index_at(t.start)
+            a, b = sorted((ti, m.i))
+            if any(v.is_verb(x) and not toks[x].has(AUX | EVENT_VERB) for x in range(a + 1, b)):
+                continue
+            if best is None or b - a < best[0]:
+                best = (b - a, t.value)
+    return best[1] if best else None
 
 
 def _event_day(v: SentenceView, m: Mention) -> str | None:
@@ -533,7 +577,7 @@ def _site_in_sentence(v: SentenceView) -> str | None:
     the site of the event a headline or lede reports."""
     toks = v.tokens
     for k, t in enumerate(toks):
-        if t.has(SITE) and not t.cap and not v.in_name(k) and not t.possessive \
+        if t.has(SITE) and ((not t.cap and not v.in_name(k)) or v.headline) and not t.possessive \
                 and not (k > 0 and (v.is_verb(k - 1) or toks[k - 1].low.endswith("ing"))):  # not "taking shelter"
             site = _singular_site(t.low)
             if site not in WORDS.plain_sites:
