@@ -153,8 +153,8 @@ def _headline_classes(v: SentenceView, k: int) -> tuple[str, ...]:
 def _is_modifier_noun(v: SentenceView, k: int) -> bool:
     """"fire engines", "strike action": the event noun modifies the noun after it."""
     toks = v.tokens
-    if k + 1 >= len(toks):
-        return False
+    if k + 1 >= len(toks) or not toks[k].has(EVENT_NOUN):
+        return False  # a verb ("stealing almost $2 million") modifies nothing
     nxt = toks[k + 1]
     if not nxt.word or nxt.cap or nxt.has(PREP | CONJ | DET) or v.is_verb(k + 1):
         return False
@@ -223,10 +223,21 @@ def _another_incident(v: SentenceView, m: Mention) -> Mention:
         return m
     if _years_ago(v):  # "two years after a quake killed thousands": an earlier one
         return Mention(m.i, m.cls, m.head, m.date, True, m.site, m.place, m.definite, m.lasting)
-    place = _place_after(v, m.i) or _place_in_phrase(v, m.i) or _place_hit(v, m.i)
+    place = _place_after(v, m.i) or _place_in_phrase(v, m.i) or _place_hit(v, m.i) or _also_elsewhere(v, m.i)
     if place is None or _is_story_place_v(v, place):
         return m
     return Mention(m.i, m.cls, m.head, m.date, True, m.site, place, m.definite, m.lasting)
+
+
+def _also_elsewhere(v: SentenceView, k: int) -> str | None:
+    """"Thieves also targeted the Lumo film festival, stealing $2 million": "also" before
+    the event and a name the story is not about, in the same clause: another incident."""
+    toks = v.tokens
+    if not any(t.low == "also" for t in toks[max(0, k - 8) : k]):
+        return None
+    # the sentence's first word is no evidence of a name ("Thieves also targeted ...")
+    names = [v.run_text(i, j) for i, j in v.name_runs() if max(1, k - 8) <= i < min(len(toks), k + 8)]
+    return next((n for n in names if not _is_story_place_v(v, n)), None)
 
 
 def _years_ago(v: SentenceView) -> bool:
@@ -807,6 +818,25 @@ def _metric_event(w: Work) -> str | None:
     return e.event if e is not None else None
 
 
+def _after_earlier(w: Work) -> EventRef | None:
+    """"The raid comes a month after a bandit made off with $136m": a figure in a clause
+    that opens with "<span> after" (or "before") is about that earlier event."""
+    doc = w.s.event if isinstance(w.s.event, EventRef) else None
+    if doc is None:
+        return None
+    toks = w.toks
+    for j in range(w.li - 1, max(0, w.li - 16), -1):
+        t = toks[j]
+        if not t.word and t.text in (",", ";", ":", "(", ")", "—", "–"):
+            return None  # "Two weeks after the quake, 300 people ...": the figure is today's
+        if t.low in ("after", "before") and toks[j - 1].low in WORDS.past_spans \
+                and j + 1 < len(toks) and not w.v.is_verb(j + 1):
+            if any(j < m.i < w.li for m in mentions(w.v)):
+                return None  # "a month after a quake killed 50": the clause names its event
+            return EventRef(doc.cls, _label(doc.cls, None, None, _named_place(w)), doc.cls, True, None)
+    return None
+
+
 def _counted_part(w: Work) -> EventRef | None:
     """"at least four aftershocks": a count of events that are part of the story's kind
     belongs to the event they are part of (the story's, or an earlier one the sentence
@@ -837,6 +867,9 @@ EVENT: Table[EventRef] = register(Table("event", (
     Rule("relative clause", "'that'/'which' after an event noun before the figure", _relative_event,
          "\"A tsunami that killed 230,000\": the event the relative clause hangs on.",
          "In 2004 a tsunami that killed 230,000 people"),
+    Rule("after an earlier one", "'<span> after' opening the figure's clause", _after_earlier,
+         "A figure in a clause that opens with 'a month after', 'two years before' is about that earlier event.",
+         "The raid came a month after thieves took jewels worth €100 million from a hotel."),
     Rule("event of the clause", "event nouns in the figure's clause", _clause_event,
          "The event named in the figure's clause (a dated or 'another' one is set apart).",
          "In September 2009 an earthquake near Padang killed 1,000 people"),
