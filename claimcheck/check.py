@@ -447,6 +447,11 @@ def _rounding(claim: Claim) -> float:
 _Interval = tuple[float, float, float, float, float, float]
 
 
+#: A scale word alone in the plural ("thousands", "billions of euros"): compared only with
+#: the same words (see :func:`_index`).
+_BARE_SCALE = re.compile(r"(?:thousands|millions|billions|trillions)\b", re.IGNORECASE)
+
+
 def _interval(claim: Claim, tolerance: float) -> _Interval | None:
     """``(value, low, high)`` of a claim in its dimension's base unit, then the same rounded
     as classes compare them (:func:`_r`); ``None`` if it has no number. The interval is the
@@ -1166,6 +1171,11 @@ def _index(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None) ->
         if dims is not None:
             key, own = (*key[:4], dims[0]), (*key[:4], dims[1])
             ix.currencies.setdefault((*key[:4], dims[2]), set()).add(dims[1])
+        q = c.quantity
+        if q.rule == "vague plural" and _BARE_SCALE.match(q.text):
+            # "billions of euros" is any number of billions: it meets only the same words
+            word = q.text.split()[0].lower()
+            key, own = (*key[:4], f"{key[4]}|{word}"), (*own[:4], f"{own[4]}|{word}")
         g = ix.numeric.get(key)
         if g is None:
             g = ix.numeric[key] = _new_group(key)

@@ -909,7 +909,9 @@ def _place_scope(w: Work) -> str | None:
         if toks[k].low not in ("in", "at", "inside", "near") or w.li <= k < w.ri:
             continue
         got = _place_phrase(w.v, k + 1)
-        if got:
+        if got and (got[:1].isupper() or w.q.kind != "currency"):
+            # a sum is split by named places only: "from the safe in the hotel room" is
+            # where the loot was, not a part of it
             cands.append((abs(k - w.li), got))
     where = _where_place(w.v, a)
     if where and not cands:

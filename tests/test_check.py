@@ -43,6 +43,7 @@ def claim(
     negated: bool = False,
     repeats: int = 0,
     relation: tuple[float, str, str] | None = None,
+    rule: str = "",
 ) -> Claim:
     """A claim whose quote ``quote`` sits in ``sentence``, which starts at ``sent_start``."""
     text = " " * sent_start + sentence
@@ -58,7 +59,7 @@ def claim(
             high, high_incl = value, qualifier == "at_most"
     q = Quantity(text=quote, start=start, end=end, value=value, low=low, high=high,
                  low_inclusive=low_incl, high_inclusive=high_incl, qualifier=qualifier,
-                 unit=unit, kind=kind)
+                 unit=unit, kind=kind, rule=rule)
     attribution = None
     if chain:
         attribution = Attribution(source=chain[0], cue="said", chain=tuple(chain),
