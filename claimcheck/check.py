@@ -62,6 +62,7 @@ from math import isclose, isfinite
 from typing import Any, TypeVar
 
 from . import _guard, lexicon
+from . import earlier as _earlier
 from . import money as _money
 from .errors import InputError, LexiconError, UnitError
 from .exports import shared_sentences
@@ -201,6 +202,9 @@ class _Options:
     #: (doc_id, claim id) -> the documents printing the claim's sentence word for word
     #: (wire copy): filled by :func:`assemble`, read by :meth:`origin`.
     copies: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    #: (doc_id, event label) of an undated earlier event -> (label, time) of the dated one it
+    #: matches in another report (claimcheck.earlier): filled by :func:`_find`.
+    earlier: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)
     #: What the methods below and :func:`_frame_key` computed, by the names they were given:
     #: a story repeats few subjects, metrics, sources and documents over many claims.
     memo: dict[str, dict[Any, Any]] = field(
@@ -646,8 +650,15 @@ def _frame_key(c: Claim, opts: _Options) -> tuple[str, ...] | None:
     rule_event = c.rule.get("event") if c.rule else None
     # an earlier event is told apart by its own date; the day of the report is not its date
     background_time = c.time if c.background and c.time_basis != "published" else None
+    label, subject = c.event, c.subject
+    if c.background and opts.earlier and label:
+        dated = opts.earlier.get((c.doc_id, label))
+        if dated is not None:  # an undated earlier event another report dates
+            if subject and (subject == label or subject.startswith(f"{label} (")):
+                subject = dated[0] + subject[len(label):]
+            label, background_time = dated
     memo = opts.memo["frame"]
-    fields = (c.metric, c.quantity.unit, c.event, c.background, background_time, c.scope, c.subject, rule_event)
+    fields = (c.metric, c.quantity.unit, label, c.background, background_time, c.scope, subject, rule_event)
     got = memo.get(fields, _MISS)
     if got is _MISS:
         got = memo[fields] = _frame(*fields, opts)
@@ -1200,6 +1211,8 @@ def _find(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None = No
     """Every finding of a story's claims, given in report order (:func:`_sort_claims`);
     ``money`` (built by :func:`assemble`) reads sums of money, and collects in
     ``money.notes`` what the report must warn about."""
+    opts.earlier.clear()
+    opts.earlier.update(_earlier.match(claims))
     ix = _index(claims, opts, money)
     findings: list[Finding] = []
     for g in ix.numeric.values():

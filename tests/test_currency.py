@@ -313,9 +313,12 @@ def _cluster(name: str) -> tuple[dict[str, Any], cc.Report]:
 def test_corpus_paris_renderings_agree_and_the_headline_conflicts() -> None:
     _gold, report = _cluster("paris-casty-heist-2013")
     money_conflicts = [f for f in _money_findings(report) if f.kind == "conflict"]
-    assert len(money_conflicts) == 1
-    (f,) = money_conflicts
+    assert len(money_conflicts) == 2
+    f, cannes = sorted(money_conflicts, key=lambda f: f.message.startswith("GBP"))
     assert f.message.startswith("USD 2.5 million (08) vs USD 2.6 million")
+    # the Cannes festival theft: 02 names no date, 05 dates it May; Chopard ties them
+    assert cannes.message.startswith("GBP 910,000 (05) vs almost USD 2 million (02)"), cannes.message
+    assert "robbery (May 2013)" in cannes.message
     assert {c.quantity.unit for c in f.claims} == {"USD"}  # no euro, pound or rand figure against the others
     carlton = [f for f in _money_findings(report) if f.kind == "agreement" and "EUR 103 million" in f.message]
     assert carlton and "GBP 88 million" in carlton[0].message and "GBP/EUR over 2013-07-01/2013-07-31" in carlton[0].message
