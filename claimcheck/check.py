@@ -735,6 +735,9 @@ def _time_note(claims: Sequence[Claim], n: int) -> str:
     times = sorted({c.time for c in claims if c.time and c.time_basis in ("stated", None)})
     if len(times) == 1 and all(c.time == times[0] for c in claims):
         return f"{'both' if n == 2 else 'all'} refer to {times[0]}"
+    events = sorted({c.time for c in claims if c.time and c.time_basis == "event"})
+    if events:  # an earlier event: its date, not the days of the reports
+        return f"about the event of {', '.join(date_label(t) for t in events)}"
     dates = sorted({c.time for c in claims if c.time and c.time_basis == "published"})
     if dates and len(dates) == 1:
         return f"all as of {date_label(dates[0])}"
@@ -1213,6 +1216,11 @@ def _find(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None = No
     ``money.notes`` what the report must warn about."""
     opts.earlier.clear()
     opts.earlier.update(_earlier.match(claims))
+    if money is not None and opts.earlier:  # rates of the earlier event's date
+        for c in money.claims:
+            dated = opts.earlier.get((c.doc_id, c.event or "")) if c.background else None
+            if dated is not None and dated[1]:
+                money.as_of[(c.doc_id, c.id)] = dated[1]
     ix = _index(claims, opts, money)
     findings: list[Finding] = []
     for g in ix.numeric.values():

@@ -776,6 +776,9 @@ class StoryMoney:
         #: the check's verdict on each bracketed conversion (its ``internal`` finding when off)
         self.checked: dict[tuple[str, str], Any] = {}
         self._readings: dict[tuple[str, str], Reading] = {}
+        #: (doc_id, claim id) -> the time a claim refers to when the check knows it better
+        #: than the claim: an undated earlier event another report dates (claimcheck.earlier)
+        self.as_of: dict[tuple[str, str], str] = {}
         for doc_id, ctx in self.docs.items():
             qs = [c.quantity for c in ctx.claims] + list((quantities or {}).get(doc_id, ()))
             for q in qs:
@@ -818,6 +821,9 @@ class StoryMoney:
             '2014-03-03'
         """
         ctx = self.docs.get(c.doc_id)
+        when = self.as_of.get((c.doc_id, c.id))
+        if when is not None:
+            c = c.model_copy(update={"time": when, "time_basis": "event"})
         return rate_window(c, ctx.doc.published if ctx else None, self.story)
 
     def reading(self, c: Claim) -> Reading:

@@ -192,14 +192,17 @@ def docs_text(doc_ids: Iterable[str]) -> str:
 
 
 def date_label(iso: str | None) -> str:
-    """A date for a reader: "2 Jul 2013" for an ISO day, the value itself otherwise.
+    """A date for a reader: "2 Jul 2013" for an ISO day, "Jul 2013" for an ISO month, the
+    value itself otherwise.
 
     Example:
-        >>> date_label("2013-07-02"), date_label("2004"), date_label(None)
-        ('2 Jul 2013', '2004', '')
+        >>> date_label("2013-07-02"), date_label("2013-07"), date_label("2004"), date_label(None)
+        ('2 Jul 2013', 'Jul 2013', '2004', '')
     """
     if not iso:
         return ""
+    if len(iso) == 7 and iso[4] == "-" and iso[:4].isdigit() and iso[5:].isdigit() and 1 <= int(iso[5:]) <= 12:
+        return f"{_dt.date(2000, int(iso[5:]), 1).strftime('%b')} {iso[:4]}"
     try:
         d = _dt.date.fromisoformat(iso[:10])
     except ValueError:
