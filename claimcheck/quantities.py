@@ -670,8 +670,9 @@ def _norm_counted(word: str) -> str:
 
 
 # Up to four words, for looking unit names up in the lexicon (a dict, not a regex).
-_WORD_RUN = regex.compile(
-    r"(\p{L}++)(?:[ \t\u00a0]++(\p{L}++)(?:[ \t\u00a0]++(\p{L}++)(?:[ \t\u00a0]++(\p{L}++))?+)?+)?+"
+_WORD_RUN = regex.compile(  # words may be hyphenated ("dual-core processors")
+    r"(\p{L}++(?:-\p{L}++)*+)(?:[ \t\u00a0]++(\p{L}++(?:-\p{L}++)*+)(?:[ \t\u00a0]++(\p{L}++(?:-\p{L}++)*+)"
+    r"(?:[ \t\u00a0]++(\p{L}++(?:-\p{L}++)*+))?+)?+)?+"
 )
 # The same, for unit names (at most three words, spaced or hyphenated: "square-kilometer").
 _UNIT_RUN = regex.compile(r"(\p{L}++)(?:[ \t\u00a0-]++(\p{L}++)(?:[ \t\u00a0-]++(\p{L}++))?+)?+")
@@ -984,7 +985,7 @@ def _read_counted(
     else:
         return None, p, None
     a = _ASCII_LETTERS.match(text, q, limit)
-    if a is not None and (a.end() >= limit or text[a.end()].isascii()):
+    if a is not None and (a.end() >= limit or (text[a.end()].isascii() and text[a.end()] != "-")):
         # The first word is ASCII (and so all of _WORD_RUN's first word). The loop below
         # decides on it alone, unless a unit name of several words may start with it or
         # it is neither a stop word, a unit, a plural nor (with singular_ok) the noun.
@@ -999,7 +1000,7 @@ def _read_counted(
             sg = _singular(w)
             if sg is not None:
                 return (None, p, None) if one else (_norm_counted(sg), j, None)
-            if singular_ok:
+            if singular_ok and not w[:1].isupper():  # a name may modify the noun: read on
                 if not lw.endswith(("ed", "ing")):
                     return _norm_counted(w), j, None
                 return None, p, None
@@ -1029,10 +1030,15 @@ def _read_counted(
                 break  # "one costs": a verb, not a plural noun
             return _norm_counted(sg), m.end(i), None
         if singular_ok:
-            # "one man", "a dozen eggs": the first word only, and not a verb form
+            # "one man", "a dozen eggs": the first word only, and not a verb form; names
+            # before a plural modify it ("384 Intel Atom processors": processors)
+            if (w[:1].isupper() or "-" in w) and i < n:
+                continue
             if i == 1 and not lw.endswith(("ed", "ing")):
                 return _norm_counted(w), m.end(i), None
             break
+    if singular_ok and m.group(1)[:1].isupper() and not m.group(1).lower().endswith(("ed", "ing")):
+        return _norm_counted(m.group(1)), m.end(1), None  # "12 Bravo": the name itself
     return None, p, None
 
 
