@@ -1352,6 +1352,8 @@ def _find_clause_subject(w: Work) -> tuple[str, str, str] | None:
     got = subject_before(w.v, k)
     if not got:
         got = _coordinated_subject(w, k)
+    if not got and w.q.kind == "currency":
+        got = _subject_past_sum_noun(w, k)
     if not got:
         return None
     subj, written, how, _verbs = got
@@ -1359,6 +1361,21 @@ def _find_clause_subject(w: Work) -> tuple[str, str, str] | None:
     if w.event is not None and w.event.cls != STORY_CLASS and event_class_of(head) and how != "pronoun":
         return w.event.label, written, how  # "The quake was felt for 15 seconds": its event
     return subj, written, how
+
+
+def _subject_past_sum_noun(w: Work, k: int) -> tuple[str, str, str, list[Token]] | None:
+    """"It won a grant of $9.3 million": a sum after "<a noun> of", the object of a verb;
+    the subject is that verb's."""
+    toks = w.toks
+    if k < 3 or toks[k - 1].low != "of":
+        return None
+    for j in range(k - 2, max(-1, k - 5), -1):
+        t = toks[j]
+        if t.has(DET):
+            return subject_before(w.v, j) if j > 0 and w.v.verb_group_start(j)[1] else None
+        if not t.word or t.cap or t.has(PREP | VERB | AUX) or w.v.is_verb(j):
+            return None
+    return None
 
 
 def _own_agent(w: Work) -> tuple[str, str] | None:
