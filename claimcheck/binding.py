@@ -584,14 +584,15 @@ def _metric_noun_before(w: Work) -> MetricPick | None:
     if w.q.kind != "count" or w.q.counted is not None:
         return None
     toks = w.toks
-    lo = max(0, w.li - 10)
+    lo = max(0, w.li - 20)
     for k in range(w.li - 1, lo - 1, -1):
         t = toks[k]
         if t.text in (".", ";", "(") or (t.text == "," and k < w.li - 1) or w.v.figure_between(k, k + 1):
             break
         if t.low != "toll":
             continue
-        if not any(x.low in WORDS.toll_link for x in toks[k + 1 : w.li]):
+        # "the toll rose to 24", "the toll above 680" (the figure right after it)
+        if k + 1 < w.li and not any(x.low in WORDS.toll_link for x in toks[k + 1 : w.li]):
             return None
         pre = toks[k - 1].low if k > 0 else ""
         name = "injured" if pre in ("injury", "injured") else "deaths"

@@ -710,7 +710,9 @@ def _sentence_background(w: Work) -> EventRef | None:
     """A clause with no event of its own, in a sentence about an earlier or a containing
     event ("More than 600 have been killed in the offensive, and around 3,000 wounded"),
     is about that event."""
-    found = [m for m in mentions(w.v)]
+    # events named before the figure: "... killed in the school, pushing the toll above 680
+    # since the conflict began" does not put the school's dead in the conflict
+    found = [m for m in mentions(w.v) if m.i < w.li]
     doc = w.s.event if isinstance(w.s.event, EventRef) else None
     refs = []
     for m in found:
