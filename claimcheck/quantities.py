@@ -1025,6 +1025,9 @@ def _read_counted(
                 if e is not None and e.kind in ("duration", "currency"):
                     return None, m.end(k), (e.unit, e.kind)
         sg = _singular(w)
+        if sg is not None and w[:1].isupper() and i < n and m.group(i + 1)[:1].islower() \
+                and _singular(m.group(i + 1)) is not None:
+            continue  # "three United Nations schools": the name modifies the plural after it
         if sg is not None:
             if one:
                 break  # "one costs": a verb, not a plural noun
