@@ -686,6 +686,7 @@ def _frame(metric_text: str | None, unit: str | None, event_label: str | None, b
     entry = _metric_entry(metric)
     event = _event_key(event_label, background, background_time) if event_label else ""
     scope = _norm_words(scope_text) if scope_text else ""
+    scope = opts.aliases.get(scope, scope)  # aliases name places too ("Salonika" -> "Thessaloniki")
     # a running toll not tied to the story in its own text; an increment ("another two")
     alone = (entry is not None and entry.cumulative and rule_event == "document event") \
         or scope in _UNCOMPARABLE_SCOPES

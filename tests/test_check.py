@@ -44,6 +44,7 @@ def claim(
     repeats: int = 0,
     relation: tuple[float, str, str] | None = None,
     rule: str = "",
+    scope: str | None = None,
 ) -> Claim:
     """A claim whose quote ``quote`` sits in ``sentence``, which starts at ``sent_start``."""
     text = " " * sent_start + sentence
@@ -71,7 +72,7 @@ def claim(
     if relation is not None:
         factor, rq, other = relation
         rel = Relation(factor=factor, qualifier=rq, other=other, span=span)
-    return Claim(id=f"{doc}:{start}:{quote}", doc_id=doc, relation=rel, subject=subject, subject_text=subject,
+    return Claim(id=f"{doc}:{start}:{quote}", doc_id=doc, relation=rel, subject=subject, subject_text=subject, scope=scope,
                  metric=metric, quantity=q, time=time, attribution=attribution, span=span,
                  sentence=Span.from_text(text, sent_start, sent_start + len(sentence), doc_id=doc),
                  negated=negated, repeats=rep)
@@ -729,3 +730,13 @@ def test_one_stated_time_does_not_split_a_value() -> None:
     [f] = [f for f in run([a, b, c]).findings if f.kind == "conflict"]
     assert [v.value for v in f.values] == ["5.9", "6.1"], f.values
     assert [len(v.claim_ids) for v in f.values] == [2, 1]
+
+
+def test_aliases_name_places_in_scopes_too() -> None:
+    a = claim("a", "In Salonika 50,000 marched.", "50,000", 5e4, subject="protest", metric="crowd size",
+              scope="Salonika")
+    b = claim("b", "In Thessaloniki 20,000 marched.", "20,000", 2e4, subject="protest", metric="crowd size",
+              scope="Thessaloniki")
+    assert not [f for f in run([a, b]).findings if f.kind == "conflict"]
+    [f] = [f for f in run([a, b], aliases={"Salonika": "Thessaloniki"}).findings if f.kind == "conflict"]
+    assert {c.doc_id for c in f.claims} == {"a", "b"}
