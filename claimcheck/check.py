@@ -589,6 +589,8 @@ def _falling(classes: list[_Class]) -> list[_Class]:
             j += 1
         best = sorted(top.items(), key=lambda kv: (-kv[1][0], natural_key(kv[0])))[:2]
         for c in dated[i:j]:
+            if all(x.time_basis == "earlier" for x in c.claims):
+                continue  # "said earlier": before its report's day, not after the others
             for doc, (low, earlier) in best:
                 if (doc not in c.docs or len(c.docs) > 1) and _below(c.high, low):
                     hit[id(c)], hit[id(earlier)] = c, earlier
@@ -776,6 +778,7 @@ def _classes(g: _Group, opts: _Options) -> list[_Class]:
     # "5.9" stated for Sunday and "5.9" of a report are one value
     keys = set() if cumulative else {_stated_key(c) for c in claims} - {None}
     by_stated = len(keys) > 1 or bool(keys & _RELATIVE_TIMES)
+    earlier = opts.memo.get("earlier counts", {}) if cumulative else {}
     for i, iv in enumerate(g.intervals):
         if iv is None:
             continue
@@ -786,6 +789,13 @@ def _classes(g: _Group, opts: _Options) -> list[_Class]:
             if c.provisional:
                 hi = rhi = math.inf  # a running count ("so far", "rose to") can only go up
             when = _when(c)
+            said = earlier.get((g.metric, c.event or "", rv), _MISS) if earlier else _MISS
+            if said is not _MISS and c.time_basis in ("published", None) and c.time_basis != "earlier":
+                # the count another report calls earlier ("the UN said earlier ... 30 dead")
+                if when is None and said is None:
+                    when = -0.5  # undated, as the earlier figure is
+                elif when is not None and said is not None and when <= said + 0.5:
+                    when -= 0.5
         elif by_stated:
             stated = _stated_key(c)
         ck = (c.quantity.qualifier, rv, rlo, rhi, when, stated)
@@ -799,6 +809,26 @@ def _classes(g: _Group, opts: _Options) -> list[_Class]:
             k.low, k.high = min(k.low, lo - half), max(k.high, hi + half)
     # a class's first claim is its first in report order: the group's claims are in it
     return sorted(buckets.values(), key=lambda k: (k.low, k.high, k.value, k.when or 0.0, k.claims[0].id))
+
+
+def _earlier_counts(claims: Sequence[Claim], opts: _Options) -> dict[tuple[str, str, float], float | None]:
+    """Counts some report calls earlier ("the UN said earlier it had confirmed 30 dead"), by
+    (metric, event, value), with the latest day one does so (None: undated). A report of the
+    same count dated no later gave that earlier count too: it is not set against the later
+    counts of its own day (see :func:`_classes`)."""
+    out: dict[tuple[str, str, float], float | None] = {}
+    for c in claims:
+        v = c.quantity.value
+        if c.time_basis != "earlier" or v is None or c.negated:
+            continue
+        metric = opts.metric(c.metric)
+        if metric is None:
+            continue
+        key = (metric, c.event or "", _r(v))
+        d = _day(c.time)
+        prev = out.get(key)
+        out[key] = d if prev is None else (prev if d is None else max(prev, d))
+    return out
 
 
 def _slots(g: _Group, classes: list[_K]) -> list[list[_K]]:
@@ -1217,6 +1247,7 @@ def _find(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None = No
     ``money.notes`` what the report must warn about."""
     opts.earlier.clear()
     opts.earlier.update(_earlier.match(claims))
+    opts.memo["earlier counts"] = _earlier_counts(claims, opts)
     if money is not None and opts.earlier:  # rates of the earlier event's date
         for c in money.claims:
             dated = opts.earlier.get((c.doc_id, c.event or "")) if c.background else None

@@ -740,3 +740,16 @@ def test_aliases_name_places_in_scopes_too() -> None:
     assert not [f for f in run([a, b]).findings if f.kind == "conflict"]
     [f] = [f for f in run([a, b], aliases={"Salonika": "Thessaloniki"}).findings if f.kind == "conflict"]
     assert {c.doc_id for c in f.claims} == {"a", "b"}
+
+
+def test_a_count_another_report_calls_earlier_is_an_earlier_count() -> None:
+    def toll(doc: str, text: str, quote: str, value: float, day: str, basis: str, qualifier: str = "exact") -> Claim:
+        c = claim(doc, text, quote, value, subject="attack", metric="deaths", qualifier=qualifier, time=day)
+        return c.model_copy(update={"time_basis": basis, "event": "attack"})
+
+    a = toll("a", "Some 30 people were killed.", "Some 30", 30, "2024-01-06", "published", "approximate")
+    c = toll("c", "More than 40 people were killed.", "More than 40", 40, "2024-01-06", "published", "more_than")
+    b = toll("b", "The agency said earlier it had counted 30 dead.", "30", 30, "2024-01-07", "earlier")
+    assert [f.kind for f in run([a, c]).findings if f.kind == "conflict"] == ["conflict"]
+    kinds = [f.kind for f in run([a, b, c]).findings]
+    assert "conflict" not in kinds and "update" in kinds, kinds
