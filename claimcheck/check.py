@@ -790,7 +790,7 @@ def _classes(g: _Group, opts: _Options) -> list[_Class]:
                 hi = rhi = math.inf  # a running count ("so far", "rose to") can only go up
             when = _when(c)
             said = earlier.get((g.metric, c.event or "", rv), _MISS) if earlier else _MISS
-            if said is not _MISS and c.time_basis in ("published", None) and c.time_basis != "earlier":
+            if said is not _MISS and c.time_basis in ("published", None):
                 # the count another report calls earlier ("the UN said earlier ... 30 dead")
                 if when is None and said is None:
                     when = -0.5  # undated, as the earlier figure is
