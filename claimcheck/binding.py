@@ -716,8 +716,11 @@ def _people_metric(w: Work) -> MetricPick | None:
         hit = _verb_after(w, 9)  # "leaving 40 people dead"
     if hit is None:
         return None
-    verb, _ = hit
-    name = canonical_for_verb(verb, counted, _modifier_near(w))
+    verb, at = hit
+    mod = _modifier_near(w)
+    if mod is None and at > 0 and w.toks[at - 1].low in {m for (_, m) in lexicon.metrics().modified}:
+        mod = w.toks[at - 1].low  # "dozens of others were seriously injured"
+    name = canonical_for_verb(verb, counted, mod)
     if name is None:
         return None
     form = _english().verb_forms.get(verb, verb)
