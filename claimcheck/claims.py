@@ -47,7 +47,7 @@ from . import text as _text
 from .binding import METRIC, NOT_A_CLAIM, STORY_CLASS, SUBJECT, MetricPick, Work, event_class_of, sentence_topic
 from .errors import InputError  # noqa: F401  (raised by _guard, documented here)
 from .models import Attribution, Claim, Document, Quantity, Relation, SetAside, Span
-from .quantities import parse_quantities
+from .quantities import parse_prefix, parse_quantities
 from .rules import REGISTRY, Rule, Table, register
 from .sentence import DocState, SentenceView, view
 
@@ -240,13 +240,17 @@ class _Reader:
         self.by_sentence: dict[int, list[_Pending]] = {}
         self.accounted: set[tuple[int, int]] = set()
         self.unread: list[tuple[int, list[Quantity]]] = []  # pieces past the reading limit
+        self.unparsed_from: int | None = None  # where parsing stopped (parse_prefix), if it did
 
     # ---- segmentation and views
 
     def segment(self) -> None:
         text = self.text
         self.sentences = _text.segment(text)
-        self.quantities = parse_quantities(text)
+        if self.cap is None:
+            self.quantities = parse_quantities(text)
+        else:  # a dense hostile text: no need to parse past what the cap lets be read and listed
+            self.quantities, self.unparsed_from = parse_prefix(text, (_FIGURES_PER_CLAIM + 1) * self.cap)
         starts = [q.start for q in self.quantities]
         headline = _headline_index(self.sentences, self.doc)
         # past this many figures the run loop reads no further: their sentences need no view
@@ -322,6 +326,8 @@ class _Reader:
         warnings = []
         n = len(capped)
         listed = "" if n <= (self.cap or 0) else f" (set_aside lists the first {self.cap:,})"
+        if self.unparsed_from is not None:
+            listed += f"; the text from character {self.unparsed_from:,} on was not read for figures"
         if stopped is not None and not claims:
             warnings.append(f"document {self.doc.id!r}: {_FIGURES_PER_CLAIM * (self.cap or 0):,} figures read without a "
                             f"claim; set {n:,} figures from character {stopped:,} on aside unread{listed}")

@@ -1590,8 +1590,10 @@ class _Parser:
     ``at_number`` reads the quantity at each number anchor by trying the readings of
     READINGS in order; each is a method below, named for what it reads."""
 
-    def __init__(self, text: str, scan: str = "trie") -> None:
+    def __init__(self, text: str, scan: str = "trie", limit: int | None = None) -> None:
         self.text = text
+        #: stop after the block in which more than this many quantities were read
+        self.limit = limit
         #: "trie": short texts find their anchors in one scan of the lower-cased text;
         #: "regex": with the general scans (the tests compare the two)
         self.scan = scan
@@ -1718,6 +1720,8 @@ class _Parser:
             except TimeoutError:
                 pass  # a block the scan cannot finish in time is skipped, not hung on
             pos = self.last_end if restart else block_end
+            if self.limit is not None and len(self.out) > self.limit:
+                break  # enough read (parse_prefix): the quantities so far are final
         return self.out
 
     def run_short(self) -> list[Quantity]:
@@ -2974,10 +2978,39 @@ def parse_quantities(text: str) -> list[Quantity]:
     return _parse(text)
 
 
-def _parse(text: str) -> list[Quantity]:
+def _parse(text: str, limit: int | None = None) -> list[Quantity]:
     if not text.isascii() and _INVISIBLE.search(text) is not None:
-        return _parse_around_invisible(text)
-    return _Parser(text).run()
+        return _parse_around_invisible(text, limit)
+    return _Parser(text, limit=limit).run()
+
+
+def parse_prefix(text: str, limit: int) -> tuple[list[Quantity], int | None]:
+    """The first ``limit`` quantities of ``text`` (those :func:`parse_quantities` gives
+    first), reading no further than needed, and the offset of the first quantity not
+    returned (``None`` when there is none): the extractor's cap on hostile, dense texts.
+
+    Example:
+        >>> qs, rest = parse_prefix("1 km, 2 km, 3 km", 2)
+        >>> [q.text for q in qs], rest
+        (['1 km', '2 km'], 12)
+    """
+    if not isinstance(text, str):
+        raise InputError(f"parse_prefix() needs a str, got {type(text).__name__}")
+    if limit < 0:
+        raise InputError(f"parse_prefix() needs a limit of 0 or more, got {limit}")
+    if not text:
+        return [], None
+    enabled = len(text) > TIMEOUT_FROM and gc.isenabled()
+    if enabled:
+        gc.disable()  # as parse_quantities does
+    try:
+        got = _parse(text, limit)
+    finally:
+        if enabled:
+            gc.enable()
+    if len(got) > limit:
+        return got[:limit], got[limit].start
+    return got, None
 
 
 #: Characters that are transparent inside words and numbers: the soft hyphen and the
@@ -2986,7 +3019,7 @@ INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
-def _parse_around_invisible(text: str) -> list[Quantity]:
+def _parse_around_invisible(text: str, limit: int | None = None) -> list[Quantity]:
     """parse_quantities on ``text`` read without its invisible characters (INVISIBLE), with
     the offsets (and ``text``) of each quantity taken back to ``text`` itself: "1,2\u200b00
     people" reads as 1,200 people, its span covering the zero-width space."""
@@ -2995,7 +3028,7 @@ def _parse_around_invisible(text: str) -> list[Quantity]:
     if not visible:
         return []
     out = []
-    for q in _Parser(visible).run():
+    for q in _Parser(visible, limit=limit).run():
         start, end = kept[q.start], kept[q.end - 1] + 1
         out.append(q.model_copy(update={"start": start, "end": end, "text": text[start:end]}))
     return out

@@ -389,3 +389,18 @@ def test_a_stage_that_times_out_says_so_in_the_warnings(monkeypatch, module: str
     hits = [w for w in report.warnings if what in w]
     assert hits, report.warnings
     assert hits[0].startswith("document 'a': characters ")
+
+
+def test_a_dense_text_is_parsed_no_further_than_the_cap_reads_and_lists() -> None:
+    from claimcheck.quantities import parse_prefix
+
+    text = "one °C " * 3000  # long enough to be parsed block by block
+    whole = cc.parse_quantities(text)
+    head, rest = parse_prefix(text, 100)
+    assert head == whole[:100] and rest == whole[100].start
+    assert parse_prefix(text, 10_000) == (whole, None)
+    r = cc.check([text], max_claims_per_document=30)  # reads 300 figures and lists 30 more
+    assert len(r.claims) == 30 and len(r.warnings) == 1
+    assert f"the text from character {whole[330].start:,} on was not read for figures" in r.warnings[0]
+    with pytest.raises(cc.InputError):
+        parse_prefix(text, -1)
