@@ -1105,8 +1105,8 @@ def _bracketed(w: Work) -> str | None:
 
 
 def _additional(w: Work) -> str | None:
-    """"Another two people were killed", "four other people died", "tens of thousands
-    more": figures added to a total the document gave before, so a part of it, not a rival
+    """"Another two people were killed", "four other people died", "the other two bombs",
+    "tens of thousands more": figures added to a total the document gave before, so a part of it, not a rival
     total. ("55 others injured" after "30 people killed" are the injured, not more dead.)"""
     if w.metric is None or w.metric.name not in w.s.metrics_seen:
         return None
@@ -1116,7 +1116,7 @@ def _additional(w: Work) -> str | None:
     after = [t.low for t in toks[w.ri : w.ri + 2]]
     if (before | inner) & WORDS.adding or (after[:1] == ["more"]):
         return "additional"
-    if {"other", "others"} & (inner | set(after[:1])):
+    if {"other", "others"} & (inner | set(after[:1]) | before):  # "the other two bombs"
         prev = w.claims_so_far[-1][1] if w.claims_so_far else None
         if prev is None or prev.name == w.metric.name:
             return "additional"
