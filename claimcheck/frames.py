@@ -48,6 +48,7 @@ from .sentence import (
     DET,
     EVENT_NOUN,
     EVENT_VERB,
+    METRIC_VERB,
     MONTH,
     OTHER_EVENT,
     PREP,
@@ -194,7 +195,7 @@ def mentions(v: SentenceView) -> list[Mention]:
         if not definite and t.has(EVENT_NOUN) and any(x.low in after for x in toks[max(0, k - 4) : k]) \
                 and not any(x.low in ("the", "this", "that", "its") for x in toks[max(0, k - 4) : k]):
             other = True  # "dispatched after two quakes struck", "since 7.6 and 7.5 quakes": earlier ones
-        date = _date_near(v, k) or _year_before(v, k) or opener
+        date = _date_near(v, k) or _year_before(v, k) or _year_of(v, k) or opener
         out.append(Mention(k, cls[0] if len(cls) == 1 else _pick_class(v, k, cls), t.low, date, other,
                            _site_near(v, k), _place_after(v, k), definite, _lasting(v, k)))
     out = _inherit_dates(v, out)
@@ -299,6 +300,17 @@ def _year_before(v: SentenceView, k: int) -> str | None:
             return t.text
         if not t.word or t.has(PREP) or v.is_verb(x):
             return None
+    return None
+
+
+def _year_of(v: SentenceView, k: int) -> str | None:
+    """"the tsunami of 2004", "the floods of 2010": a year after "of" (which the time
+    scan leaves alone: "a toll of 2004" is a count)."""
+    toks = v.tokens
+    if k + 2 < len(toks) and toks[k + 1].low == "of":
+        t = toks[k + 2].text
+        if len(t) == 4 and t.isdigit() and 1800 <= int(t) <= 2099:
+            return t
     return None
 
 
@@ -686,6 +698,8 @@ def _clause_event(w: Work) -> EventRef | None:
             continue
         if m.i > w.li and not any(t.low in WORDS.after_event for t in toks[max(w.ri, m.i - 4) : m.i]):
             continue  # "killed 40 Palestinians seeking shelter from Israel's war": not its event
+        if m.i > w.li and _described_between(w, m.i):
+            continue  # "injuring dozens in a region devastated by the tsunami": the region's
         if best is None or (m.i < w.li) > (best.i < w.li) or (
                 (m.i < w.li) == (best.i < w.li) and abs(m.i - w.li) < abs(best.i - w.li)):
             best = m
@@ -696,6 +710,18 @@ def _clause_event(w: Work) -> EventRef | None:
         if prior is not None:
             return prior
     return _ref(w, best)
+
+
+def _described_between(w: Work, k: int) -> bool:
+    """Whether a place and a participle that describes it ("a region devastated by") stand
+    between the figure and token ``k``: what follows is about that place."""
+    toks = w.toks
+    for x in range(w.ri + 1, k):
+        t, prev = toks[x], toks[x - 1]
+        if t.low.endswith("ed") and not t.cap and not t.has(METRIC_VERB | AUX) and x - 1 >= w.ri \
+                and (prev.low in WORDS.plain_sites or prev.low in WORDS.place_nouns):
+            return True  # (not "from injuries sustained in the quake": the figure's own event)
+    return False
 
 
 def _recent_background(w: Work, cls: str) -> EventRef | None:
@@ -911,6 +937,8 @@ def _place_scope(w: Work) -> str | None:
         if toks[k].low not in ("in", "at", "inside", "near") or w.li <= k < w.ri:
             continue
         got = _place_phrase(w.v, k + 1)
+        if got and got.lower() in WORDS.plain_sites and k + 1 < len(toks) and toks[k + 1].low in ("a", "an"):
+            continue  # "in a region devastated by ...": no particular part of the story
         if got and (got[:1].isupper() or w.q.kind != "currency"):
             # a sum is split by named places only: "from the safe in the hotel room" is
             # where the loot was, not a part of it
