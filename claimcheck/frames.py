@@ -768,11 +768,35 @@ def _pronoun_event(w: Work) -> EventRef | None:
         return None
     if toks[0].low in ("it", "this", "that"):
         return last
+    if _definite_perpetrators(w):  # "... another robbery on Sunday. The robbers escaped with €60,000"
+        return last
     # "... were killed in those bombings": a demonstrative plural points back to it too
     for k, t in enumerate(toks[:-1]):
         if t.low in ("those", "these") and any(x.has(EVENT_NOUN) for x in toks[k + 1 : k + 3]):
             return last
     return None
+
+
+def _definite_perpetrators(w: Work) -> bool:
+    """Whether the figure's clause names "the robbers", "the gunmen" (the people of an event
+    the text just told of) and no event of its own."""
+    toks = w.toks
+    a, b = w.v.clause_bounds(w.li)
+    if any(a <= m.i < b for m in mentions(w.v)):
+        return False
+    doc = w.s.event if isinstance(w.s.event, EventRef) else None
+    site = doc.label.partition(" (")[2].rstrip(")") if doc is not None else ""
+    if any(_is_story_place_v(w.v, w.v.run_text(i, j)) for i, j in w.v.name_runs()) \
+            or (site and any(t.low == site for t in toks[a:b])):
+        return False  # "The robbers also took $1m from the Varn store": the story's own
+    for k in range(max(0, a), min(b, len(toks)) - 1):
+        if toks[k].low in ("the", "these", "those"):
+            noun = toks[k + 1].low
+            if noun in WORDS.person_nouns and noun not in ("people", "person", "man", "men", "individual") \
+                    or (noun.endswith("s") and noun[:-1] in WORDS.person_nouns and noun[:-1] not in ("individual",)) \
+                    or (noun.endswith("ves") and noun[:-3] + "f" in WORDS.person_nouns):
+                return True
+    return False
 
 
 def _dated_figure(w: Work) -> EventRef | None:
