@@ -792,9 +792,11 @@ def _definite_perpetrators(w: Work) -> bool:
     for k in range(max(0, a), min(b, len(toks)) - 1):
         if toks[k].low in ("the", "these", "those"):
             noun = toks[k + 1].low
-            if noun in WORDS.person_nouns and noun not in ("people", "person", "man", "men", "individual") \
-                    or (noun.endswith("s") and noun[:-1] in WORDS.person_nouns and noun[:-1] not in ("individual",)) \
-                    or (noun.endswith("ves") and noun[:-3] + "f" in WORDS.person_nouns):
+            if noun.endswith("ves"):
+                noun = noun[:-3] + "f"  # "thieves"
+            elif noun.endswith("s") and noun[:-1] in WORDS.person_nouns:
+                noun = noun[:-1]  # "robbers"
+            if noun in WORDS.person_nouns and noun not in WORDS.generic_people:
                 return True
     return False
 
