@@ -547,9 +547,23 @@ def document_event(views: Sequence[SentenceView], published: _dt.date | None) ->
         day = _event_day(v, m)
         if day is None and v.headline:  # "Sudan Bombs Refugee Camp": the lede gives the day
             day = next((d for lede in views[1:3] if (d := _lede_day(lede, m.cls))), None)
+        if day is None:
+            day = _latest_day(views, m.cls)
         return EventRef(m.cls, _label(m.cls, site), v.span_text(m.i, m.i + 1), False, None,
                         day, _is_plural(v, m))
     return None
+
+
+def _latest_day(views: Sequence[SentenceView], cls: str) -> str | None:
+    """With no day in the lede: the latest of two or more days the text gives events of the
+    story's kind ("Thursday's bombing" and "the Wednesday bombings"): the story's own is
+    the newest; the others are earlier ones. One day alone tells nothing."""
+    days: set[str] = set()
+    for v in views:
+        if any(t.kind == "weekday" for t in v.times):
+            days.update(m.date for m in mentions(v) if m.cls == cls and not m.other and m.date
+                        and regex.fullmatch(r"\d{4}-\d{2}-\d{2}", m.date))
+    return max(days) if len(days) > 1 else None
 
 
 def _lede_day(v: SentenceView, cls: str) -> str | None:
