@@ -508,46 +508,14 @@ _FEW_CLASSES = 8
 
 
 def _conflicting(classes: list[_K]) -> list[_K]:
-    """Classes that are disjoint from some class stated by a *different* document.
-
-    A sweep instead of all pairs: sorted by ``high``, the classes lying entirely below class
-    j form a prefix (found by bisection), and a sample of at most two distinct documents per
-    prefix tells whether one of them comes from another document than j. The same again for
-    the classes entirely above j. O(k log k) for k classes; a few classes are compared pair
-    by pair instead (:func:`_conflicting_pairs`, the same answer).
-    """
+    """Classes that are disjoint from some class stated by a *different* document: the
+    sweep of :func:`_apart_from` over the classes themselves, O(k log k) for k classes; a
+    few classes are compared pair by pair instead (:func:`_conflicting_pairs`, the same
+    answer)."""
     if len(classes) <= _FEW_CLASSES:
         return _conflicting_pairs(classes)
 
-    def partners(order: Sequence[_Class], apart: Callable[[_Class, _Class], bool]) -> set[int]:
-        samples: list[tuple[str, ...]] = [()]  # samples[m]: ≤ 2 distinct documents of order[:m]
-        for c in order:
-            s = samples[-1]
-            for d in sorted(c.docs, key=natural_key):
-                if len(s) >= 2:
-                    break
-                if d not in s:
-                    s = (*s, d)
-            samples.append(s)
-        found: set[int] = set()
-        for j, cj in enumerate(classes):
-            lo, hi = 0, len(order)
-            while lo < hi:  # m = number of leading classes of `order` apart from cj
-                mid = (lo + hi) // 2
-                if apart(order[mid], cj):
-                    lo = mid + 1
-                else:
-                    hi = mid
-            sample = samples[lo]
-            if sample and (len(sample) >= 2 or cj.docs != set(sample)):
-                found.add(j)
-        return found
-
-    by_high = sorted(classes, key=lambda c: c.high)
-    by_low = sorted(classes, key=lambda c: -c.low)
-    hit = partners(by_high, lambda c, j: _below(c.high, j.low)) | partners(
-        by_low, lambda c, j: _below(j.high, c.low)
-    )
+    hit = _apart_from(classes, classes, lambda c: c.low, lambda c: c.high)
     return [c for j, c in enumerate(classes) if j in hit]
 
 
@@ -1458,22 +1426,26 @@ def _note_no_rate(k: _MoneyClass, money: StoryMoney) -> None:
                         f"{k.currency}")
 
 
-def _apart_from(targets: Sequence[_MoneyClass], pool: Sequence[_MoneyClass], low: Callable[[_MoneyClass], float],
-                high: Callable[[_MoneyClass], float]) -> set[int]:
+def _apart_from(targets: Sequence[_K], pool: Sequence[_K], low: Callable[[_K], float],
+                high: Callable[[_K], float]) -> set[int]:
     """Indices of ``targets`` lying apart from some class of ``pool`` stated by a
-    *different* document, with the bounds ``low``/``high`` (the sweep of
-    :func:`_conflicting`, between two lists: O((k + m) log m))."""
+    *different* document, with the bounds ``low``/``high``.
+
+    A sweep instead of all pairs: sorted by ``high``, the pool classes entirely below a
+    target form a prefix (found by bisection), and a sample of at most two distinct
+    documents per prefix tells whether one of them comes from another document than the
+    target. The same again for the classes entirely above. O((k + m) log m)."""
     found: set[int] = set()
     for side in ("below", "above"):
         if side == "below":  # pool classes entirely below the target: a prefix by high
             order = sorted(pool, key=high)
 
-            def apart(p: _MoneyClass, t: _MoneyClass) -> bool:
+            def apart(p: _K, t: _K) -> bool:
                 return _below(high(p), low(t))
         else:  # entirely above: a prefix by low, descending
             order = sorted(pool, key=lambda p: -low(p))
 
-            def apart(p: _MoneyClass, t: _MoneyClass) -> bool:
+            def apart(p: _K, t: _K) -> bool:
                 return _below(high(t), low(p))
         samples: list[tuple[str, ...]] = [()]
         for p in order:
