@@ -39,7 +39,7 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -642,22 +642,29 @@ def _entries(p: Path, given: Mapping[str, dict[str, Any]], limit: int, on_error:
     return out
 
 
-def _story_dirs(p: Path, names: Sequence[str], on_error: OnError | None) -> list[tuple[str, Path, list[str]]]:
-    """The subdirectories of ``p`` that hold articles: ``(name, path, their names)``."""
-    out = []
+def _subdirs(p: Path, names: Sequence[str]) -> Iterator[tuple[str, Path, list[str] | InputError]]:
+    """The visible subdirectories of ``p``: ``(name, path, their names)``, or the error
+    that listing one raised in place of its names."""
     for name in names:
         sub = p / name
         if name.startswith(".") or not _is_dir(sub):
             continue
         try:
-            sub_names = _list_dir(sub)
+            yield name, sub, _list_dir(sub)
         except InputError as e:
+            yield name, sub, e
+
+
+def _story_dirs(p: Path, names: Sequence[str], on_error: OnError | None) -> list[tuple[str, Path, list[str]]]:
+    """The subdirectories of ``p`` that hold articles: ``(name, path, their names)``."""
+    out = []
+    for name, sub, got in _subdirs(p, names):
+        if isinstance(got, InputError):
             if on_error is None:
-                raise
-            on_error(e)
-            continue
-        if _articles(sub, sub_names):
-            out.append((name, sub, sub_names))
+                raise got
+            on_error(got)
+        elif _articles(sub, got):
+            out.append((name, sub, got))
     return out
 
 
@@ -684,18 +691,9 @@ def story_dirs(path: str | os.PathLike[str]) -> list[tuple[str, Path]]:
         return []  # reading it says why
     if _articles(p, names):
         return []
-    out = []
-    for name in names:
-        sub = p / name
-        if name.startswith(".") or not _is_dir(sub):
-            continue
-        try:
-            if not _articles(sub, _list_dir(sub)):
-                continue
-        except InputError:
-            pass  # a story that cannot be listed: reading it says why
-        out.append((name, sub))
-    return out
+    # a story that cannot be listed is kept: reading it says why
+    return [(name, sub) for name, sub, got in _subdirs(p, names)
+            if isinstance(got, InputError) or _articles(sub, got)]
 
 
 def _read_entry(entry: _Entry, doc_id: str, limit: int) -> Document:
