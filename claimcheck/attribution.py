@@ -95,6 +95,8 @@ def _alternation(phrases: Collection[str]) -> str:
 
 _B = r"(?<![\p{L}\p{N}'’-])"  # word start
 _E = r"(?![\p{L}\p{N}-])"  # word end
+_BRACKETED = regex.compile(r"\s*+\([^()]{0,40}\)\s*+")  # a short aside in brackets
+_THAT = regex.compile(r"(?i:that)" + _E)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +272,7 @@ def _resolve(
 ) -> tuple[str, ...] | None:
     """The chain contribution of a speaker phrase, or None when it is no speaker."""
     cues = _cues()
-    np = regex.sub(r"\s*+\([^()]{0,40}\)\s*+", " ", np).strip(" ,.;:")
+    np = _BRACKETED.sub(" ", np).strip(" ,.;:")
     if not np:
         return None
     low = " ".join(np.lower().split())
@@ -492,7 +494,7 @@ def _not_a_cue(c: _Cue) -> _AttrResult | None:
     if c.word in cues.clausal:
         rest = s[c.ce : c.ce + 40].lstrip()
         if not (rest[:1] in ("", ":", '"', "“", "'", "‘", ",", ".", ";")
-                or regex.match(r"(?i:that)" + _E, rest)
+                or _THAT.match(rest)
                 or s[max(0, c.cs - 40) : c.cs].rstrip()[-1:] in (",", '"', "”")):
             return _SKIP  # "China has announced a crackdown": the writer's own statement
     c.prepare()
@@ -956,6 +958,7 @@ class _Hedges:
     negation_after: regex.Pattern[str]
     denial: regex.Pattern[str]
     not_negation: regex.Pattern[str]
+    trigger: regex.Pattern[str]  # negation or denial: without one, nothing is negated
 
 
 @cache
@@ -971,6 +974,8 @@ def _hedges() -> _Hedges:
         negation_after=regex.compile(r"(?:" + _B + r"(?:not|never)" + _E + r"|n['’]t" + _E + ")", ci),
         denial=regex.compile(_B + _alternation(_words(d, "denials", f)) + _E, ci),
         not_negation=regex.compile(_B + _alternation(_words(d, "not_negation", f)) + _E, ci),
+        trigger=regex.compile("(?:" + _B + _alternation([*neg, "not", "never", *_words(d, "denials", f)]) + _E
+                              + r"|n['’]t" + _E + ")", ci),
     )
 
 
@@ -1055,6 +1060,11 @@ def is_negated(sentence_text: str, qstart: int, qend: int, offset: int = 0) -> b
     w0 = max(0, qstart - _NEGATION_REACH)
     window = sentence_text[w0 : min(n, qend + _NEGATION_REACH)]
     qstart, qend, n = qstart - w0, qend - w0, len(window)
+    try:  # most windows hold no negation or denial word at all: one scan says so
+        if h.trigger.search(window, timeout=_TIMEOUT) is None:
+            return False
+    except TimeoutError:  # pragma: no cover - defensive
+        pass
     # blank out bounds such as "no more than" so their negation word does not count
     masked = h.not_negation.sub(lambda m: " " * len(m.group()), window)
     try:

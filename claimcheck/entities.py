@@ -36,6 +36,9 @@ __all__ = ["alias_key", "canonical", "find_definitions", "find_entities", "known
 _TIMEOUT = 1.0
 
 
+_OWNER_PREFIX = regex.compile(r"^.{1,60}?['’]s\s++(?=\S)")  # "Tencent's "
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}?")  # "U.S."
+_HYPHEN = regex.compile(r"[-‐]")
 _KEY_DROP = regex.compile(r"[\s.\-‐‑–'’`]++")
 
 
@@ -208,7 +211,7 @@ def _canonical(name: str, aliases: Mapping[str, str] | None) -> str:
     if found is not None:
         return found
     candidates = []
-    m = regex.search(r"^.{1,60}?['’]s\s++(?=\S)", s)
+    m = _OWNER_PREFIX.search(s)
     if m:
         candidates.append(s[m.end() :])
     d = _DESCRIPTOR.sub("", s)
@@ -237,9 +240,9 @@ _FUNCTION = frozenset(["of", "and", "for", "the", "on", "in", "to", "de", "du", 
 
 def _initials(word: str) -> str:
     w = word.rstrip(".")
-    if regex.fullmatch(r"(?:\p{Lu}\.)+\p{Lu}?", word):  # U.S.
+    if _INITIALS.fullmatch(word):  # U.S.
         return "".join(c for c in word if c.isupper())
-    parts = [p for p in regex.split(r"[-‐]", w) if p]
+    parts = [p for p in _HYPHEN.split(w) if p]
     if len(parts) > 1 and all(p[:1].isupper() for p in parts):  # France-Presse
         return "".join(p[0] for p in parts)
     return w[:1]

@@ -99,6 +99,10 @@ class EventRef:
     plural: bool = False  # the document is about several events at once ("a series of quakes")
 
 
+_ISO_PARTS = regex.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")  # a date, year first
+_ISO_MONTH = regex.compile(r"(\d{4})(?:-(\d{2}))?")
+_ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An event noun or verb in a sentence, with what sets it apart."""
@@ -484,7 +488,7 @@ def _old(date: str, published: _dt.date | None, ref_year: int | None = None) -> 
 
     Without a publication date, a year two or more before the latest year the document
     states (``ref_year``) is old."""
-    m = regex.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date)
+    m = _ISO_PARTS.match(date)
     if m is None:
         return False
     y = int(m.group(1))
@@ -516,7 +520,7 @@ def _label(cls: str, site: str | None, date: str | None = None, place: str | Non
 def _year_label(date: str | None) -> str | None:
     if not date:
         return None
-    m = regex.match(r"(\d{4})(?:-(\d{2}))?", date)
+    m = _ISO_MONTH.match(date)
     if m is None:
         return None
     if m.group(2):
@@ -562,7 +566,7 @@ def _latest_day(views: Sequence[SentenceView], cls: str) -> str | None:
     for v in views:
         if any(t.kind == "weekday" for t in v.times):
             days.update(m.date for m in mentions(v) if m.cls == cls and not m.other and m.date
-                        and regex.fullmatch(r"\d{4}-\d{2}-\d{2}", m.date))
+                        and _ISO_DAY.fullmatch(m.date))
     return max(days) if len(days) > 1 else None
 
 
@@ -576,7 +580,7 @@ def _lede_day(v: SentenceView, cls: str) -> str | None:
         if m.cls != cls or m.other:
             continue
         for t in v.times:
-            if not (t.value and regex.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)
+            if not (t.value and _ISO_DAY.fullmatch(t.value)
                     and t.kind in ("weekday", "relative", "date")) or t.relation in ("since", "after", "before", "until", "by"):
                 continue
             ti = v.index_at(t.start)
@@ -592,7 +596,7 @@ def _event_day(v: SentenceView, m: Mention) -> str | None:
     """The day a lede gives its event ("hit by a quake today", "rocked the city on Sunday")."""
     best: tuple[int, str] | None = None
     for t in v.times:
-        if t.value and regex.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value) and t.kind in ("weekday", "relative", "date"):
+        if t.value and _ISO_DAY.fullmatch(t.value) and t.kind in ("weekday", "relative", "date"):
             d = abs(v.index_at(t.start) - m.i)
             if best is None or d < best[0]:
                 best = (d, t.value)

@@ -123,6 +123,8 @@ _SPACE = "[ \\t\\u00a0\\u202f]"
 # ---------------------------------------------------------------------------------------
 
 # A numeral at a position (the caller checked no letter or digit precedes it).
+_NONZERO_DIGIT = regex.compile(r"[1-9]")
+_SIGNED_DIGITS = regex.compile(r"[-+−]?\d++")
 _NUMERAL = regex.compile(
     r"""
     (?P<num>
@@ -1286,7 +1288,7 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading, run_end: int =
             value = parse_digits(m.group())
         except (ValueError, OverflowError):
             return None
-        if not math.isfinite(value) or (value == 0.0 and regex.search(r"[1-9]", raw) is not None):
+        if not math.isfinite(value) or (value == 0.0 and _NONZERO_DIGIT.search(raw) is not None):
             return None  # too large for a float, or so small that it underflows to 0
         r.raw = raw
         r.digits = True
@@ -1343,7 +1345,7 @@ def _numeral_step(raw: str, exp: str | None) -> float:
     places = len(raw) - i - 1 if i >= 0 else 0
     if exp is None:
         return 10.0 ** -places
-    digits = regex.findall(r"[-+−]?\d++", exp)
+    digits = _SIGNED_DIGITS.findall(exp)
     if exp.startswith("^"):
         return 1.0  # (a power: "2.3^12" states no place value)
     if exp.lstrip(" ×x").startswith("2^"):

@@ -118,9 +118,15 @@ OTHER_EVENT = 1 << 28  #: "another", "previous", "similar": sets an event apart
 GENERIC = 1 << 29  #: "can", "would", "typically": a generic or hypothetical statement
 
 
+#: token text -> (lower case, tags), as _tokens reads them: most words recur (bounded)
+_READ: dict[str, tuple[str, int]] = {}
+_READ_MAX = 50_000
+
+
 @functools.cache
 def _tag_table() -> Mapping[str, int]:
     """Lower-case word → tag bits, from english.toml, events.toml and metrics.toml."""
+    _READ.clear()  # tokens read under an earlier table
     en = lexicon.english()
     ev = lexicon.events()
     me = lexicon.metrics()
@@ -240,16 +246,24 @@ class Token:
         return self.text
 
 
-def _tokens(text: str, start: int, end: int) -> list[Token]:
+def _read_token(t: str) -> tuple[str, int]:
+    low = t.lower()
     table = _tag_table()
+    tags = table.get(low, 0)
+    if not tags and low.endswith(("'s", "’s")):
+        tags = table.get(low[:-2], 0) & (EVENT_NOUN | SITE | SUBSET)
+    if len(_READ) < _READ_MAX:
+        _READ[t] = (low, tags)
+    return low, tags
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
-    get = table.get
+    get = _READ.get
     for m in _TOKEN.finditer(text, start, end):
         t = m.group()
-        low = t.lower()
-        tags = get(low, 0)
-        if not tags and low.endswith(("'s", "’s")):
-            tags = get(low[:-2], 0) & (EVENT_NOUN | SITE | SUBSET)
+        got = get(t)
+        low, tags = got if got is not None else _read_token(t)
         out.append(Token(t, low, m.start(), m.end(), tags))
     return out
 

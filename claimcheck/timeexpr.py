@@ -108,6 +108,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d:,.]\d)"
 _PREP = r"(?i:as[ ]of|since|until|till|by|before|after|during|from|through|throughout|in|on|at|of|starting|beginning|between|and|to)"
 _EDGE = r"(?i:early|late|mid|mid-|the[ ]end[ ]of|the[ ]start[ ]of|the[ ]beginning[ ]of|the[ ]middle[ ]of)"
 
+_NOT_DIGIT = regex.compile(r"\D")
 _TIME = regex.compile(
     r"""
     (?<![\p{L}\p{N}])
@@ -133,8 +134,14 @@ _TIME = regex.compile(
 
 #: Every time expression holds one of these (a digit, a month, a weekday, a relative word):
 #: the full pattern is tried only a few words before one of them (see :func:`_search`).
-_ANCHOR = re.compile(r"\d+|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
-                     r"|Friday|Saturday|Sunday|(?i:year|month|week|yesterday|today|tomorrow)")
+#: A digit run anchors only as a year ("2013", "2013-07-02") or as a day before a month
+#: ("6 March", "6th of March"): a day after a month has the month for anchor. The
+#: lookahead first (every first character an anchor can have) lets ``re`` skip the rest of
+#: the text at C speed.
+_ANCHOR = re.compile(r"(?=[\dJFMASONDTWYymwt])"
+                     r"(?:\d{4}|\d{1,2}(?=(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z])"
+                     r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
+                     r"|Friday|Saturday|Sunday|(?i:year|month|week|yesterday|today|tomorrow))")
 #: The words a match can have before its anchor: prepositions ("as of", "since"), edges ("the
 #: end of", "mid"), relative phrases ("earlier this", "the previous"), at most ten of them.
 _PREFIX_WORDS = frozenset({
@@ -276,7 +283,7 @@ def _read(m: regex.Match[str], published: _dt.date | None) -> tuple[TimeKind, st
     for mk, dk, yk in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
         if g[mk]:
             mo = _month_num(g[mk])
-            d = int(regex.sub(r"\D", "", g[dk]))
+            d = int(_NOT_DIGIT.sub("", g[dk]))
             if g[yk]:
                 y = int(g[yk])
                 return ("date", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
