@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
+import re
 import regex
 
 from . import _guard, lexicon
@@ -958,7 +959,29 @@ class _Hedges:
     negation_after: regex.Pattern[str]
     denial: regex.Pattern[str]
     not_negation: regex.Pattern[str]
-    trigger: regex.Pattern[str]  # negation or denial: without one, nothing is negated
+    #: negation or denial words in an ASCII text (stdlib ``re``, about three times faster
+    #: than the patterns above; ``None`` when a listed word is not ASCII): without one,
+    #: nothing is negated
+    ascii_trigger: re.Pattern[str] | None
+
+
+def _ascii_words(phrases: Collection[str], glued: Sequence[str] = ()) -> re.Pattern[str] | None:
+    """A quick test for ASCII text, in stdlib ``re``: it finds at least every place where
+    ``_B + _alternation(phrases) + _E`` (IGNORECASE) would, and the ``glued`` endings
+    ("n't"), and more (it does not look behind: the word start is left to the full pattern,
+    which a search window can cut). On ASCII the two engines agree on letters, digits,
+    spaces and case, and ``re`` skips at C speed the characters no phrase starts with (the
+    lookahead), so no match here means none there, about three times sooner. ``None`` when
+    a phrase is not ASCII (the full case folding of ``regex`` could then match ASCII text)."""
+    if not all(p.isascii() for p in phrases) or not all(g.isascii() for g in glued):
+        return None
+    words = [p.split() for p in sorted(set(phrases), key=len, reverse=True) if p.split()]
+    firsts = {c for w in words for c in (w[0][0].lower(), w[0][0].upper())}
+    firsts |= {c for g in glued for c in (g[0].lower(), g[0].upper())}
+    alts = "|".join(r"\s+".join(re.escape(x) for x in w) for w in words) or "(?!)"
+    tail = "".join("|(?i:" + re.escape(g) + r")(?![^\W_]|-)" for g in glued)
+    return re.compile("(?=[" + re.escape("".join(sorted(firsts))) + r"])(?:(?i:" + alts
+                      + r")(?![^\W_]|-)" + tail + ")") if firsts else None
 
 
 @cache
@@ -974,8 +997,7 @@ def _hedges() -> _Hedges:
         negation_after=regex.compile(r"(?:" + _B + r"(?:not|never)" + _E + r"|n['’]t" + _E + ")", ci),
         denial=regex.compile(_B + _alternation(_words(d, "denials", f)) + _E, ci),
         not_negation=regex.compile(_B + _alternation(_words(d, "not_negation", f)) + _E, ci),
-        trigger=regex.compile("(?:" + _B + _alternation([*neg, "not", "never", *_words(d, "denials", f)]) + _E
-                              + r"|n['’]t" + _E + ")", ci),
+        ascii_trigger=_ascii_words([*neg, "not", "never", *_words(d, "denials", f)], ("n't",)),
     )
 
 
@@ -1060,11 +1082,10 @@ def is_negated(sentence_text: str, qstart: int, qend: int, offset: int = 0) -> b
     w0 = max(0, qstart - _NEGATION_REACH)
     window = sentence_text[w0 : min(n, qend + _NEGATION_REACH)]
     qstart, qend, n = qstart - w0, qend - w0, len(window)
-    try:  # most windows hold no negation or denial word at all: one scan says so
-        if h.trigger.search(window, timeout=_TIMEOUT) is None:
-            return False
-    except TimeoutError:  # pragma: no cover - defensive
-        pass
+    pre = h.ascii_trigger  # most windows hold no negation or denial word at all: a quick scan says so
+    if pre is not None and window.isascii() and pre.search(window, 0, qstart) is None \
+            and pre.search(window, qend) is None:
+        return False
     # blank out bounds such as "no more than" so their negation word does not count
     masked = h.not_negation.sub(lambda m: " " * len(m.group()), window)
     try:

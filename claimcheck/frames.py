@@ -121,6 +121,9 @@ class Mention:
 # --------------------------------------------------------------------------- mentions
 
 
+_EVENT_WORD = EVENT_NOUN | EVENT_VERB
+
+
 def _classes(v: SentenceView, k: int) -> tuple[str, ...]:
     t = v.tokens[k]
     if not t.tags & (EVENT_NOUN | EVENT_VERB):
@@ -185,8 +188,15 @@ def mentions(v: SentenceView) -> list[Mention]:
         return cached  # type: ignore[return-value]
     out: list[Mention] = []
     toks = v.tokens
+    # past the headline only an event noun or verb can be a mention (what _classes reads)
+    ks = range(len(toks)) if v.headline else [k for k, t in enumerate(toks) if t.tags & _EVENT_WORD]
+    if not ks:
+        if v.state.event is not None:
+            v.extras["mentions"] = out
+        return out
     opener = _opening_date(v)
-    for k, t in enumerate(toks):
+    for k in ks:
+        t = toks[k]
         cls = _classes(v, k) or (_headline_classes(v, k) if v.headline else ())
         if not cls or (v.in_name(k) and not v.headline) or _is_modifier_noun(v, k) or (t.cap and t.has(MONTH)):
             continue

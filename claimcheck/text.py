@@ -129,6 +129,8 @@ class _Boilerplate:
     contains: regex.Pattern[str]
     exact: frozenset[str]
     max_contains: int
+    #: the longest word of each "contains" phrase, lower-cased (``None`` if one is not ASCII)
+    contains_words: tuple[str, ...] | None = None
 
 
 def _phrase_pattern(phrases: list[str]) -> str:
@@ -160,7 +162,14 @@ def _boilerplate() -> _Boilerplate:
         contains=regex.compile(_phrase_pattern(_strings(data, "contains")), flags),
         exact=frozenset(normalize_space(s).casefold() for s in _strings(data, "exact")),
         max_contains=max_contains,
+        contains_words=_longest_words(_strings(data, "contains")),
     )
+
+
+def _longest_words(phrases: list[str]) -> tuple[str, ...] | None:
+    if not all(p.isascii() for p in phrases):
+        return None
+    return tuple(max(p.lower().split(), key=len) for p in phrases if p.split())
 
 
 # --------------------------------------------------------------------------- patterns
@@ -333,7 +342,8 @@ def _classify(text: str, a: int, b: int) -> bool:
     try:
         if bp.whole.match(text, a, b, timeout=_TIMEOUT):
             return True
-        if b - a <= bp.max_contains and bp.contains.search(text, a, b, timeout=_TIMEOUT):
+        if b - a <= bp.max_contains and _may_contain(bp, text[a:b]) \
+                and bp.contains.search(text, a, b, timeout=_TIMEOUT):
             return True
     except TimeoutError:  # pragma: no cover - defensive
         _guard.note_skipped(a, b, "the boilerplate scan timed out; the sentence is kept")
@@ -343,6 +353,15 @@ def _classify(text: str, a: int, b: int) -> bool:
         if core in bp.exact:
             return True
     return False
+
+
+def _may_contain(bp: _Boilerplate, s: str) -> bool:
+    """Whether ``s`` may hold a "contains" phrase: an ASCII text (where ``str.lower`` is the
+    case folding the pattern uses) without the longest word of any phrase holds none."""
+    if bp.contains_words is None or not s.isascii():
+        return True
+    low = s.lower()
+    return any(w in low for w in bp.contains_words)
 
 
 class _Builder:
