@@ -97,22 +97,17 @@ class Work:
     memo: dict[str, object] = field(default_factory=dict)
     #: (quantity, metric) of the claims already made in this sentence, in text order
     claims_so_far: list[tuple[Quantity, MetricPick]] = field(default_factory=list)
+    # read by every rule, so plain attributes (set once) rather than properties
+    q: Quantity = field(init=False)
+    toks: list[Token] = field(init=False)
+    li: int = field(init=False)  # first token of the figure
+    ri: int = field(init=False)  # first token after the figure
 
-    @property
-    def q(self) -> Quantity:
-        return self.f.q
-
-    @property
-    def toks(self) -> list[Token]:
-        return self.v.tokens
-
-    @property
-    def li(self) -> int:  # first token of the figure
-        return self.f.first
-
-    @property
-    def ri(self) -> int:  # first token after the figure
-        return self.f.last
+    def __post_init__(self) -> None:
+        self.q = self.f.q
+        self.toks = self.v.tokens
+        self.li = self.f.first
+        self.ri = self.f.last
 
 
 # --------------------------------------------------------------------------- words

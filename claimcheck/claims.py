@@ -341,9 +341,10 @@ class _Reader:
 
     def _sentence(self, v: SentenceView) -> None:
         st = self.state
+        cued = not v.words.isdisjoint(_attr.cue_words())  # else there is nothing to read
         sa = _attr.analyse_sentence(self.text, v.start, v.end, self.doc.id, st.aliases, st.previous,
                                     lexicon.english().verbs_with("not_a_cue"),
-                                    words=[(t.start, t.low) for t in v.tokens])
+                                    words=[(t.start, t.low) for t in v.tokens] if cued else [])
         whole = sa.whole()
         hedged = bool(v.figures) and _attr.is_hedged(v.sentence_text, v.start, v.words)
         out: list[_Pending] = []

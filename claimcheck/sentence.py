@@ -118,8 +118,9 @@ OTHER_EVENT = 1 << 28  #: "another", "previous", "similar": sets an event apart
 GENERIC = 1 << 29  #: "can", "would", "typically": a generic or hypothetical statement
 
 
-#: token text -> (lower case, tags), as _tokens reads them: most words recur (bounded)
-_READ: dict[str, tuple[str, int]] = {}
+#: token text -> (lower case, tags, capitalised, a word), as _tokens reads them: most
+#: words recur (bounded)
+_READ: dict[str, tuple[str, int, bool, bool]] = {}
 _READ_MAX = 50_000
 
 
@@ -216,15 +217,15 @@ class Token:
 
     __slots__ = ("cap", "end", "low", "start", "tags", "text", "word")
 
-    def __init__(self, text: str, low: str, start: int, end: int, tags: int) -> None:
+    def __init__(self, text: str, low: str, start: int, end: int, tags: int,
+                 cap: bool | None = None, word: bool | None = None) -> None:
         self.text = text
         self.low = low
         self.start = start
         self.end = end
         self.tags = tags
-        first = text[:1]
-        self.cap = first.isupper()
-        self.word = first.isalnum()
+        self.cap = text[:1].isupper() if cap is None else cap
+        self.word = text[:1].isalnum() if word is None else word
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}-{self.end})"
@@ -246,15 +247,17 @@ class Token:
         return self.text
 
 
-def _read_token(t: str) -> tuple[str, int]:
+def _read_token(t: str) -> tuple[str, int, bool, bool]:
+    """(lower case, tags, capitalised, a word) of a token's text."""
     low = t.lower()
     table = _tag_table()
     tags = table.get(low, 0)
     if not tags and low.endswith(("'s", "’s")):
         tags = table.get(low[:-2], 0) & (EVENT_NOUN | SITE | SUBSET)
+    got = (low, tags, t[:1].isupper(), t[:1].isalnum())
     if len(_READ) < _READ_MAX:
-        _READ[t] = (low, tags)
-    return low, tags
+        _READ[t] = got
+    return got
 
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
@@ -262,9 +265,8 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
     get = _READ.get
     for m in _TOKEN.finditer(text, start, end):
         t = m.group()
-        got = get(t)
-        low, tags = got if got is not None else _read_token(t)
-        out.append(Token(t, low, m.start(), m.end(), tags))
+        low, tags, cap, word = get(t) or _read_token(t)
+        out.append(Token(t, low, m.start(), m.end(), tags, cap, word))
     return out
 
 
@@ -292,6 +294,7 @@ def _known_keys() -> frozenset[str]:
 
 
 _MIDCAP = regex.compile(r"[\p{Ll}\p{N},;] ++(\p{Lu}[\p{L}\p{N}]*+)")
+_MIDCAP_ASCII = re.compile(r"[a-z0-9,;] ++([A-Z][A-Za-z0-9]*+)")  # the same on ASCII, faster
 
 
 @dataclass(slots=True)
@@ -347,7 +350,8 @@ class DocState:
         alias_map: dict[str, str] = dict(_ent.find_definitions(doc.text))
         if aliases:
             alias_map.update(aliases)
-        mid = frozenset(m.group(1) for m in _MIDCAP.finditer(doc.text))
+        scan = _MIDCAP_ASCII if doc.text.isascii() else _MIDCAP
+        mid = frozenset([m.group(1) for m in scan.finditer(doc.text)])
         return cls(doc=doc, aliases=alias_map, synonyms=dict(synonyms or {}), midcaps=mid)
 
     def canonical(self, name: str) -> str:
@@ -408,7 +412,7 @@ class SentenceView:
         self.state = state
         self.tokens = _tokens(text, start, end)
         #: the sentence's lower-cased tokens, as a set (what a stage can rule out at once)
-        self.words = frozenset(t.low for t in self.tokens)
+        self.words = frozenset([t.low for t in self.tokens])
         self._starts = [t.start for t in self.tokens]
         self.figures = [Figure(q, self.index_at(q.start), self.index_at(q.end)) for q in quantities]
         self.times = _time.find_times(text, start, end, published=_published(state.doc))
