@@ -85,6 +85,12 @@ __all__ = [
 #: Keep in sync with docs/pipelines.md ("Limits").
 MAX_CLAIMS_PER_DOCUMENT = 1000
 
+#: Spans up to this long are scanned without a regex timeout (as the quantity parser does
+#: below ``quantities.TIMEOUT_FROM``): the patterns are linear and finish in microseconds
+#: there, while passing ``timeout=`` costs about as much as a short match. Longer spans (a
+#: hostile text with no sentence breaks) keep the timeout as a guard.
+TIMED_FROM = 8192
+
 #: How many bytes of one input file the command line reads by default (50 MiB);
 #: ``--max-bytes`` raises it. Keep in sync with docs/pipelines.md ("Limits").
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024

@@ -531,7 +531,8 @@ def _main_from(c: _Cue, a: int, b: int, rule: str) -> _AttrResult:
         # "X cited a statement by Y (as saying)": Y is an inner source
         oa, ob = _right_np(s, c.ce, c.n)
         obj = s[oa:ob]
-        as_saying = cues.cite_as.search(s, c.ce, timeout=_TIMEOUT)
+        as_saying = cues.cite_as.search(s, c.ce, timeout=_TIMEOUT) if c.n > _guard.TIMED_FROM \
+            else cues.cite_as.search(s, c.ce)
         inner_names = _resolve(obj, c.aliases, None) if ob > oa else None
         obj_words = _bare(obj.lower()).split()
         if inner_names and (as_saying or obj[:1].isupper() or (obj_words and obj_words[-1] in cues.documents)
@@ -572,7 +573,7 @@ def _elided(c: _Cue) -> _AttrResult | None:
     # "The ministry did not name the victims, but said ...": the opening noun phrase speaks
     if not c.s[max(0, c.cs - 8) : c.cs].lower().rstrip().endswith(("but", "and")):
         return _SKIP
-    m = _OPENING_NP.match(c.s, 0, min(c.cs, 120), timeout=_TIMEOUT)
+    m = _OPENING_NP.match(c.s, 0, min(c.cs, 120))  # 120 characters at most: no timeout needed
     if m is None:
         return _SKIP
     names = _resolve(m.group(1).strip(), c.aliases, c.previous)
@@ -622,9 +623,10 @@ def _cue_matches(s: str, at: Sequence[int] | None) -> Iterator[regex.Match[str]]
         yield from _cues().cue.finditer(s, timeout=_TIMEOUT)
         return
     cue, last = _cues().cue, 0
+    timed = len(s) > _guard.TIMED_FROM
     for p in at:
         if p >= last:
-            m = cue.match(s, p, timeout=_TIMEOUT)
+            m = cue.match(s, p, timeout=_TIMEOUT) if timed else cue.match(s, p)
             if m is not None:
                 last = m.end()
                 yield m
@@ -1034,6 +1036,8 @@ def is_hedged(sentence_text: str, offset: int = 0, words: AbstractSet[str] | Non
         return False
     h = _hedges()
     try:
+        if len(sentence_text) <= _guard.TIMED_FROM:
+            return bool(h.hedge.search(sentence_text) or h.hedge_lower.search(sentence_text))
         return bool(h.hedge.search(sentence_text, timeout=_TIMEOUT) or h.hedge_lower.search(sentence_text, timeout=_TIMEOUT))
     except TimeoutError:  # pragma: no cover - defensive
         _guard.note_skipped(offset, offset + len(sentence_text), "the hedge scan of the sentence timed out")

@@ -273,7 +273,7 @@ def dateline(text: str, start: int = 0, end: int | None = None) -> tuple[int, in
     while start < end and text[start].isspace():
         start += 1
     try:
-        m = _DATELINE.match(text, start, min(end, start + 200), timeout=_TIMEOUT)
+        m = _DATELINE.match(text, start, min(end, start + 200))  # 200 characters at most: no timeout needed
     except TimeoutError:  # pragma: no cover - defensive
         _guard.note_skipped(start, min(end, start + 200), "the dateline scan timed out")
         return None
@@ -340,10 +340,11 @@ def _classify(text: str, a: int, b: int) -> bool:
     """Is text[a:b] (one trimmed sentence) boilerplate?"""
     bp = _boilerplate()
     try:
-        if bp.whole.match(text, a, b, timeout=_TIMEOUT):
+        timed = b - a > _guard.TIMED_FROM
+        if bp.whole.match(text, a, b, timeout=_TIMEOUT) if timed else bp.whole.match(text, a, b):
             return True
         if b - a <= bp.max_contains and _may_contain(bp, text[a:b]) \
-                and bp.contains.search(text, a, b, timeout=_TIMEOUT):
+                and (bp.contains.search(text, a, b, timeout=_TIMEOUT) if timed else bp.contains.search(text, a, b)):
             return True
     except TimeoutError:  # pragma: no cover - defensive
         _guard.note_skipped(a, b, "the boilerplate scan timed out; the sentence is kept")
@@ -389,7 +390,8 @@ class _Builder:
 def _glued(text: str, p: int, e: int) -> int:
     """If a glued boilerplate phrase opens text[p:e], return its end, else -1."""
     try:
-        m = _boilerplate().glued.match(text, p, e, timeout=_TIMEOUT)
+        glued = _boilerplate().glued
+        m = glued.match(text, p, e, timeout=_TIMEOUT) if e - p > _guard.TIMED_FROM else glued.match(text, p, e)
     except TimeoutError:  # pragma: no cover - defensive
         _guard.note_skipped(p, e, "the boilerplate scan timed out; the text is kept")
         return -1
@@ -421,7 +423,9 @@ def _split_line(b: _Builder, ls: int, le: int, para: int) -> None:
     # glued boilerplate at the start of the line
     cur = _skip_glued(b, text, p, e, para)
     try:
-        for m in _TERMINATOR.finditer(text, cur, e, timeout=_TIMEOUT):
+        ends = _TERMINATOR.finditer(text, cur, e, timeout=_TIMEOUT) if e - cur > _guard.TIMED_FROM \
+            else _TERMINATOR.finditer(text, cur, e)
+        for m in ends:
             if m.start() < cur:
                 continue
             end = m.end()

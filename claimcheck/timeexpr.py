@@ -186,13 +186,14 @@ def _search(text: str, pos: int, end: int) -> regex.Match[str] | None:
     before an anchor: the same leftmost match, without running the long pattern at every
     character of a text that holds no time."""
     tried = pos - 1
+    timed = end - pos > _guard.TIMED_FROM
     for anchor in _ANCHOR.finditer(text, pos, end):
         a = anchor.start()
         if a <= tried:
             continue
         for s in range(max(tried + 1, _back(text, a, pos)), a + 1):
             if text[s].isalnum() and (s == 0 or not text[s - 1].isalnum()):
-                m = _TIME.match(text, s, end, timeout=_TIMEOUT)
+                m = _TIME.match(text, s, end, timeout=_TIMEOUT) if timed else _TIME.match(text, s, end)
                 if m is not None:
                     return m
         tried = a
