@@ -58,6 +58,7 @@ from .sentence import (
     SUBSET,
     VERB,
     SentenceView,
+    Token,
 )
 from .timeexpr import TimeExpr
 
@@ -297,6 +298,8 @@ def _lasting(v: SentenceView, k: int) -> bool:
     """"13 days of bombardment", "the 12 days of the offensive": an event that has lasted
     days is a campaign, not a single incident."""
     toks = v.tokens
+    if "of" not in v.words or v.words.isdisjoint(WORDS.spans):
+        return False  # no "<span> of" in the sentence at all
     for x in range(k - 1, max(-1, k - 6), -1):
         if toks[x].low == "of" and x >= 2 and toks[x - 1].low in WORDS.spans:
             return True
@@ -308,13 +311,19 @@ def _lasting(v: SentenceView, k: int) -> bool:
 def _year_before(v: SentenceView, k: int) -> str | None:
     """"the 2004 tsunami", "the 2004 Indian Ocean tsunami": a year written before the noun."""
     toks = v.tokens
+    if not any(_is_year_token(toks[x]) for x in range(max(0, k - 3), k)):
+        return None  # no year within reach: what the loop below would find
     for x in range(k - 1, max(-1, k - 4), -1):
         t = toks[x]
-        if t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2099:
+        if _is_year_token(t):
             return t.text
         if not t.word or t.has(PREP) or v.is_verb(x):
             return None
     return None
+
+
+def _is_year_token(t: Token) -> bool:
+    return len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2099
 
 
 def _year_of(v: SentenceView, k: int) -> str | None:

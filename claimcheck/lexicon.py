@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -582,6 +582,7 @@ class English:
     reporting: Mapping[str, frozenset[str]]
     verbs: Mapping[str, frozenset[str]]
     verb_forms: Mapping[str, str]
+    _flagged: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def verbs_with(self, flag: str) -> frozenset[str]:
         """The reporting verbs carrying ``flag``.
@@ -590,7 +591,10 @@ class English:
             >>> sorted(english().verbs_with("cite"))
             ['cited', 'quoted']
         """
-        return frozenset(v for v, fl in self.reporting.items() if flag in fl)
+        got = self._flagged.get(flag)
+        if got is None:  # read once a flag: the claim stage asks for each sentence
+            got = self._flagged[flag] = frozenset(v for v, fl in self.reporting.items() if flag in fl)
+        return got
 
 
 @functools.cache

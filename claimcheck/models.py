@@ -131,15 +131,14 @@ class Span(BaseModel):
             >>> Span.from_text("abc def", 4, 7, doc_id="x").model_dump()["exact"]
             'def'
         """
-        fields = {"doc_id": doc_id, "start": start, "end": end, "exact": text[start:end],
-                  "prefix": text[max(0, start - CONTEXT_CHARS) : start],
-                  "suffix": text[end : end + CONTEXT_CHARS]}
-        if type(start) is int and type(end) is int and 0 <= start <= end <= len(text) \
-                and type(doc_id) is str and doc_id.isascii() and text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS].isascii():
-            # valid by construction (offsets in range, ASCII holds no surrogate): the
-            # extractor builds thousands, so skip validating what cannot fail
-            return cls.model_construct(**fields)
-        return cls(**fields)
+        return cls(
+            doc_id=doc_id,
+            start=start,
+            end=end,
+            exact=text[start:end],
+            prefix=text[max(0, start - CONTEXT_CHARS) : start],
+            suffix=text[end : end + CONTEXT_CHARS],
+        )
 
 
 class Quantity(BaseModel):
