@@ -39,6 +39,8 @@ _TIMEOUT = 1.0
 _OWNER_PREFIX = regex.compile(r"^.{1,60}?['’]s\s++(?=\S)")  # "Tencent's "
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}?")  # "U.S."
 _HYPHEN = regex.compile(r"[-‐]")
+#: "NGO (Non-Governmental Organisation)": an acronym, then its long form in brackets
+_ACRONYM_AFTER = regex.compile(r"\b(\p{Lu}{2,10})\s*+\(([^()\n]{3,120}+)\)")
 _KEY_DROP = regex.compile(r"[\s.\-‐‑–'’`]++")
 
 
@@ -313,7 +315,7 @@ def find_definitions(text: str) -> dict[str, str]:
             span = _long_form(text, acro, 0, m.start())
             if span is not None:
                 out[acro.replace(".", "") if acro.count(".") >= 2 else acro] = " ".join(text[span[0] : span[1]].split())
-        for m in regex.finditer(r"\b(\p{Lu}{2,10})\s*+\(([^()\n]{3,120}+)\)", text, timeout=_TIMEOUT):
+        for m in _ACRONYM_AFTER.finditer(text, timeout=_TIMEOUT):
             acro, inner = m.group(1), m.group(2).strip()
             words = [w for w in _WORD.findall(inner) if w.lower() not in _FUNCTION]
             if words and all(w[:1].isupper() for w in words) \

@@ -601,13 +601,17 @@ def _name_runs(v: SentenceView) -> list[tuple[int, int]]:
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        known_pair = (
+        if not (t.word and t.cap) or t.text[:1].isdigit():
+            i += 1
+            continue
+        # a known name of two words ("We Chat") read as one: only asked of a word that is no
+        # name by itself (a lone word, below, has no capitalised word after it anyway)
+        not_name = tags_of(t.bare.lower()) & NOT_NAME
+        known_pair = bool(not_name) and (
             i + 1 < n and toks[i + 1].cap and toks[i + 1].word
             and _ent.alias_key(t.text + toks[i + 1].text) in known
         )
-        if t.word and t.cap and not t.text[:1].isdigit() and (
-            not (tags_of(t.bare.lower()) & NOT_NAME) or known_pair
-        ):
+        if not not_name or known_pair:
             j = i + 1
             while j < n:
                 u = toks[j]
