@@ -357,10 +357,9 @@ class _Reader:
                 out.append(p)
                 so_far.append((p.fields["quantity"], p.metric))
         out.extend(self._zeros(v, sa))
-        if any(f.q.kind == "multiplier" for f in v.figures):
-            for f in v.figures:
-                if f.q.kind == "multiplier":
-                    _relation_for(v, f.q, out)
+        for f in v.figures:
+            if f.q.kind == "multiplier":
+                _relation_for(v, f.q, out)
         hit = DAY.run(v, sa, self.doc)
         out.extend(hit.value if hit else [])
         out.sort(key=lambda p: p.fields["span"].start)
@@ -368,15 +367,18 @@ class _Reader:
             st.previous = whole
         self._topic(v, out)
         doc_ev = st.event if isinstance(st.event, _frames.EventRef) else None
-        if doc_ev is not None and any(m.cls == doc_ev.cls and not m.other and not m.date for m in _frames.mentions(v)):
+        found = _frames.mentions(v)
+        if doc_ev is not None and found and any(m.cls == doc_ev.cls and not m.other and not m.date for m in found):
             st.last_story = v.index
+        background = False
         for p in out:
             if p.fields["background"]:
+                background = True
                 st.recent.append(p.fields["_event"])
                 st.recent_index = v.index
             p.fields.pop("_event", None)
-        if not any(p.fields["background"] for p in out):
-            bg = [m for m in _frames.mentions(v) if m.other or m.date]
+        if not background and found:
+            bg = [m for m in found if m.other or m.date]
             if bg:  # a sentence that names an earlier event without a figure still sets it up
                 doc_ev = st.event if isinstance(st.event, _frames.EventRef) else None
                 ref = _frames.background_ref(v, bg[0], doc_ev)

@@ -184,7 +184,10 @@ def mentions(v: SentenceView) -> list[Mention]:
         >>> [(m.cls, m.other, m.date, m.place, m.site) for m in mentions(view(d.text, 0, len(d.text), DocState.for_document(d)))]
         [('earthquake', True, '2018', 'Lombok', None), ('attack', False, None, None, 'school')]
     """
-    cached = v.extras.get("mentions")
+    # Before the document's event is known (while the reader looks for it, with no sentence
+    # read yet) anaphors are unread, and the mentions are kept apart from the final ones.
+    key = "mentions" if v.state.event is not None else "mentions before the event" if not v.state.recent else None
+    cached = v.extras.get(key) if key else None
     if cached is not None:
         return cached  # type: ignore[return-value]
     out: list[Mention] = []
@@ -192,8 +195,8 @@ def mentions(v: SentenceView) -> list[Mention]:
     # past the headline only an event noun or verb can be a mention (what _classes reads)
     ks = range(len(toks)) if v.headline else [k for k, t in enumerate(toks) if t.tags & _EVENT_WORD]
     if not ks:
-        if v.state.event is not None:
-            v.extras["mentions"] = out
+        if key:
+            v.extras[key] = out
         return out
     opener = _opening_date(v)
     for k in ks:
@@ -215,8 +218,8 @@ def mentions(v: SentenceView) -> list[Mention]:
                            _site_near(v, k), _place_after(v, k), definite, _lasting(v, k)))
     out = _inherit_dates(v, out)
     out = [_another_incident(v, m) for m in out]
-    if v.state.event is not None:  # before the document's event is known, anaphors are unread
-        v.extras["mentions"] = out
+    if key:
+        v.extras[key] = out
     return out
 
 
@@ -435,6 +438,7 @@ def _site_near(v: SentenceView, k: int) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _singular_site(word: str) -> str:
     """"schools" → "school": a site is named in the singular."""
     for plural_end, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("ses", "s"), ("s", "")):
