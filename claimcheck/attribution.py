@@ -47,13 +47,13 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-import re
 import regex
 
 from . import _guard, lexicon

@@ -562,13 +562,14 @@ def document_event(views: Sequence[SentenceView], published: _dt.date | None) ->
         ['attack (school)']
     """
     ref = views[0].state.ref_year if views else None
-    found = [(v, m) for v in views[:4] for m in mentions(v)]
-    parents = {m.cls for _, m in found}
-    for v, m in found:
+    parents: set[str] | None = None  # the kinds the four first sentences name, when asked
+    for v, m in ((v, m) for v in views[:4] for m in mentions(v)):
         if m.other or (m.date and _old(m.date, published, ref)):
             continue
         ev = lexicon.events().classes.get(m.cls)
-        if ev is not None and (ev.containing or (ev.part_of and ev.part_of in parents)):
+        if ev is not None and ev.part_of and parents is None:
+            parents = {x.cls for u in views[:4] for x in mentions(u)}
+        if ev is not None and (ev.containing or (ev.part_of and parents and ev.part_of in parents)):
             continue  # a war contains the story's attack; aftershocks are part of the quake
         site = m.site or _site_before_verb(v, m) or _site_in_sentence(v)
         day = _event_day(v, m)
@@ -888,12 +889,14 @@ def _anchored(w: Work) -> EventRef | None:
     if v.index <= 1 or v.index - w.s.last_story <= 1:
         return doc
     site = doc.label.rsplit("(", 1)[-1].rstrip(")") if "(" in doc.label else None
-    if site and any(_singular_site(t.low) == site for t in v.tokens):
-        return doc
-    keys = {_place_key(p) for p in w.s.story_places}
-    if any(_place_key(v.run_text(i, j)) in keys for i, j in v.name_runs()):
-        return doc
-    return None
+    # what the sentence names is the same for each of its figures: read once a sentence
+    memo = f"story anchor|{site}"
+    named = v.extras.get(memo)
+    if named is None:
+        keys = {_place_key(p) for p in w.s.story_places}
+        named = v.extras[memo] = bool(site and any(_singular_site(t.low) == site for t in v.tokens)) or any(
+            _place_key(v.run_text(i, j)) in keys for i, j in v.name_runs())
+    return doc if named else None
 
 
 def _document(w: Work) -> EventRef | None:

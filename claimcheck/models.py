@@ -131,6 +131,20 @@ class Span(BaseModel):
             >>> Span.from_text("abc def", 4, 7, doc_id="x").model_dump()["exact"]
             'def'
         """
+        lo = max(0, start - CONTEXT_CHARS) if type(start) is int else 0
+        if cls is Span and type(text) is str and type(doc_id) is str and type(start) is int \
+                and type(end) is int and 0 <= start <= end <= len(text) and doc_id.isascii() \
+                and text[lo : end + CONTEXT_CHARS].isascii():
+            # What validation would check holds by construction (offsets in range, ASCII has
+            # no lone surrogate), and the extractor makes thousands: built as the quantity
+            # parser builds its quantities; the result equals the validated Span.
+            span = _new_object(cls)
+            _set_attribute(span, "__dict__", {"doc_id": doc_id, "start": start, "end": end, "exact": text[start:end],
+                                              "prefix": text[lo:start], "suffix": text[end : end + CONTEXT_CHARS]})
+            _set_attribute(span, "__pydantic_fields_set__", _SPAN_FIELDS_SET)
+            _set_attribute(span, "__pydantic_extra__", None)
+            _set_attribute(span, "__pydantic_private__", None)
+            return span
         return cls(
             doc_id=doc_id,
             start=start,
@@ -139,6 +153,12 @@ class Span(BaseModel):
             prefix=text[max(0, start - CONTEXT_CHARS) : start],
             suffix=text[end : end + CONTEXT_CHARS],
         )
+
+
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+#: One set for all the spans from_text builds (pydantic copies it before changing it)
+_SPAN_FIELDS_SET = {"doc_id", "start", "end", "exact", "prefix", "suffix"}
 
 
 class Quantity(BaseModel):
