@@ -563,7 +563,7 @@ def document_event(views: Sequence[SentenceView], published: _dt.date | None) ->
     """
     ref = views[0].state.ref_year if views else None
     parents: set[str] | None = None  # the kinds the four first sentences name, when asked
-    for v, m in ((v, m) for v in views[:4] for m in mentions(v)):
+    for v, m in ((u, x) for u in views[:4] for x in mentions(u)):
         if m.other or (m.date and _old(m.date, published, ref)):
             continue
         ev = lexicon.events().classes.get(m.cls)
