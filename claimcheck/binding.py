@@ -124,6 +124,12 @@ def _english() -> lexicon.English:
     return lexicon.english()
 
 
+@functools.cache
+def _event_participles() -> frozenset[str]:
+    """The participles the verb forms of english.toml normalise to ("killed")."""
+    return frozenset(_english().verb_forms.values())
+
+
 def event_class_of(word: str) -> tuple[str, ...]:
     """The event kinds a noun names ("quake" → earthquake).
 
@@ -318,7 +324,7 @@ def _relative_antecedent(v: SentenceView, rel_at: int, verbs: list[Token]) -> tu
     if q is not None and q.counted:
         noun = plural(q.counted)
         return noun, noun, "relative"
-    if _participle(verbs) in set(_english().verb_forms.values()):
+    if _participle(verbs) in _event_participles():
         for k2 in range(prev, lo_end):  # "The attack on the school, which also wounded ..."
             if toks[k2].has(EVENT_NOUN) and not v.in_name(k2):
                 cls = event_class_of(toks[k2].low)
