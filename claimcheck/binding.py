@@ -463,7 +463,7 @@ def _generic(w: Work) -> bool | None:
 
     v = w.v
     if "generic" not in v.extras:  # once a sentence: does it hold a generic word at all?
-        v.extras["generic"] = any(t.tags & GENERIC for t in v.tokens) or not v.words.isdisjoint(WORDS.generic_adjectives)
+        v.extras["generic"] = bool(v.tags & GENERIC) or not v.words.isdisjoint(WORDS.generic_adjectives)
     if not v.extras["generic"]:
         return None
     a, b = w.v.clause_bounds(w.li)

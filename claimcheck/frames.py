@@ -193,7 +193,8 @@ def mentions(v: SentenceView) -> list[Mention]:
     out: list[Mention] = []
     toks = v.tokens
     # past the headline only an event noun or verb can be a mention (what _classes reads)
-    ks = range(len(toks)) if v.headline else [k for k, t in enumerate(toks) if t.tags & _EVENT_WORD]
+    ks = range(len(toks)) if v.headline else [k for k, t in enumerate(toks) if t.tags & _EVENT_WORD] \
+        if v.tags & _EVENT_WORD else ()
     if not ks:
         if key:
             v.extras[key] = out

@@ -260,14 +260,17 @@ def _read_token(t: str) -> tuple[str, int, bool, bool]:
     return got
 
 
-def _tokens(text: str, start: int, end: int) -> list[Token]:
+def _tokens(text: str, start: int, end: int) -> tuple[list[Token], int]:
+    """The tokens of ``text[start:end]``, and the union of their tag bits."""
     out: list[Token] = []
     get = _READ.get
+    union = 0
     for m in _TOKEN.finditer(text, start, end):
         t = m.group()
         low, tags, cap, word = get(t) or _read_token(t)
+        union |= tags
         out.append(Token(t, low, m.start(), m.end(), tags, cap, word))
-    return out
+    return out, union
 
 
 @dataclass(slots=True)
@@ -388,6 +391,7 @@ class SentenceView:
         "index",
         "start",
         "state",
+        "tags",
         "text",
         "times",
         "tokens",
@@ -410,7 +414,8 @@ class SentenceView:
         self.index = index
         self.headline = headline
         self.state = state
-        self.tokens = _tokens(text, start, end)
+        #: the tokens, and the union of their tag bits (a test of the whole sentence at once)
+        self.tokens, self.tags = _tokens(text, start, end)
         #: the sentence's lower-cased tokens, as a set (what a stage can rule out at once)
         self.words = frozenset([t.low for t in self.tokens])
         self._starts = [t.start for t in self.tokens]
