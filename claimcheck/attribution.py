@@ -965,6 +965,10 @@ class _Hedges:
     #: than the patterns above; ``None`` when a listed word is not ASCII): without one,
     #: nothing is negated
     ascii_trigger: re.Pattern[str] | None
+    #: ``hedge`` and ``hedge_lower`` for ASCII text, in stdlib ``re`` (the same matches
+    #: there, several times sooner); ``None`` when a phrase is not ASCII
+    ascii_hedge: re.Pattern[str] | None = None
+    ascii_hedge_lower: re.Pattern[str] | None = None
 
 
 def _ascii_words(phrases: Collection[str], glued: Sequence[str] = ()) -> re.Pattern[str] | None:
@@ -986,6 +990,19 @@ def _ascii_words(phrases: Collection[str], glued: Sequence[str] = ()) -> re.Patt
                       + r")(?![^\W_]|-)" + tail + ")") if firsts else None
 
 
+def _ascii_phrases(phrases: Collection[str], end: str, ignore_case: bool) -> re.Pattern[str] | None:
+    """``_B + _alternation(phrases) + end`` for ASCII text, in stdlib ``re``: on ASCII text
+    the two engines agree on letters, digits, whitespace and case, and ``re`` skips the
+    characters no phrase starts with (the lookahead). ``None`` when a phrase is not ASCII."""
+    words = [p.split() for p in sorted(set(phrases), key=len, reverse=True) if p.split()]
+    if not words or not all(p.isascii() for p in phrases):
+        return None
+    firsts = {c for w in words for c in ((w[0][0].lower(), w[0][0].upper()) if ignore_case else (w[0][0],))}
+    alts = "|".join(r"\s+".join(re.escape(x) for x in w) for w in words)
+    return re.compile("(?=[" + re.escape("".join(sorted(firsts))) + r"])(?<![^\W_]|['’-])"
+                      + ("(?i:" if ignore_case else "(?:") + alts + ")" + end)
+
+
 @cache
 def _hedges() -> _Hedges:
     f = "hedges.toml"
@@ -1000,6 +1017,8 @@ def _hedges() -> _Hedges:
         denial=regex.compile(_B + _alternation(_words(d, "denials", f)) + _E, ci),
         not_negation=regex.compile(_B + _alternation(_words(d, "not_negation", f)) + _E, ci),
         ascii_trigger=_ascii_words([*neg, "not", "never", *_words(d, "denials", f)], ("n't",)),
+        ascii_hedge=_ascii_phrases(_words(d, "hedges", f), r"(?![^\W_]|-)", True),
+        ascii_hedge_lower=_ascii_phrases(_words(d, "hedges_lowercase", f), r"(?=\s+[a-z])", False),
     )
 
 
@@ -1035,6 +1054,8 @@ def is_hedged(sentence_text: str, offset: int = 0, words: AbstractSet[str] | Non
     if words is not None and not any(ws <= words for ws in _hedge_words()):
         return False
     h = _hedges()
+    if h.ascii_hedge is not None and h.ascii_hedge_lower is not None and sentence_text.isascii():
+        return bool(h.ascii_hedge.search(sentence_text) or h.ascii_hedge_lower.search(sentence_text))
     try:
         if len(sentence_text) <= _guard.TIMED_FROM:
             return bool(h.hedge.search(sentence_text) or h.hedge_lower.search(sentence_text))

@@ -108,3 +108,22 @@ def test_the_mid_sentence_capitals_scans_agree_on_any_ascii_text(s: str) -> None
     from claimcheck import sentence
 
     assert [m.group(1) for m in sentence._MIDCAP_ASCII.finditer(s)] == [m.group(1) for m in sentence._MIDCAP.finditer(s)]
+
+
+HEDGE_WORDS = ["may", "May", "MAY", "have", "be", "reportedly", "Reportedly", "estimated", "an", "is", "expected",
+               "to", "said", "were", "about", "could", "people", "5", "in", "-", "'", ",", "may-be", "x-may"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, st.lists(st.tuples(st.sampled_from(HEDGE_WORDS), st.sampled_from(SEPARATORS)), max_size=10)
+                 .map(lambda parts: "".join(w + s for w, s in parts))))
+def test_the_ascii_hedge_scan_is_the_full_one(s: str) -> None:
+    hedges = attribution._hedges
+    slow = dataclasses.replace(hedges(), ascii_hedge=None, ascii_hedge_lower=None)
+    fast_result = attribution.is_hedged(s)
+    try:
+        attribution._hedges = lambda: slow  # type: ignore[assignment]
+        slow_result = attribution.is_hedged(s)
+    finally:
+        attribution._hedges = hedges
+    assert fast_result == slow_result
