@@ -1054,7 +1054,8 @@ def is_hedged(sentence_text: str, offset: int = 0, words: AbstractSet[str] | Non
     if words is not None and not any(ws <= words for ws in _hedge_words()):
         return False
     h = _hedges()
-    if h.ascii_hedge is not None and h.ascii_hedge_lower is not None and sentence_text.isascii():
+    if h.ascii_hedge is not None and h.ascii_hedge_lower is not None and len(sentence_text) <= _guard.TIMED_FROM \
+            and sentence_text.isascii():  # (a longer text keeps the timed scan below)
         return bool(h.ascii_hedge.search(sentence_text) or h.ascii_hedge_lower.search(sentence_text))
     try:
         if len(sentence_text) <= _guard.TIMED_FROM:
