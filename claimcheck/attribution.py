@@ -174,7 +174,7 @@ _TOKEN = regex.compile(r"\S++")
 def _left_np(s: str, i: int) -> tuple[int, int]:
     """The noun phrase ending just before offset ``i`` of ``s`` (possibly empty)."""
     lo = max(0, i - 160)
-    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(s, lo, i)]
+    toks = [m.span() for m in _TOKEN.finditer(s, lo, i)]
     # skip trailing adverbs: "Tencent later announced"
     while toks and s[toks[-1][0] : toks[-1][1]].lower() in _cues().adverbs:
         toks.pop()

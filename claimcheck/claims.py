@@ -362,7 +362,8 @@ class _Reader:
                 _relation_for(v, f.q, out)
         hit = DAY.run(v, sa, self.doc)
         out.extend(hit.value if hit else [])
-        out.sort(key=lambda p: p.fields["span"].start)
+        if len(out) > 1:
+            out.sort(key=lambda p: p.fields["span"].start)
         if whole is not None:
             st.previous = whole
         self._topic(v, out)

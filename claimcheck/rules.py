@@ -21,7 +21,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, NamedTuple, TypeVar
 
 __all__ = ["REGISTRY", "Hit", "Rule", "Table", "all_rules", "markdown", "register", "splice", "update_page"]
@@ -78,13 +78,25 @@ class Table(Generic[T]):
 
     decision: str
     rules: tuple[Rule[T], ...]
+    #: (function, name) of each rule, read once: a table runs for every figure
+    _pairs: tuple[tuple[Callable[..., T | None], str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_pairs", tuple((r.apply, r.name) for r in self.rules))
 
     def run(self, *args: Any) -> Hit[T] | None:
         """Apply the rules in order; the first non-``None`` result wins."""
-        for r in self.rules:
-            got = r.apply(*args)
+        if len(args) == 1:  # the usual call: one figure's Work
+            (a,) = args
+            for fn, name in self._pairs:
+                got = fn(a)
+                if got is not None:
+                    return Hit(got, name)
+            return None
+        for fn, name in self._pairs:
+            got = fn(*args)
             if got is not None:
-                return Hit(got, r.name)
+                return Hit(got, name)
         return None
 
     def __iter__(self) -> Iterator[Rule[T]]:
