@@ -1030,6 +1030,16 @@ def _hedge_words() -> tuple[frozenset[str], ...]:
     return tuple({frozenset(p.lower().split()) for p in phrases if p.split()})
 
 
+@cache
+def _hedge_index() -> dict[str, tuple[frozenset[str], ...]]:
+    """The word sets of _hedge_words() by one of their words (any one serves: a phrase
+    whose word the sentence lacks cannot be in it)."""
+    index: dict[str, list[frozenset[str]]] = {}
+    for ws in _hedge_words():
+        index.setdefault(min(ws), []).append(ws)
+    return {w: tuple(v) for w, v in index.items()}
+
+
 def is_hedged(sentence_text: str, offset: int = 0, words: AbstractSet[str] | None = None) -> bool:
     """Does the sentence hedge ("reportedly", "may have", "is expected to", "estimated")?
 
@@ -1051,8 +1061,10 @@ def is_hedged(sentence_text: str, offset: int = 0, words: AbstractSet[str] | Non
     """
     if not isinstance(sentence_text, str):
         raise InputError(f"sentence_text must be a str, not {type(sentence_text).__name__}")
-    if words is not None and not any(ws <= words for ws in _hedge_words()):
-        return False
+    if words is not None:
+        index = _hedge_index()  # only the phrases one of whose words the sentence has
+        if not any(ws <= words for w in index.keys() & words for ws in index[w]):
+            return False
     h = _hedges()
     if h.ascii_hedge is not None and h.ascii_hedge_lower is not None and len(sentence_text) <= _guard.TIMED_FROM \
             and sentence_text.isascii():  # (a longer text keeps the timed scan below)

@@ -84,7 +84,14 @@ _CONFIG = ConfigDict(frozen=True, extra="forbid")
 #: no UTF-8 encoder takes) are replaced by U+FFFD before validation, one character for one, so
 #: offsets stay valid and every model can be written as JSON, HTML or text. ``check`` says
 #: so in ``Report.warnings`` (see :func:`claimcheck._guard.document_warnings`).
-Text = Annotated[str, BeforeValidator(lambda v: replace_surrogates(v) if isinstance(v, str) else v)]
+def _no_surrogates(v: object) -> object:
+    # (one call a string field: an ASCII string, the usual case, is returned at once)
+    if type(v) is str and v.isascii():
+        return v
+    return replace_surrogates(v) if isinstance(v, str) else v
+
+
+Text = Annotated[str, BeforeValidator(_no_surrogates)]
 
 
 class Span(BaseModel):
