@@ -703,6 +703,12 @@ def _verb_before(w: Work) -> tuple[str, int] | None:
     return None
 
 
+@functools.cache
+def _modifiers_of_metrics() -> frozenset[str]:
+    """The modifiers metrics.toml pairs with verbs ("seriously" in "seriously injured")."""
+    return frozenset(m for (_, m) in lexicon.metrics().modified)
+
+
 def _people_metric(w: Work) -> MetricPick | None:
     """A count and the verb or adjective that says what happened to it: "five people were
     killed", "killing ten", "24 dead", "over 200 injured", "two others missing"."""
@@ -719,7 +725,7 @@ def _people_metric(w: Work) -> MetricPick | None:
         return None
     verb, at = hit
     mod = _modifier_near(w)
-    if mod is None and at > 0 and w.toks[at - 1].low in {m for (_, m) in lexicon.metrics().modified}:
+    if mod is None and at > 0 and w.toks[at - 1].low in _modifiers_of_metrics():
         mod = w.toks[at - 1].low  # "dozens of others were seriously injured"
     name = canonical_for_verb(verb, counted, mod)
     if name is None:

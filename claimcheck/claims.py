@@ -450,10 +450,10 @@ class _Reader:
             "time": t.value if t else None,
             "time_text": t.text if t else None,
             "time_basis": t.basis if t else None,
-            "provisional": _frames.is_running(v, q) and m.cumulative,
+            "provisional": bool(m.cumulative and _frames.is_running(v, q)),
             "attribution": att,
             "span": Span.from_text(self.text, q.start, q.end, self.doc.id),
-            "sentence": Span.from_text(self.text, v.start, v.end, self.doc.id),
+            "sentence": self._sentence_span(v),
             "hedged": hedged,
             "negated": _attr.is_negated(v.sentence_text, q.start - v.start, q.end - v.start, v.start),
             "repeats": [],
@@ -462,6 +462,13 @@ class _Reader:
             "_event": ev,
         }
         return _Pending(fields, m, v.headline)
+
+    def _sentence_span(self, v: SentenceView) -> Span:
+        """The span of the sentence (one for all its claims)."""
+        span = v.extras.get("span")
+        if span is None:
+            span = v.extras["span"] = Span.from_text(self.text, v.start, v.end, self.doc.id)
+        return span  # type: ignore[return-value]
 
     def _conversion(self, w: Work, twin: _Pending) -> _Pending:
         """A figure restated in other units in brackets: a claim with its twin's frame."""
