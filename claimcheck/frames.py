@@ -1331,6 +1331,8 @@ def _event_date(w: Work) -> TimePick | None:
 def _relative_time(w: Work) -> TimePick | None:
     """"10 of whom remain critical", "Most recently, it raised $20m": a later moment than the
     figures the document gives without such a word."""
+    if w.v.words.isdisjoint(WORDS.later) and w.v.words.isdisjoint(WORDS.recent):
+        return None  # no such word in the sentence at all
     a, b = w.v.clause_bounds(w.li)
     words = {t.low for t in w.toks[max(0, a - 3) : b]}
     if words & WORDS.later and w.metric is not None and not w.metric.cumulative:
