@@ -103,6 +103,9 @@ _THAT = regex.compile(r"(?i:that)" + _E)
 @dataclass(frozen=True, slots=True)
 class _Cues:
     cue: regex.Pattern[str]
+    #: ``cue`` for ASCII sentences, in stdlib ``re`` (the same matches there, sooner);
+    #: ``None`` when a cue is not ASCII
+    ascii_cue: re.Pattern[str] | None
     verbs: frozenset[str]
     clausal: frozenset[str]
     no_inversion: frozenset[str]
@@ -140,6 +143,15 @@ def cue_words() -> frozenset[str]:
     return frozenset(p.split()[0].lower() for p in phrases if p.split())
 
 
+def _ascii_cue(phrases: Collection[str]) -> re.Pattern[str] | None:
+    """``_B + "(" + _alternation(phrases) + ")" + _E`` (IGNORECASE) for ASCII text, in
+    stdlib ``re``: the same alternation (longest first), group and lookarounds, which on
+    ASCII text mean what they mean in ``regex``. ``None`` when a phrase is not ASCII."""
+    if not phrases or not all(p.isascii() for p in phrases):
+        return None
+    return re.compile(r"(?<![^\W_]|['’-])((?i:" + _alternation(phrases)[3:-1] + r"))(?![^\W_]|-)")
+
+
 @cache
 def _cues() -> _Cues:
     en = lexicon.english()
@@ -153,7 +165,7 @@ def _cues() -> _Cues:
         regex.IGNORECASE | regex.VERSION1,
     )
     return _Cues(
-        cue=cue, verbs=verbs, clausal=en.verbs_with("clausal"), no_inversion=en.verbs_with("no_inversion"),
+        cue=cue, ascii_cue=_ascii_cue([*verbs, *a["prepositions"], *a["participles"]]), verbs=verbs, clausal=en.verbs_with("clausal"), no_inversion=en.verbs_with("no_inversion"),
         cite=en.verbs_with("cite"),
         cite_as=regex.compile(_B + _alternation(a["cite_as"]) + _E, regex.IGNORECASE | regex.VERSION1),
         prepositions=a["prepositions"], participles=a["participles"], passive=a["passive"],
@@ -622,8 +634,9 @@ def _cue_matches(s: str, at: Sequence[int] | None) -> Iterator[regex.Match[str]]
     if at is None:
         yield from _cues().cue.finditer(s, timeout=_TIMEOUT)
         return
-    cue, last = _cues().cue, 0
+    cues = _cues()
     timed = len(s) > _guard.TIMED_FROM
+    cue, last = (cues.ascii_cue if cues.ascii_cue is not None and not timed and s.isascii() else cues.cue), 0
     for p in at:
         if p >= last:
             m = cue.match(s, p, timeout=_TIMEOUT) if timed else cue.match(s, p)

@@ -127,3 +127,18 @@ def test_the_ascii_hedge_scan_is_the_full_one(s: str) -> None:
     finally:
         attribution._hedges = hedges
     assert fast_result == slow_result
+
+
+CUE_WORDS = ["said", "Said", "SAID", "according", "to", "According", "told", "reported", "says", "x-said",
+             "said-", "unsaid", "pointed", "out", "citing", "quoted", "as", "saying", "5", "people", ",", "'", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(CUE_WORDS), st.sampled_from([" ", "  ", "", ", ", "\n"])), max_size=12)
+       .map(lambda parts: "".join(w + s for w, s in parts)))
+def test_the_ascii_cue_pattern_matches_as_the_full_one(s: str) -> None:
+    cues = attribution._cues()
+    assert cues.ascii_cue is not None
+    for p in range(len(s) + 1):
+        fast, full = cues.ascii_cue.match(s, p), cues.cue.match(s, p)
+        assert (fast.span(1) if fast else None) == (full.span(1) if full else None)
