@@ -628,18 +628,24 @@ class _Read:
     rejected: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _cue_matches(s: str, at: Sequence[int] | None) -> Iterator[regex.Match[str]]:
+def _cue_matches(s: str, at: Sequence[int] | None) -> Iterator[regex.Match[str] | re.Match[str]]:
     """The cues of ``s`` in order, without overlaps: found by one scan, or, when the caller
-    knows where the words that can open a cue start (``at``), matched only there."""
+    knows where the words that can open a cue start (``at``), matched only there (in a
+    short ASCII sentence by the stdlib twin of the pattern)."""
     if at is None:
         yield from _cues().cue.finditer(s, timeout=_TIMEOUT)
         return
     cues = _cues()
     timed = len(s) > _guard.TIMED_FROM
-    cue, last = (cues.ascii_cue if cues.ascii_cue is not None and not timed and s.isascii() else cues.cue), 0
+    fast = cues.ascii_cue if not timed and s.isascii() else None
+    last = 0
     for p in at:
         if p >= last:
-            m = cue.match(s, p, timeout=_TIMEOUT) if timed else cue.match(s, p)
+            m: regex.Match[str] | re.Match[str] | None
+            if fast is not None:
+                m = fast.match(s, p)
+            else:
+                m = cues.cue.match(s, p, timeout=_TIMEOUT) if timed else cues.cue.match(s, p)
             if m is not None:
                 last = m.end()
                 yield m

@@ -149,8 +149,9 @@ _PREFIX_WORDS = frozenset({
     "throughout", "in", "on", "at", "starting", "beginning", "between", "and", "to", "early", "late",
     "mid", "the", "end", "start", "middle", "earlier", "later", "this", "last", "next", "past", "previous",
 })
-#: edges that the pattern allows glued to the next word ("midMarch" aside, "earlylast")
-_EDGES = ("early", "late", "mid")
+#: words after which the pattern allows the next word glued on ("midMarch" aside, "earlylast",
+#: "the end ofthis year": an edge ends in "of")
+_EDGES = ("early", "late", "mid", "of")
 _BACK_WORDS = 10
 _MAX_TOKEN = 64
 
