@@ -96,6 +96,7 @@ def _alternation(phrases: Collection[str]) -> str:
 
 _B = r"(?<![\p{L}\p{N}'’-])"  # word start
 _E = r"(?![\p{L}\p{N}-])"  # word end
+_E_ASCII = r"(?![^\W_]|-)"  # _E in stdlib re, on ASCII text
 _BRACKETED = regex.compile(r"\s*+\([^()]{0,40}\)\s*+")  # a short aside in brackets
 _THAT = regex.compile(r"(?i:that)" + _E)
 
@@ -143,15 +144,6 @@ def cue_words() -> frozenset[str]:
     return frozenset(p.split()[0].lower() for p in phrases if p.split())
 
 
-def _ascii_cue(phrases: Collection[str]) -> re.Pattern[str] | None:
-    """``_B + "(" + _alternation(phrases) + ")" + _E`` (IGNORECASE) for ASCII text, in
-    stdlib ``re``: the same alternation (longest first), group and lookarounds, which on
-    ASCII text mean what they mean in ``regex``. ``None`` when a phrase is not ASCII."""
-    if not phrases or not all(p.isascii() for p in phrases):
-        return None
-    return re.compile(r"(?<![^\W_]|['’-])((?i:" + _alternation(phrases)[3:-1] + r"))(?![^\W_]|-)")
-
-
 @cache
 def _cues() -> _Cues:
     en = lexicon.english()
@@ -165,7 +157,8 @@ def _cues() -> _Cues:
         regex.IGNORECASE | regex.VERSION1,
     )
     return _Cues(
-        cue=cue, ascii_cue=_ascii_cue([*verbs, *a["prepositions"], *a["participles"]]), verbs=verbs, clausal=en.verbs_with("clausal"), no_inversion=en.verbs_with("no_inversion"),
+        cue=cue, ascii_cue=_ascii_phrases([*verbs, *a["prepositions"], *a["participles"]], _E_ASCII, True, group=True),
+        verbs=verbs, clausal=en.verbs_with("clausal"), no_inversion=en.verbs_with("no_inversion"),
         cite=en.verbs_with("cite"),
         cite_as=regex.compile(_B + _alternation(a["cite_as"]) + _E, regex.IGNORECASE | regex.VERSION1),
         prepositions=a["prepositions"], participles=a["participles"], passive=a["passive"],
@@ -1009,17 +1002,18 @@ def _ascii_words(phrases: Collection[str], glued: Sequence[str] = ()) -> re.Patt
                       + r")(?![^\W_]|-)" + tail + ")") if firsts else None
 
 
-def _ascii_phrases(phrases: Collection[str], end: str, ignore_case: bool) -> re.Pattern[str] | None:
-    """``_B + _alternation(phrases) + end`` for ASCII text, in stdlib ``re``: on ASCII text
-    the two engines agree on letters, digits, whitespace and case, and ``re`` skips the
+def _ascii_phrases(phrases: Collection[str], end: str, ignore_case: bool, group: bool = False) -> re.Pattern[str] | None:
+    """``_B + _alternation(phrases) + end`` for ASCII text, in stdlib ``re`` (the phrases
+    as group 1 with ``group``): on ASCII text the two engines agree on letters, digits,
+    whitespace and case, the alternation is the same (longest first), and ``re`` skips the
     characters no phrase starts with (the lookahead). ``None`` when a phrase is not ASCII."""
     words = [p.split() for p in sorted(set(phrases), key=len, reverse=True) if p.split()]
     if not words or not all(p.isascii() for p in phrases):
         return None
     firsts = {c for w in words for c in ((w[0][0].lower(), w[0][0].upper()) if ignore_case else (w[0][0],))}
-    alts = "|".join(r"\s+".join(re.escape(x) for x in w) for w in words)
+    alts = ("(?i:" if ignore_case else "(?:") + "|".join(r"\s++".join(re.escape(x) for x in w) for w in words) + ")"
     return re.compile("(?=[" + re.escape("".join(sorted(firsts))) + r"])(?<![^\W_]|['’-])"
-                      + ("(?i:" if ignore_case else "(?:") + alts + ")" + end)
+                      + ("(" + alts + ")" if group else alts) + end)
 
 
 @cache
@@ -1036,7 +1030,7 @@ def _hedges() -> _Hedges:
         denial=regex.compile(_B + _alternation(_words(d, "denials", f)) + _E, ci),
         not_negation=regex.compile(_B + _alternation(_words(d, "not_negation", f)) + _E, ci),
         ascii_trigger=_ascii_words([*neg, "not", "never", *_words(d, "denials", f)], ("n't",)),
-        ascii_hedge=_ascii_phrases(_words(d, "hedges", f), r"(?![^\W_]|-)", True),
+        ascii_hedge=_ascii_phrases(_words(d, "hedges", f), _E_ASCII, True),
         ascii_hedge_lower=_ascii_phrases(_words(d, "hedges_lowercase", f), r"(?=\s+[a-z])", False),
     )
 
