@@ -128,6 +128,7 @@ class _Cues:
     verbish: frozenset[str]
     org_heads: frozenset[str]
     openers: frozenset[str]
+    person_nouns_lower: frozenset[str]  # person_nouns lower-cased (_person_of)
 
 
 @cache
@@ -164,6 +165,7 @@ def _cues() -> _Cues:
         prepositions=a["prepositions"], participles=a["participles"], passive=a["passive"],
         generic=a["generic"], pronouns=w["speaker_pronouns"], documents=a["documents"],
         referring=a["referring"], person_nouns=a["person_nouns"], person_of=person_of,
+        person_nouns_lower=frozenset(n.lower() for n in a["person_nouns"]),
         left_stops=w["left_stops"], right_stops=w["right_stops"], adverbs=w["speaker_adverbs"],
         determiners=w["speaker_determiners"], verbish=w["verbish"], org_heads=w["organisation_heads"],
         openers=w["discourse_openers"],
@@ -273,6 +275,20 @@ def _bare(np: str) -> str:
     return " ".join(words)
 
 
+_PERSON_OF_PREPOSITIONS = frozenset({"from", "at", "of", "with", "by", "for", "in"})
+
+
+def _person_of(cues: _Cues, np: str, low: str) -> regex.Match[str] | None:
+    """``cues.person_of.match(np)`` ("an official from the ministry"); ``low`` is ``np``
+    lower-cased with its spaces collapsed. The person noun and the preposition after it
+    are whole words of the phrase, so an ASCII phrase without both is not matched."""
+    if np.isascii():
+        words = set(low.split())
+        if words.isdisjoint(_PERSON_OF_PREPOSITIONS) or words.isdisjoint(cues.person_nouns_lower):
+            return None
+    return cues.person_of.match(np)
+
+
 def _resolve(
     np: str, aliases: Mapping[str, str] | None, previous: Attribution | None
 ) -> tuple[str, ...] | None:
@@ -287,7 +303,7 @@ def _resolve(
         if previous is not None:
             return (previous.source,)
         return (bare or low,)
-    m = cues.person_of.match(np)
+    m = _person_of(cues, np, low)
     if m:
         org = m.group("org").strip()
         org_bare = _bare(org)

@@ -474,7 +474,10 @@ class SentenceView:
 
     def in_name(self, k: int) -> bool:
         """Whether token ``k`` is inside a name run."""
-        return any(i <= k < j for i, j in self.name_runs())
+        for i, j in self.name_runs():  # in order, without overlaps
+            if k < j:
+                return i <= k
+        return False
 
     # ---- verbs and clauses
 
