@@ -1431,6 +1431,9 @@ def zero_quantities(v: SentenceView) -> list[tuple[Quantity, str]]:
         [('No one was killed', 0.0, 'deaths'), ('no casualties', 0.0, 'deaths'), ('no casualties', 0.0, 'injured')]
     """
     out: list[tuple[Quantity, str]] = []
+    t, a, b = v.text, v.start, v.end
+    if t.find("no", a, b) < 0 and t.find("No", a, b) < 0 and t.find("NO", a, b) < 0 and t.find("nO", a, b) < 0:
+        return out  # every phrase starts with "no" (no other letter folds to n or o)
     try:
         found = list(_ZERO.finditer(v.text, v.start, v.end, timeout=1.0) if v.end - v.start > _guard.TIMED_FROM
                      else _ZERO.finditer(v.text, v.start, v.end))

@@ -39,6 +39,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -197,6 +198,10 @@ _DATELINE = regex.compile(
     regex.VERBOSE | regex.VERSION1,
 )
 
+# What a dateline needs in its first 62 characters (``pre`` then two capitals of the place),
+# for ASCII text, in stdlib re: a line without it is no dateline, and most lines are not.
+_DATELINE_START = re.compile(r"[^\t\n\x0b\x0c\r ]{0,60}?[A-Z][A-Z'.]")
+
 # A run of sentence-final punctuation and the closing quotes/brackets that belong to it.
 _TERMINATOR = regex.compile(r"""[.!?…]++["'”’»)\]]*+""")
 
@@ -271,6 +276,9 @@ def dateline(text: str, start: int = 0, end: int | None = None) -> tuple[int, in
     start = max(0, min(start, end))
     while start < end and text[start].isspace():
         start += 1
+    head = text[start : min(end, start + 62)]
+    if head.isascii() and _DATELINE_START.match(head) is None:
+        return None  # no two capitals where a dateline's place could start
     try:
         m = _DATELINE.match(text, start, min(end, start + 200))  # 200 characters at most: no timeout needed
     except TimeoutError:  # pragma: no cover - defensive

@@ -142,3 +142,17 @@ def test_the_ascii_cue_pattern_matches_as_the_full_one(s: str) -> None:
     for p in range(len(s) + 1):
         fast, full = cues.ascii_cue.match(s, p), cues.cue.match(s, p)
         assert (fast.span(1) if fast else None) == (full.span(1) if full else None)
+
+
+DATELINE_PARTS = ["BEIJING", "DHARAMSALA", "NEW YORK", "U.S.", "O'HARE", "Paris", "PARIS", "x.jpg", "img",
+                  ",", " ", ":", " —", "-", "--", "May", "30", "(AP)", "(Reuters)", "The", "said", "5", "\t", "DE", "el"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(DATELINE_PARTS), st.sampled_from(["", " ", "  ", ", "])), max_size=10)
+       .map(lambda parts: "".join(w + s for w, s in parts)))
+def test_the_dateline_check_skips_only_lines_without_one(s: str) -> None:
+    start = len(s) - len(s.lstrip())
+    m = text._DATELINE.match(s, start, min(len(s), start + 200))
+    full = (m.start("dl"), m.end("dl")) if m is not None and m.end() < len(s) else None
+    assert text.dateline(s) == full
