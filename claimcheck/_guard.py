@@ -85,10 +85,10 @@ __all__ = [
 #: Keep in sync with docs/pipelines.md ("Limits").
 MAX_CLAIMS_PER_DOCUMENT = 1000
 
-#: Spans up to this long are scanned without a regex timeout (as the quantity parser does
-#: below ``quantities.TIMEOUT_FROM``): the patterns are linear and finish in microseconds
-#: there, while passing ``timeout=`` costs about as much as a short match. Longer spans (a
-#: hostile text with no sentence breaks) keep the timeout as a guard.
+#: Texts and spans up to this long are scanned without a regex timeout (the quantity
+#: parser's ``TIMEOUT_FROM`` is this one): the patterns are linear and finish in
+#: microseconds there, while passing ``timeout=`` costs about as much as a short match.
+#: Longer ones (a hostile text with no sentence breaks) keep the timeout as a guard.
 TIMED_FROM = 8192
 
 #: How many bytes of one input file the command line reads by default (50 MiB);

@@ -999,37 +999,27 @@ class _Hedges:
     ascii_hedge_lower: re.Pattern[str] | None = None
 
 
-def _ascii_words(phrases: Collection[str], glued: Sequence[str] = ()) -> re.Pattern[str] | None:
-    """A quick test for ASCII text, in stdlib ``re``: it finds at least every place where
-    ``_B + _alternation(phrases) + _E`` (IGNORECASE) would, and the ``glued`` endings
-    ("n't"), and more (it does not look behind: the word start is left to the full pattern,
-    which a search window can cut). On ASCII the two engines agree on letters, digits,
-    spaces and case, and ``re`` skips at C speed the characters no phrase starts with (the
-    lookahead), so no match here means none there, about three times sooner. ``None`` when
-    a phrase is not ASCII (the full case folding of ``regex`` could then match ASCII text)."""
-    if not all(p.isascii() for p in phrases) or not all(g.isascii() for g in glued):
-        return None
-    words = [p.split() for p in sorted(set(phrases), key=len, reverse=True) if p.split()]
-    firsts = {c for w in words for c in (w[0][0].lower(), w[0][0].upper())}
-    firsts |= {c for g in glued for c in (g[0].lower(), g[0].upper())}
-    alts = "|".join(r"\s+".join(re.escape(x) for x in w) for w in words) or "(?!)"
-    tail = "".join("|(?i:" + re.escape(g) + r")(?![^\W_]|-)" for g in glued)
-    return re.compile("(?=[" + re.escape("".join(sorted(firsts))) + r"])(?:(?i:" + alts
-                      + r")(?![^\W_]|-)" + tail + ")") if firsts else None
+def _ascii_phrases(phrases: Collection[str], end: str, ignore_case: bool, group: bool = False,
+                   behind: bool = True, glued: Sequence[str] = ()) -> re.Pattern[str] | None:
+    """``_B + _alternation(phrases) + end`` for ASCII text, in stdlib ``re``: on ASCII text
+    the two engines agree on letters, digits, whitespace and case, the alternation is the
+    same (longest first), and ``re`` skips the characters no phrase starts with (the
+    lookahead), about three times sooner. ``None`` when a phrase is not ASCII (the full
+    case folding of ``regex`` could then match ASCII text).
 
-
-def _ascii_phrases(phrases: Collection[str], end: str, ignore_case: bool, group: bool = False) -> re.Pattern[str] | None:
-    """``_B + _alternation(phrases) + end`` for ASCII text, in stdlib ``re`` (the phrases
-    as group 1 with ``group``): on ASCII text the two engines agree on letters, digits,
-    whitespace and case, the alternation is the same (longest first), and ``re`` skips the
-    characters no phrase starts with (the lookahead). ``None`` when a phrase is not ASCII."""
+    ``group``: the phrases are group 1. ``behind=False`` leaves out the word start: a quick
+    test that finds at least every match of the full pattern (a search window can cut a
+    word, and the full pattern then decides). ``glued``: endings found after any letter too
+    ("n't")."""
     words = [p.split() for p in sorted(set(phrases), key=len, reverse=True) if p.split()]
-    if not words or not all(p.isascii() for p in phrases):
+    if not words or not all(p.isascii() for p in [*phrases, *glued]):
         return None
-    firsts = {c for w in words for c in ((w[0][0].lower(), w[0][0].upper()) if ignore_case else (w[0][0],))}
+    heads = [w[0][0] for w in words] + [g[0] for g in glued]
+    firsts = {c for h in heads for c in ((h.lower(), h.upper()) if ignore_case else (h,))}
     alts = ("(?i:" if ignore_case else "(?:") + "|".join(r"\s++".join(re.escape(x) for x in w) for w in words) + ")"
-    return re.compile("(?=[" + re.escape("".join(sorted(firsts))) + r"])(?<![^\W_]|['’-])"
-                      + ("(" + alts + ")" if group else alts) + end)
+    body = (r"(?<![^\W_]|['’-])" if behind else "") + ("(" + alts + ")" if group else alts) + end
+    body += "".join("|(?i:" + re.escape(g) + ")" + end for g in glued)
+    return re.compile("(?=[" + re.escape("".join(sorted(firsts))) + "])(?:" + body + ")")
 
 
 @cache
@@ -1045,7 +1035,8 @@ def _hedges() -> _Hedges:
         negation_after=regex.compile(r"(?:" + _B + r"(?:not|never)" + _E + r"|n['’]t" + _E + ")", ci),
         denial=regex.compile(_B + _alternation(_words(d, "denials", f)) + _E, ci),
         not_negation=regex.compile(_B + _alternation(_words(d, "not_negation", f)) + _E, ci),
-        ascii_trigger=_ascii_words([*neg, "not", "never", *_words(d, "denials", f)], ("n't",)),
+        ascii_trigger=_ascii_phrases([*neg, "not", "never", *_words(d, "denials", f)], _E_ASCII, True,
+                                     behind=False, glued=("n't",)),
         ascii_hedge=_ascii_phrases(_words(d, "hedges", f), _E_ASCII, True),
         ascii_hedge_lower=_ascii_phrases(_words(d, "hedges_lowercase", f), r"(?=\s+[a-z])", False),
     )

@@ -92,7 +92,7 @@ from typing import Any
 
 import regex
 
-from . import lexicon
+from . import _guard, lexicon
 from .errors import InputError
 from .models import Change, Kind, Qualifier, Quantity
 from .numbers import parse_digits, read_number_words
@@ -107,7 +107,7 @@ SCAN_TIMEOUT = 1.0
 BLOCK = 4096
 #: Texts up to this long are scanned without a timeout: the scan patterns are linear and
 #: finish in microseconds there, while a timeout costs a few microseconds per call.
-TIMEOUT_FROM = 8192
+TIMEOUT_FROM = _guard.TIMED_FROM
 #: How far left of a number qualifiers and currency signs are looked for.
 _LEFT = 48
 #: How far right of a number units and nouns are looked for.
