@@ -779,24 +779,22 @@ def _classes(g: _Group, opts: _Options) -> list[_Class]:
     return sorted(buckets.values(), key=lambda k: (k.low, k.high, k.value, k.when or 0.0, k.claims[0].id))
 
 
-def _earlier_counts(claims: Sequence[Claim], opts: _Options) -> dict[tuple[str, str, float], float | None]:
-    """Counts some report calls earlier ("the UN said earlier it had confirmed 30 dead"), by
-    (metric, event, value), with the latest day one does so (None: undated). A report of the
-    same count dated no later gave that earlier count too: it is not set against the later
-    counts of its own day (see :func:`_classes`)."""
-    out: dict[tuple[str, str, float], float | None] = {}
-    for c in claims:
-        v = c.quantity.value
-        if c.time_basis != "earlier" or v is None or c.negated:
-            continue
-        metric = opts.metric(c.metric)
-        if metric is None:
-            continue
-        key = (metric, c.event or "", _r(v))
-        d = _day(c.time)
-        prev = out.get(key)
-        out[key] = d if prev is None else (prev if d is None else max(prev, d))
-    return out
+def _file_earlier(c: Claim, opts: _Options, out: dict[tuple[str, str, float], float | None]) -> None:
+    """File a count some report calls earlier ("the UN said earlier it had confirmed 30 dead")
+    in ``out``, by (metric, event, value), with the latest day one does so (None: undated);
+    :func:`_index` files every claim whose ``time_basis`` is "earlier". A report of the same
+    count dated no later gave that earlier count too: it is not set against the later counts
+    of its own day (see :func:`_classes`)."""
+    v = c.quantity.value
+    if v is None or c.negated:
+        return
+    metric = opts.metric(c.metric)
+    if metric is None:
+        return
+    key = (metric, c.event or "", _r(v))
+    d = _day(c.time)
+    prev = out.get(key)
+    out[key] = d if prev is None else (prev if d is None else max(prev, d))
 
 
 def _slots(g: _Group, classes: list[_K]) -> list[list[_K]]:
@@ -1151,16 +1149,20 @@ class _Index:
     by_value: dict[tuple[Any, ...], list[Claim]] = field(default_factory=dict)  # for misattribution
     dates: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)  # (subject, metric) -> dates
     relations: set[tuple[str, int, int]] = field(default_factory=set)  # sentences stating a relation
+    earlier: dict[tuple[str, str, float], float | None] = field(default_factory=dict)  # see _file_earlier
     currencies: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # money frame -> currencies
 
 
 def _index(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None) -> _Index:
     """File every claim, once: numeric figures by frame key (with their intervals), dates
-    by subject and metric, distinctive figures by value, sentences stating a relation."""
+    by subject and metric, distinctive figures by value, sentences stating a relation, and
+    counts called earlier."""
     ix = _Index()
     rates = money is not None and bool(money.claims) and _money.available()
     tolerance = opts.tolerance
     for c in claims:
+        if c.time_basis == "earlier":
+            _file_earlier(c, opts, ix.earlier)
         q = c.quantity
         kind = q.kind
         if kind == "multiplier" or c.relation is not None:
@@ -1215,13 +1217,13 @@ def _find(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None = No
     ``money.notes`` what the report must warn about."""
     opts.earlier.clear()
     opts.earlier.update(_earlier.match(claims))
-    opts.memo["earlier counts"] = _earlier_counts(claims, opts)
     if money is not None and opts.earlier:  # rates of the earlier event's date
         for c in money.claims:
             dated = opts.earlier.get((c.doc_id, c.event or "")) if c.background else None
             if dated is not None and dated[1]:
                 money.as_of[(c.doc_id, c.id)] = dated[1]
     ix = _index(claims, opts, money)
+    opts.memo["earlier counts"] = ix.earlier
     findings: list[Finding] = []
     for g in ix.numeric.values():
         findings += _group_findings(g, opts, money)

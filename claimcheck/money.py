@@ -440,9 +440,23 @@ def _boundary(text: str, i: int, j: int) -> bool:
     return not (text[j - 1:j].isalpha() and j < len(text) and text[j].isalpha())
 
 
+@functools.cache
+def _sign_screen() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two patterns that find any sign token at all (names in the lower-cased text, signs
+    in the text as written): a text neither finds has no sign, and :func:`_sign` need not
+    try its tokens one by one (most figures are no money, or the same few)."""
+    toks = _sign_tokens()
+    names = "|".join(re.escape(t) for t, _u, word in toks if word)
+    signs = "|".join(re.escape(t) for t, _u, word in toks if not word)
+    return re.compile(names or "(?!)"), re.compile(signs or "(?!)")
+
+
 @functools.lru_cache(maxsize=16384)
 def _sign(text: str, code: str) -> str | None:
     low = text.lower()
+    names, signs = _sign_screen()
+    if names.search(low) is None and signs.search(text) is None:
+        return None
     for tok, unit, word in _sign_tokens():
         hay = low if word else text
         i = hay.find(tok)

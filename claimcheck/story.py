@@ -185,6 +185,13 @@ def _gc_paused() -> Iterator[None]:
         yield
     finally:
         if was:
+            if not gc.get_freeze_count():
+                # What the report holds lives on with it: filed straight into the oldest
+                # generation (freeze, then unfreeze into the oldest), as the collector would
+                # file it after walking it three times over. Not done when the caller froze
+                # objects of its own, which unfreeze would release.
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

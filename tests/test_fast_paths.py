@@ -156,3 +156,33 @@ def test_the_dateline_check_skips_only_lines_without_one(s: str) -> None:
     m = text._DATELINE.match(s, start, min(len(s), start + 200))
     full = (m.start("dl"), m.end("dl")) if m is not None and m.end() < len(s) else None
     assert text.dateline(s) == full
+
+
+SIGN_WORDS = ["$", "US$", "A$", "€", "£", "¥", "R", "Rs", "kr", "euros", "Euro", "DOLLARS", "yen", "pounds",
+              "rupees", "Canadian dollars", "1.2e+06", "40", "million", "bn", "m", "TRUSDT", "USD25m", "İ", "ß"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.lists(st.sampled_from(SIGN_WORDS), max_size=5).map(" ".join)),
+       st.sampled_from(["USD", "AUD", "EUR", "GBP", "JPY", "ZAR", "INR", "SEK", "CAD"]))
+def test_the_sign_screen_passes_every_text_with_a_sign(s: str, code: str) -> None:
+    # _sign skips its token-by-token search when neither screen pattern finds a token: the
+    # same answer as the search over every token
+    from claimcheck import money
+
+    names, signs = money._sign_screen()
+    screened = money._sign.__wrapped__(s, code)
+    if names.search(s.lower()) is None and signs.search(s) is None:
+        assert screened is None
+    low = s.lower()
+    full = None
+    for tok, unit, word in money._sign_tokens():
+        hay = low if word else s
+        i = hay.find(tok)
+        while i >= 0 and full is None:
+            if money._boundary(hay, i, i + len(tok)) and money.currency_code(unit) == code:
+                full = s[i:i + len(tok)]
+            i = hay.find(tok, i + 1)
+        if full is not None:
+            break
+    assert screened == full

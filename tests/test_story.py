@@ -222,3 +222,28 @@ def test_documents_without_an_event_kind_are_no_evidence_either_way() -> None:
 def test_different_story_values_checked_together_get_a_warning() -> None:
     docs = [A.model_copy(update={"story": "one"}), B.model_copy(update={"story": "two"})]
     assert any("belong to 2 stories (one, two)" in w for w in cc.check(docs).warnings)
+
+
+def test_a_check_hands_its_report_to_the_oldest_generation_and_leaves_the_collector_as_it_was() -> None:
+    import gc
+
+    texts = [f"WeChat has {300 + i} million monthly active users." for i in range(300)]
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        gc.collect()
+        report = cc.check(texts)
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+        assert gc.get_count()[0] < gc.get_threshold()[0]  # nothing young left for the collector to walk
+        assert len(report.claims) == 300
+        gc.disable()
+        cc.check(texts[:3])
+        assert not gc.isenabled()  # a caller's choice stands
+        gc.enable()
+        gc.freeze()  # a caller's frozen objects stay frozen (a pre-fork server's, say)
+        frozen = gc.get_freeze_count()
+        cc.check(texts[:3])
+        assert 0 < gc.get_freeze_count() <= frozen  # neither released nor joined by the report
+    finally:
+        gc.unfreeze()
+        (gc.enable if was else gc.disable)()
