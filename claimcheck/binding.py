@@ -563,7 +563,7 @@ def _modifier_near(w: Work) -> str | None:
 
 
 def _magnitude(w: Work) -> MetricPick | None:
-    """"a 6.1-magnitude quake", "magnitude 9.1", "7.2 on the Richter scale"."""
+    """"a 6.1-magnitude quake", "magnitude 9.1", "7.2 on the Richter scale", "a 6.7-strength quake"."""
     q = w.q
     if q.kind != "count":
         return None
@@ -576,6 +576,8 @@ def _magnitude(w: Work) -> MetricPick | None:
         return _pick("magnitude", "magnitude")
     if q.counted is None and w.li > 1 and w.toks[w.li - 1].low == "of" and w.toks[w.li - 2].low == "magnitude":
         return _pick("magnitude", "magnitude")  # "a magnitude of 6.1"
+    if compound_noun(w) == "strength" and w.toks[w.ri].has(EVENT_NOUN):
+        return _pick("magnitude", "magnitude")  # "a 6.7-strength quake"
     return None
 
 
@@ -820,6 +822,50 @@ def _counted_noun(w: Work) -> MetricPick | None:
         w.verb = verb
     name = lex.synonyms.get(lexicon.normalise_words(text), text)
     return _pick(name, text)
+
+
+#: Words glued to a count by a hyphen that name no counted thing: "a 20-strong team",
+#: "a three-way race", "a two-time winner", "a 10-fold rise", scores ("a 4-under 68").
+_NOT_COMPOUND_NOUNS = frozenset({
+    "strong", "odd", "plus", "fold", "way", "time", "times", "off", "old", "long", "wide", "high", "deep",
+    "tall", "thick", "large", "under", "over", "all", "nil", "love", "something", "ish", "and", "or",
+    "to", "in", "on", "up", "for", "some", "one", "fifty", "half", "third", "thirds", "quarter",
+    "quarters", "fifths", "member-strong", "day", "week", "month", "year", "hour", "minute", "second",
+})
+
+
+def compound_noun(w: Work) -> str | None:
+    """The noun glued by a hyphen to a bare count, when the pair modifies the noun after it:
+    "an 80-employee startup" -> "employee", "a 300-seat parliament" -> "seat"; ``None`` for
+    anything else ("a 20-strong team", "a 3-1 win", "Covid-19", "a 10-fold rise")."""
+    q = w.q
+    if q.kind != "count" or q.counted or q.value is None or w.ri >= len(w.toks) or w.ri <= w.li:
+        return None
+    last = w.toks[w.ri - 1]
+    rest = last.text[q.end - last.start:] if last.start <= q.end <= last.end else ""
+    noun = rest[1:]
+    if rest[:1] != "-" or len(noun) < 3 or not (noun.isascii() and noun.isalpha() and noun.islower()) \
+            or noun in _NOT_COMPOUND_NOUNS:
+        return None
+    head = w.toks[w.ri]
+    if not head.word or head.text[:1].isdigit() or head.has(PREP | CONJ | DET | AUX | PRON) or w.v.is_verb(w.ri):
+        return None
+    return noun
+
+
+def _count_compound(w: Work) -> MetricPick | None:
+    """"an 80-employee startup", "a 300-seat parliament": the noun glued to the count,
+    in the plural, is the metric (mapped to a canonical one as a counted noun is)."""
+    noun = compound_noun(w)
+    if noun is None or noun == "strength" or not float(w.q.value or 0).is_integer():
+        return None  # a count is whole; "a 6.7-strength quake" is the magnitude rule's
+    lex = lexicon.metrics()
+    many = plural(noun)
+    for form in (many, noun):
+        names = lex.by_noun.get(form)
+        if names and names[0] != "crowd size":
+            return _pick(names[0], many)
+    return _pick(lex.synonyms.get(lexicon.normalise_words(many), many), many)
 
 
 def _passive_after(w: Work) -> str | None:
@@ -1127,6 +1173,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("counted noun", "the counted noun of the figure", _counted_noun,
          "The counted noun (with modifiers such as 'monthly active') is the metric.",
          "41 bodies; 355 million monthly active users"),
+    Rule("count compound", "the noun glued to a bare count by a hyphen", _count_compound,
+         "\"An 80-employee startup\", \"a 300-seat parliament\": the noun glued to the count names what it counts.",
+         "Lumo, an 80-employee startup, was sold."),
     Rule("money", "the words of a sum's clause and the story's event", _money,
          "A sum is a price, the loot, funding, a loan ... by the words of its clause or the kind of event.",
          "AMD bought SeaMicro for $334 million; $281 million in cash"),
@@ -1255,8 +1304,19 @@ def _possessive(w: Work) -> tuple[str, str] | None:
 
 
 def _hyphen_modifies(w: Work) -> tuple[str, str] | None:
-    """"a one-month campaign", "an 80-employee company": the noun a hyphenated figure modifies."""
+    """"a one-month campaign", "an 80-employee company": the noun a hyphenated figure
+    modifies; a name in apposition stands for it ("Lumo, an 80-employee startup")."""
     q = w.q
+    if compound_noun(w) is not None:
+        k = w.li - 1
+        if k >= 0 and w.toks[k].has(DET):
+            k -= 1
+        if k >= 1 and w.toks[k].text == ",":
+            run = next(((i, j) for i, j in w.v.name_runs() if j == k), None)
+            if run is not None:
+                wr = w.v.run_text(*run)
+                return w.s.canonical(wr), wr
+        return noun_after(w.v, w.ri)
     if w.ri >= len(w.toks) or q.kind not in ("duration", "age", "count", "dimension") or not hyphen_adjective(q):
         return None
     if w.toks[w.ri - 1].end == q.end and q.text[-1:].isalpha() and w.toks[w.ri].word:
