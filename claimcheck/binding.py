@@ -1324,6 +1324,26 @@ def _hyphen_modifies(w: Work) -> tuple[str, str] | None:
     return None
 
 
+def _bracket_label(w: Work) -> tuple[str, str] | None:
+    """"Pico (20%) and Lumo (15%) lead the market": a figure alone in brackets right after a
+    name is that name's, unless a preposition governs the name ("grants from the Acme
+    Foundation ($9.3 million)" names who gave, not who has)."""
+    toks = w.toks
+    if w.li < 2 or w.ri >= len(toks) or toks[w.li - 1].text != "(" or toks[w.ri].text != ")":
+        return None
+    run = next(((i, j) for i, j in w.v.name_runs() if j == w.li - 1), None)
+    if run is None or w.v.figure_between(run[0], run[1]):
+        return None
+    k = run[0] - 1
+    while k >= 0 and (toks[k].has(DET) or (toks[k].cap and toks[k].word) or toks[k].text in (".", "&")):
+        # past the rest of a longer name: "from the U.S. Department of Energy"
+        k -= 1
+    if k >= 0 and toks[k].has(PREP):
+        return None  # "grants from the Acme Foundation ($9.3 million)": the giver, not the owner
+    wr = w.v.run_text(*run)
+    return w.s.canonical(wr), wr
+
+
 def _of_owner(w: Work) -> tuple[str, str] | None:
     """"two monks of Drilda monastery": the noun phrase after "of"."""
     if w.ri < len(w.toks) and w.toks[w.ri].low == "of" and w.q.kind in ("count", "ordinal") and w.q.counted:
@@ -1511,6 +1531,9 @@ SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
     Rule("hyphenated adjective", "the noun after a hyphenated figure", _hyphen_modifies,
          "A hyphenated figure modifies the noun after it (\"a one-month campaign\").",
          "Lumo began a one-month campaign against spam."),
+    Rule("bracket label", "the name right before a bracket holding only the figure", _bracket_label,
+         "\"Pico (20%) and Lumo (15%) lead the market\": a figure alone in brackets after a name is that name's (not after a preposition: \"grants from Acme ($9m)\").",
+         "Pico (20%) and Lumo (15%) lead the market."),
     Rule("of owner", "the noun phrase after 'of'", _of_owner,
          "\"N things of X\": X owns the things.",
          "two monks of Drilda monastery"),
