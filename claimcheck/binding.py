@@ -97,6 +97,8 @@ class Work:
     memo: dict[str, object] = field(default_factory=dict)
     #: (quantity, metric) of the claims already made in this sentence, in text order
     claims_so_far: list[tuple[Quantity, MetricPick]] = field(default_factory=list)
+    #: (quantity, subject, subject as written, subject rule) of the same claims
+    subjects_so_far: list[tuple[Quantity, str, str, str]] = field(default_factory=list)
     # read by every rule, so plain attributes (set once) rather than properties
     q: Quantity = field(init=False)
     toks: list[Token] = field(init=False)
@@ -1487,6 +1489,40 @@ def _own_agent(w: Work) -> tuple[str, str] | None:
     return None
 
 
+#: Subject rules whose owner a later item of the same list does not share: the event's
+#: figures, and a fallback.
+_NOT_SHARED = frozenset({"event owner", "story event"})
+
+
+def _list_item(w: Work) -> tuple[str, str] | None:
+    """"The machine replaces 60 servers, four rack switches and four terminal servers": a
+    figure that follows the sentence's figure before it in a list (a comma or 'and' before
+    it, no verb or clause boundary between them) shares that figure's owner."""
+    if not w.subjects_so_far:
+        return None
+    prev_q, canonical, written, rule = w.subjects_so_far[-1]
+    q = w.q
+    if rule in _NOT_SHARED or prev_q.kind != q.kind or q.kind not in ("count", "percent", "currency") \
+            or (q.kind == "count" and not q.counted):
+        return None  # a bare number ("seven bridges, two of which") is a part, a distance has its own place
+    toks = w.toks
+    if w.ri < len(toks) and toks[w.ri].low == "of":
+        return None  # "four of them", "two of which": a part of the figure before, not another item
+    k = w.li - 1
+    if k >= 0 and toks[k].has(DET):
+        k -= 1  # "and a 150 percent improvement"
+    if k < 0 or not (toks[k].text == "," or toks[k].low in ("and", "or")):
+        return None
+    prev = next((f for f in w.v.figures if f.q is prev_q), None)
+    if prev is None or prev.last > k or k - prev.last > 10:
+        return None
+    for j in range(prev.last, k):
+        t = toks[j]
+        if w.v.is_verb(j) or t.text in (";", ":", "(", ")") or t.has(REL | SUBORD):
+            return None
+    return canonical, written
+
+
 def _story_fallback(w: Work) -> tuple[str, str] | None:
     """A count that is its clause's own subject ("At least 22 houses were damaged") or a
     dimension with no other owner belongs to the document's event."""
@@ -1558,6 +1594,9 @@ SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
     Rule("agent after", "'by X' after the count's verb", _own_agent,
          "A count that is its clause's own subject (\"Five accounts were closed by Lumo\") belongs to the agent after 'by'.",
          "Five accounts were closed by Lumo."),
+    Rule("list item", "the sentence's figure before, in a list", _list_item,
+         "\"60 servers, four rack switches and four terminal servers\": a later item of a list of figures shares the owner of the item before.",
+         "The Lumo X2 replaces 60 servers, four rack switches and four terminal servers."),
     Rule("story event", "the document's event", _story_fallback,
          "A figure with no other owner belongs to the event the document is about.",
          "Three trucks blocked the main road into Varn."),

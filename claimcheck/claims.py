@@ -349,13 +349,17 @@ class _Reader:
         hedged = bool(v.figures) and _attr.is_hedged(v.sentence_text, v.start, v.words)
         out: list[_Pending] = []
         so_far: list[tuple[Quantity, MetricPick]] = []  # shared: each figure reads those before it
+        subjects: list[tuple[Quantity, str, str, str]] = []
         for f in v.figures:
             w = Work(v, f, st)
             w.claims_so_far = so_far
+            w.subjects_so_far = subjects
             p = self._figure(w, sa, hedged, out)
             if p is not None:
                 out.append(p)
                 so_far.append((p.fields["quantity"], p.metric))
+                subjects.append((p.fields["quantity"], p.fields["subject"], p.fields["subject_text"],
+                                 p.fields["rule"].get("subject", "")))
         out.extend(self._zeros(v, sa))
         for f in v.figures:
             if f.q.kind == "multiplier":
