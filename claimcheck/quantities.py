@@ -234,6 +234,14 @@ _BRACKETED = regex.compile(r"[(\[]\d{1,3}+[)\]]")
 _COMPOUND_NEXT = regex.compile(
     r"[ \t]*+,?[ \t]*+(?:and[ \t]++)?(?P<n>\d{1,2}(?:\.\d{1,2})?+)[ \t]?(?P<u>\p{L}++\.?)(?![\p{L}\p{N}])"
 )
+# After feet written with a prime: inches with a double prime ("6'2\"", "5′11″", "6' 1''").
+_PRIME_INCHES = regex.compile(r"[ \t]?(?P<n>\d{1,2}(?:\.\d{1,2})?+)(?:\"|″|”|'')")
+# An apostrophe inside a word ("it's", "don't"): no quotation mark.
+_INNER_APOSTROPHE = regex.compile(r"\p{L}['’]\p{L}")
+# Minutes of arc right after a degree sign ("12°31′07″").
+_ARC_MINUTES = regex.compile(r"\d{1,2}(?:\.\d+)?+['′]")
+# A single quote opening a quotation: at the start of a word, after a space, a bracket or a dash.
+_OPENING_SINGLE = regex.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=\S)(?!\d\ds?+(?!\d))")  # not "'90s", "'08"
 # "out of" or "over" between two numbers: a ratio.
 _RATIO = regex.compile(r"[ \t]++(?:out[ \t]++of|over)[ \t]++(?=[\p{L}\d])", regex.IGNORECASE)
 # "Model Ys", "Boeing 737s" after a number: a name made plural (counted "Model Y").
@@ -266,6 +274,7 @@ _TOLERANCE = regex.compile(r"[ \t]*+(?:±|\+/-|\+-)[ \t]*+\d++(?:\.\d++)?+(?:[eE
 _SPACED_FRACTION = regex.compile(r"[ \t\u00a0]++([1-9]\d?+)[/⁄]([1-9]\d?+)(?![\d/⁄])")
 _FRACTION = regex.compile(r"[/⁄]([1-9]\d{0,2}+)(?![\d/⁄])")
 _VULGAR_GLUED = regex.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+_VULGARS = frozenset("½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞")
 # A numeral can only continue (fraction, tolerance) with one of these after it.
 _AFTER_NUMERAL = frozenset("½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞/⁄ \t\u00a0±+")
 
@@ -824,6 +833,10 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
             return e.unit, e.kind, g.end(), "symbol"
     if text[q: q + 1] not in _symbol_first():
         return None
+    if text[q: q + 1] in ("'", "′", "″") and glued and r.digits:
+        return _prime_unit(text, r.start, p, q, text[q], q + 1)
+    if text[q: q + 1] == "°" and glued and r.digits and _ARC_MINUTES.match(text, q + 1, limit):
+        return "degree", "dimension", q + 1, "symbol"  # "12°31′": degrees, then minutes
     sym_end = _symbol_at(text, q, limit)
     if sym_end == -2:
         m = P.unit_symbol.match(text, q, limit)
@@ -837,6 +850,8 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
     e = ul.symbols[sym]
     if glued and not r.digits:
         return None  # 'one hundred and two"': a closing quote, not inches
+    if sym in ("'", "′", "″"):
+        return None  # a prime is a unit only glued to digits (above)
     if sym == '"':
         line = text[max(0, p - 80): p].rsplit("\n", 1)[-1]
         if line.count('"') % 2 == 1:
@@ -854,6 +869,32 @@ def _match_unit(text: str, p: int, limit: int, r: _Reading, allow_space: bool = 
     if sym in ("in",):
         return None
     return e.unit, e.kind, sym_end, "symbol"
+
+
+def _prime_unit(text: str, start: int, p: int, q: int, sym: str, sym_end: int) -> tuple[str, str, int, str] | None:
+    """A prime after a number: minutes and seconds of arc in a coordinate ("40°26′46″"),
+    else feet and inches ("6'2\"", "a 5′ fence", "12″"); a single quote that closes a
+    quotation ("'at least 12'") is no unit."""
+    if q != p:
+        return None  # "12 '": a quote mark, not a unit
+    before = text[start - 1: start] if start > 0 else ""
+    if before == "°":  # "40°26′": minutes of a degree
+        return ("arcminute", "dimension", sym_end, "symbol") if sym != "″" else None
+    if before in ("'", "′") and sym == "″":
+        k = start - 2
+        while k >= 0 and text[k].isdigit():
+            k -= 1
+        if k >= 0 and text[k] == "°":  # "40°26′46″": seconds of a degree
+            return "arcsecond", "dimension", sym_end, "symbol"
+    if sym == "″":
+        return "inch", "dimension", sym_end, "symbol"
+    if _PRIME_INCHES.match(text, sym_end) is None:
+        line = text[max(0, start - 200): start].rsplit("\n", 1)[-1]
+        opened = len(_OPENING_SINGLE.findall(line))
+        closed = line.count("'") + line.count("’") - opened - len(_INNER_APOSTROPHE.findall(line))
+        if opened > closed:
+            return None  # "'at least 12'": the number closes a quotation
+    return "foot", "dimension", sym_end, "symbol"
 
 
 @functools.cache
@@ -892,7 +933,7 @@ def _unit_with_compounds(text: str, p: int, limit: int, r: _Reading) -> tuple[st
     inv = _INVERSE.match(text, end, limit) if c in "-−" else None
     if inv is not None and how == "symbol":
         return f"1 / {unit}", kind, inv.end()
-    pw = P.power.match(text, end, limit) if c in "^23²³" else None
+    pw = P.power.match(text, end, limit) if c in "^23²³" and text[end - 1] not in "'′" else None
     if pw is not None and how == "symbol" and kind == "dimension" and not unit.startswith(("square", "cubic")):
         n = pw["n"] or ("2" if pw["sq"] else "3")
         unit = ("square " if n == "2" else "cubic ") + unit
@@ -1299,12 +1340,15 @@ def _read_numeral(text: str, start: int, limit: int, r: _Reading, run_end: int =
     nxt = text[end: end + 1]
     if not nxt or nxt not in _AFTER_NUMERAL:
         return end
+    spaced_vulgar = None
     if nxt in " \t\u00a0":
         c2 = text[end + 1: end + 2]
-        if not (c2.isdigit() or c2 in ("±", "+")):
+        if c2 and c2 in _VULGARS:
+            spaced_vulgar = _VULGAR_GLUED.match(text, end + 1, limit)  # "3 ½ miles"
+        elif not (c2.isdigit() or c2 in ("±", "+")):
             return end  # the common case: "800 million"
-    # 2½, 2 1/2, 1/4
-    v = _VULGAR_GLUED.match(text, end, limit)
+    # 2½, 2 ½, 2 1/2, 1/4
+    v = _VULGAR_GLUED.match(text, end, limit) or spaced_vulgar
     if v is not None and r.integer:
         r.value = value + lexicon.numbers().vulgar[v.group()]
         r.integer = False
@@ -2326,6 +2370,18 @@ class _Parser:
         in the currency ("7 dollars 25 cents" is 7.25 dollars). Emits and returns True."""
         text = self.text
         ul = lexicon.units()
+        if r.unit == "foot" and r.value is not None and r.qualifier == "exact" and text[r.end - 1: r.end] in ("'", "′"):
+            m = _PRIME_INCHES.match(text, r.end, limit)  # "6'2\"": feet and inches in primes
+            if m is None or float(m["n"]) >= 12:
+                return False
+            r.value = r.value * 12 + float(m["n"])
+            r.step = 10.0 ** -len(m["n"].partition(".")[2])
+            r.unit = "inch"
+            r.end = m.end()
+            r.rule = "<number> <unit> <number> <smaller unit>"
+            self.finish_qualifier(r)
+            self.emit(r)
+            return True
         if r.value is None or r.qualifier != "exact" or text[r.end: r.end + 1] not in (" ", ",") or not (
                 r.unit in ul.compounds or (r.kind == "currency" and len(r.unit or "") == 3)):
             return False
