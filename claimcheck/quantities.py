@@ -2496,8 +2496,8 @@ class _Parser:
         has_of = _OF.match(text, r.end, limit) is not None
         word = _WORD.match(text, r.start)
         lw = word.group().lower() if word else ""
-        if lw in ("tens", "scores") and not has_of:
-            self.last_end = r.end
+        if lw in ("tens", "scores") and not has_of and word is not None and r.end <= word.end():
+            self.last_end = r.end  # "tens" alone is no figure; "tens of thousands" is
             return
         r.qualifier, r.rule = "range", r.rule or "vague plural"
         r.high_inclusive = False
