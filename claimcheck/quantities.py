@@ -264,6 +264,11 @@ _DAY_MONTH_NEXT = frozenset(" \tJFMASONDo")
 
 # An ordinal suffix glued to digits.
 _ORD_SUFFIX = regex.compile(r"(?:st|nd|rd|th)(?![\p{L}\p{N}])", regex.IGNORECASE)
+# Before a two-digit decade, an age ("in his 50s", "in their early 20s", "in her mid-30s").
+_IN_ONES = re.compile(r"\bin[ \t]+(?:his|her|their|my|your|our)[ \t]+(?:(?P<part>early|mid|late)[ \t-]*)?$",
+                      re.IGNORECASE)
+#: The years of a decade of life "early", "mid" and "late" cover (high exclusive).
+_DECADE_PART = {"": (0, 10), "early": (0, 4), "mid": (3, 7), "late": (6, 10)}
 # A decade: 1960s, 1960's, 90s.
 _DECADE = regex.compile(r"['’]?s(?![\p{L}\p{N}])")
 
@@ -1272,6 +1277,16 @@ def _glued_suffix(text: str, p: int, limit: int, r: _Reading) -> int | None:
             return after
     if r.integer and r.raw.isdigit() and len(r.raw) in (2, 4):
         d = _DECADE.match(text, p, limit)
+        ones = _IN_ONES.search(text[max(0, r.start - 32): r.start]) if (
+            d is not None and r.raw.endswith("0") and len(r.raw) == 2 and r.value is not None) else None
+        if ones is not None and r.value is not None:
+            # "a man in his 50s": an age from 50 up to 60 (early 50-54, mid 53-57, late 56-60)
+            lo, hi = _DECADE_PART.get((ones["part"] or "").lower(), (0, 10))
+            r.kind, r.unit, r.rule = "age", "year", "age decade"
+            r.qualifier, r.low, r.high, r.high_inclusive = "range", r.value + lo, r.value + hi, False
+            r.value = r.low  # a range's value is its low end, as for "dozens"
+            r.step = 10.0
+            return d.end() if d is not None else p
         if d is not None and r.raw.endswith("0"):
             r.kind = "date"
             r.rule = "decade"
@@ -2678,16 +2693,26 @@ class _Parser:
         """A cheap pre-test for read_postfix: what follows could start a postfix phrase."""
         text = self.text
         c = text[r.end: r.end + 1]
-        if c == "-":
+        if c == "-" or c == "+":
             return True
         return c in (" ", "\t") and text[r.end + 1: r.end + 3].lower() in _postfix_starts()
 
     def read_postfix(self, r: _Reading) -> lexicon.QualifierEntry | None:
         """Reading "<number> <postfix comparison>": a comparison written after the figure
-        ("150 or greater", "aged 65 and over", "a week or so", "50-plus"); sets the
+        ("150 or greater", "aged 65 and over", "a week or so", "50-plus", "100+"); sets the
         qualifier and the hedge and moves the end; None when there is none."""
         text = self.text
         c = text[r.end: r.end + 1]
+        if c == "+":  # "100+ people", "18+": at least; not a sum ("2+2", "100+20")
+            after = text[r.end + 1: r.end + 2]
+            entry = lexicon.postfix_qualifiers().get("plus")
+            if entry is None or r.value is None or r.kind in ("date", "ordinal") or (after and (
+                    after.isalnum() or after in "+-=(")):
+                return None
+            r.qualifier, r.hedge, r.end = entry.qualifier, "+", r.end + 1
+            if r.rule == "":
+                r.rule = "<number> <postfix>"
+            return entry
         if c == "-":
             if text[r.end + 1: r.end + 2].lower() not in ("p", "o"):
                 return None
