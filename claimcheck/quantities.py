@@ -238,6 +238,10 @@ _COMPOUND_NEXT = regex.compile(
 _PRIME_INCHES = regex.compile(r"[ \t]?(?P<n>\d{1,2}(?:\.\d{1,2})?+)(?:\"|″|”|'')")
 # An apostrophe inside a word ("it's", "don't"): no quotation mark.
 _INNER_APOSTROPHE = regex.compile(r"\p{L}['’]\p{L}")
+# After "a <unit>": "and a half" ("a year and a half" is 1.5 years).
+_AND_A_HALF = re.compile(r"[ \t]+and[ \t]+a[ \t]+half(?![\w-])")
+# The article between "half" and its unit ("half an hour"): ends on the space before the unit.
+_HALF_A = re.compile(r"[ \t]+an?[ \t]")
 # Minutes of arc right after a degree sign ("12°31′07″").
 _ARC_MINUTES = regex.compile(r"\d{1,2}(?:\.\d+)?+['′]")
 # A single quote opening a quotation: at the start of a word, after a space, a bracket or a dash.
@@ -1972,8 +1976,12 @@ class _Parser:
             self.last_end = u.end()
             return
         e = lexicon.units().words[" ".join(u["u"].lower().split())]
-        after = _WORD.match(text, u.end() + 1, min(self.n, u.end() + 24)) if text[u.end(): u.end() + 1] == " " else None
-        r = _Reading(start=start, end=u.end(), value=1.0, unit=e.unit, kind=e.kind, rule="a <unit>")
+        half = _AND_A_HALF.match(text, u.end(), min(self.n, u.end() + 16))  # "an hour and a half"
+        uend = half.end() if half is not None else u.end()
+        after = _WORD.match(text, uend + 1, min(self.n, uend + 24)) if text[uend: uend + 1] == " " else None
+        r = _Reading(start=start, end=uend, value=1.5 if half else 1.0, unit=e.unit, kind=e.kind, rule="a <unit>")
+        if half is not None:
+            r.step = 0.5
         if e.kind == "duration" and after is not None and after.group().lower() in lexicon.units().a_unit_not_before:
             before = text[max(0, start - 16): start].split()
             tol = self.left_qualifier(start, r)[1]
@@ -1982,9 +1990,9 @@ class _Parser:
                 self.hedge or "").split()[0] not in ("more", "less", "fewer", "no", "not")
             if not (before and before[-1].lower() in lexicon.units().a_unit_keep_after) and (
                     tol is None or comparative):
-                self.last_end = u.end()
+                self.last_end = uend
                 return  # "a year ago", "a week later": a time, not a length ("within an hour after": one)
-        lg = _LONG.match(text, u.end(), min(self.n, u.end() + 6))
+        lg = _LONG.match(text, uend, min(self.n, uend + 6))
         if lg is not None:
             r.end = lg.end()
             r.rule = "a <unit>-long"
@@ -2350,6 +2358,10 @@ class _Parser:
                 ustart = r.end
         if r.unit is None or (r.kind == "currency" and r.end == ustart and " per " not in r.unit):
             got = _unit_with_compounds(text, ustart, limit, r)
+            if got is None and r.unit is None and not digits and r.value == 0.5 \
+                    and text[ustart - 4: ustart].lower() == "half":
+                art = _HALF_A.match(text, ustart, limit)  # "half an hour", "half a mile"
+                got = _unit_with_compounds(text, art.end() - 1, limit, r) if art is not None else None
             if got is None and r.unit is None and digits and text[ustart: ustart + 2] == " (":
                 # a unit in brackets after the number: "75 (kg)"
                 br = _match_unit(text, ustart + 2, limit, r, allow_space=False)
