@@ -68,6 +68,7 @@ DENSE = {
     "ranges 1 to 2 1 to 2 …": "1 to 2 ",
     "a hundred a hundred …": "a hundred ",
     "thousands of thousands of …": "thousands of ",
+    "primes 1' 1' …": "1' ",
     "news-like sentences": "Over 800 million users and at least 40 accounts, up to 3 years. ",
 }
 
