@@ -194,7 +194,7 @@ def _left_np(s: str, i: int) -> tuple[int, int]:
         if tok.lower() in _cues().left_stops:
             break
         k = b
-        while k > a and s[k - 1] not in _PUNCT:
+        while k > a and (s[k - 1] not in _PUNCT or _digit_group(s, k - 1)):
             k -= 1
         if k > a:  # opening punctuation inside the token: “Some
             start = k
@@ -203,6 +203,11 @@ def _left_np(s: str, i: int) -> tuple[int, int]:
         if n >= 12:
             break
     return start, end
+
+
+def _digit_group(s: str, k: int) -> bool:
+    """Whether ``s[k]`` is the comma of a number ("9,000"), no punctuation of the phrase."""
+    return s[k] == "," and 0 < k < len(s) - 1 and s[k - 1].isdigit() and s[k + 1].isdigit()
 
 
 def _right_np(s: str, j: int, e: int) -> tuple[int, int]:
@@ -381,6 +386,8 @@ def _apposition_speaker(s: str, left: str, lo: int) -> tuple[int, int]:
     segments: list[tuple[int, int]] = []
     for _ in range(4):
         comma = s.rfind(",", max(0, k - 200), k)
+        while comma >= 0 and _digit_group(s, comma):  # "about 9,000 people": no apposition there
+            comma = s.rfind(",", max(0, k - 200), comma)
         a = comma + 1 if comma >= 0 else 0
         a2, b2 = _trim_span(s, a, k)
         while True:  # a leading conjunction is not part of the name: "but Mr Lang"
