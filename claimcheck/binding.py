@@ -1442,11 +1442,13 @@ def _find_clause_subject(w: Work) -> tuple[str, str, str] | None:
                 k = w.v.index_at(prev_q.start)
                 continue
             k -= 1
-    got = subject_before(w.v, k)
+    # "Northwind reported revenue of $3.1 billion": the sum's noun is the verb's object,
+    # and the verb's subject owns the sum
+    got = _subject_past_sum_noun(w, k) if w.q.kind == "currency" else None
+    if not got:
+        got = subject_before(w.v, k)
     if not got:
         got = _coordinated_subject(w, k)
-    if not got and w.q.kind == "currency":
-        got = _subject_past_sum_noun(w, k)
     if not got:
         return None
     subj, written, how, _verbs = got
@@ -1457,8 +1459,8 @@ def _find_clause_subject(w: Work) -> tuple[str, str, str] | None:
 
 
 def _subject_past_sum_noun(w: Work, k: int) -> tuple[str, str, str, list[Token]] | None:
-    """"It won a grant of $9.3 million": a sum after "<a noun> of", the object of a verb;
-    the subject is that verb's."""
+    """"It won a grant of $9.3 million", "Northwind reported revenue of $3.1 billion": a
+    sum after "<noun> of", the object of a verb; the subject is that verb's."""
     toks = w.toks
     if k < 3 or toks[k - 1].low != "of":
         return None
@@ -1466,6 +1468,9 @@ def _subject_past_sum_noun(w: Work, k: int) -> tuple[str, str, str, list[Token]]
         t = toks[j]
         if t.has(DET):
             return subject_before(w.v, j) if j > 0 and w.v.verb_group_start(j)[1] else None
+        if j < k - 2 and w.v.is_verb(j) and not t.has(AUX) and t.word and not t.cap:
+            # no article: "reported net revenue of": the subject of that verb
+            return subject_before(w.v, j)
         if not t.word or t.cap or t.has(PREP | VERB | AUX) or w.v.is_verb(j):
             return None
     return None

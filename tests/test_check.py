@@ -753,3 +753,14 @@ def test_a_count_another_report_calls_earlier_is_an_earlier_count() -> None:
     assert [f.kind for f in run([a, c]).findings if f.kind == "conflict"] == ["conflict"]
     kinds = [f.kind for f in run([a, b, c]).findings]
     assert "conflict" not in kinds and "update" in kinds, kinds
+
+
+def test_a_companys_profit_and_its_revenue_are_never_set_against_each_other() -> None:
+    # different sums of one company are different metrics; the same sum told twice compares
+    report = cc.check([
+        cc.Document(id="a", text="Northwind posted a net profit of $200 million for the year."),
+        cc.Document(id="b", text="Northwind reported revenue of $5 billion for the year."),
+        cc.Document(id="c", text="Northwind reported revenue of $5.6 billion for the year."),
+    ])
+    conflicts = [(f.metric, f.doc_ids) for f in report.findings if f.kind == "conflict"]
+    assert conflicts == [("revenue", ("b", "c"))]
