@@ -454,6 +454,21 @@ def _denominator(w: Work) -> bool | None:
     return True if _DENOMINATOR.search(w.v.text, max(0, w.q.start - 8), w.q.start) else None
 
 
+#: What introduces the value a change started from ("up from 71 percent", "compared with
+#: 4.1 million a year earlier"): ends right before the figure.
+_EARLIER_VALUE = regex.compile(r"(?:\b(?:up|down)[ \t]+from|\bcompared[ \t]+(?:with|to)|\bversus|\bvs\.?)[ \t]+(?:about[ \t]+|around[ \t]+)?$",
+                               regex.IGNORECASE)
+
+
+def _earlier_value(w: Work) -> bool | None:
+    """"Turnout was 64 percent, down from 71 percent": the value a change started from is
+    an earlier figure of the one before it, never the same moment (comparing the two would
+    be a false conflict); it is set aside when a figure of its sentence comes before it."""
+    if not w.v.figures or w.v.figures[0].q is w.q:
+        return None
+    return True if _EARLIER_VALUE.search(w.v.text, max(0, w.q.start - 24), w.q.start) else None
+
+
 def _kind_not_claim(w: Work) -> bool | None:
     """Dates and multipliers are read elsewhere (time expressions, relations)."""
     return True if w.q.kind in ("date", "multiplier") else None
@@ -518,6 +533,9 @@ NOT_A_CLAIM: Table[bool] = register(Table("not a claim", (
     Rule("speakers", "a reporting verb right after the figure", _speaker,
          "\"Two officials said\" counts speakers, not a fact of the story.",
          "Two officials told reporters the dam held."),
+    Rule("earlier value", "'up from', 'down from', 'compared with' before the figure", _earlier_value,
+         "\"Turnout was 64 percent, down from 71 percent\": the value a change started from is no figure of the same moment.",
+         "Turnout was 64 percent, down from 71 percent."),
     Rule("ratio denominator", "'one in' before the figure", _denominator,
          "In \"one in five adults\" the five is a denominator, not a count of adults.",
          "one in five adults"),

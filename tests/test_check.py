@@ -764,3 +764,13 @@ def test_a_companys_profit_and_its_revenue_are_never_set_against_each_other() ->
     ])
     conflicts = [(f.metric, f.doc_ids) for f in report.findings if f.kind == "conflict"]
     assert conflicts == [("revenue", ("b", "c"))]
+
+
+def test_the_value_a_change_started_from_is_not_set_against_todays() -> None:
+    # "down from 71 percent" is last time's turnout: never a conflict with today's 64
+    report = cc.check([
+        cc.Document(id="a", text="Turnout in Varn was 64 percent, down from 71 percent in the last vote."),
+        cc.Document(id="b", text="Turnout in Varn was 64 percent."),
+    ])
+    assert [f.kind for f in report.findings] == ["agreement"]
+    assert any(s.rule == "earlier value" for s in report.set_aside)
