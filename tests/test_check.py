@@ -774,3 +774,13 @@ def test_the_value_a_change_started_from_is_not_set_against_todays() -> None:
     ])
     assert [f.kind for f in report.findings] == ["agreement"]
     assert any(s.rule == "earlier value" for s in report.set_aside)
+
+
+def test_a_valuation_is_not_the_price_of_a_deal() -> None:
+    report = cc.check([
+        cc.Document(id="a", text="Chip designer Lumo Labs is being acquired by Northwind in a deal worth $1.2 billion."),
+        cc.Document(id="b", text="Chip designer Lumo Labs is being acquired by Northwind in a deal worth $1.2 billion. "
+                                 "Northwind shares were up 2.5 percent in early trading, valuing the company at $60 "
+                                 "billion."),
+    ])
+    assert [(f.kind, f.metric) for f in report.findings] == [("agreement", "price")]
