@@ -456,6 +456,14 @@ _Interval = tuple[float, float, float, float, float, float]
 _BARE_SCALE = re.compile(r"(?:thousands|millions|billions|trillions)\b", re.IGNORECASE)
 
 
+#: Kinds whose exact figures are rounded to their last stated digit when compared (a whole
+#: count of people or things is exact as it stands: "300" is not "300.4"; sums of money have
+#: their own rounding, with the rates: see "money").
+_ROUNDED_KINDS = frozenset({"percent", "dimension", "duration"})
+#: Half a unit of the last digit, less a thousandth: "39" covers 38.5005 to 39.4995.
+_HALF_DIGIT = 0.4995
+
+
 def _interval(claim: Claim, tolerance: float) -> _Interval | None:
     """``(value, low, high)`` of a claim in its dimension's base unit, then the same rounded
     as classes compare them (:func:`_r`); ``None`` if it has no number. The interval is the
@@ -472,6 +480,12 @@ def _interval(claim: Claim, tolerance: float) -> _Interval | None:
     if qualifier == "exact":
         lo = v if lo is None else lo
         hi = v if hi is None else hi
+        step = q.step
+        if lo == hi == v and step and (q.kind in _ROUNDED_KINDS or (q.kind == "count" and step != 1.0)):
+            # "39 percent" is 39.1 rounded to its last digit: half that digit either way, a
+            # hair less (neighbours, "39" and "40", stay apart), never wider than the tolerance
+            half = min(step * _HALF_DIGIT, tolerance * abs(v))
+            lo, hi = v - half, v + half
     elif qualifier in ("more_than", "at_least"):
         lo = v if lo is None else lo
     elif qualifier in ("less_than", "at_most"):

@@ -784,3 +784,18 @@ def test_a_valuation_is_not_the_price_of_a_deal() -> None:
                                  "billion."),
     ])
     assert [(f.kind, f.metric) for f in report.findings] == [("agreement", "price")]
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("39 percent", "39.1 percent", "compatible"),  # one is the other rounded
+    ("63 percent", "64 percent", "conflict"),  # neighbours stay apart
+    ("a depth of 10 km", "a depth of 10.3 km", "compatible"),
+    ("a depth of 10 km", "a depth of 12 km", "conflict"),
+    ("300 employees", "320 employees", "conflict"),  # a whole count is exact
+])
+def test_an_exact_figure_covers_half_its_last_digit(a: str, b: str, kind: str) -> None:
+    texts = {"percent": "Turnout in Varn was {}.", "depth": "The quake struck Varn at {}.",
+             "employees": "Northwind has {}."}
+    template = next(t for key, t in texts.items() if key in a)
+    report = cc.check([cc.Document(id="a", text=template.format(a)), cc.Document(id="b", text=template.format(b))])
+    assert [f.kind for f in report.findings] == [kind]
