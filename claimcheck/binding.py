@@ -1261,15 +1261,15 @@ def _named_clause_subject(w: Work) -> bool:
 
 def _apposition(w: Work) -> tuple[str, str] | None:
     """"the town of Gadera, 17 miles from Tel Aviv": a place or distance in apposition to
-    the name right before the comma is that name's."""
+    the name right before the comma is that name's; so is an age ("Ana Petrov, 34,")."""
     toks = w.toks
     k = w.li
     if w.metric is not None and w.metric.name == "population":  # "Qeshm island, home to 120,000 people"
         while (k > 0 and toks[k - 1].low in ("home", "to", "a", "an", "the", "of", "population")) or (
                 k > 0 and toks[k - 1].low in WORDS.place_nouns):
             k -= 1
-    elif w.q.kind != "dimension":
-        return None
+    elif w.q.kind not in ("dimension", "age"):
+        return None  # (an age: "Ana Petrov, 34, was arrested")
     if k < 2 or toks[k - 1].text != ",":
         return None
     run = next(((i, j) for i, j in w.v.name_runs() if j == k - 1 or (j == k - 2 and toks[k - 2].low in WORDS.place_nouns)), None)
@@ -1578,8 +1578,8 @@ SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
     Rule("worth", "the noun before 'worth'/'valued at'", _worth,
          "A sum after \"X worth\" or \"X valued at\" values X.",
          "Burglars took paintings worth 4 million euros."),
-    Rule("apposition", "a name right before ', <distance>'", _apposition,
-         "\"Gadera, 17 miles from Tel Aviv\": the distance is the named place's.",
+    Rule("apposition", "a name right before ', <distance>' or ', <age>,'", _apposition,
+         "\"Gadera, 17 miles from Tel Aviv\": the distance is the named place's; \"Ana Petrov, 34,\": the age is hers.",
          "The rocket hit Gadera, 17 miles from Tel Aviv."),
     Rule("noun after a sum", "the noun a sum modifies", _noun_after_figure,
          "\"A $125 million contract\": the noun after a sum (up to a time phrase) is what it is.",
