@@ -986,6 +986,22 @@ def _money_word(w: Work) -> str | None:
 _PRISON = regex.compile(r"\s*(?:in|behind)\s+(?:prison|jail|bars)\b", regex.I)
 
 
+#: Words of a clause that make a duration a prison term: "sentenced to 12 years", "jailed
+#: for 12 years"; and nouns a term modifies: "a 10-year sentence", "a 10-year prison term".
+_SENTENCING_VERBS = frozenset({"sentenced", "jailed", "imprisoned", "sentencing", "sentence", "sentences"})
+_TERM_NOUNS = frozenset({"sentence", "prison", "jail", "term"})
+
+
+def _sentenced(w: Work) -> bool:
+    """Whether a duration is a prison term: a sentencing verb before it in its clause, or a
+    term noun right after it ("a 10-year sentence")."""
+    toks = w.toks
+    if w.ri < len(toks) and toks[w.ri].low in _TERM_NOUNS and hyphen_adjective(w.q):
+        return True
+    a, _b = w.v.clause_bounds(w.li)
+    return any(toks[k].low in _SENTENCING_VERBS for k in range(max(a, w.li - 8), w.li))
+
+
 def _duration(w: Work) -> MetricPick | None:
     """A prison sentence, an age ("61-year-old"), or how long something lasted."""
     q = w.q
@@ -994,7 +1010,7 @@ def _duration(w: Work) -> MetricPick | None:
     if q.kind != "duration":
         return None
     text = w.v.text
-    if _PRISON.match(text, q.end, min(len(text), q.end + 20)):
+    if _PRISON.match(text, q.end, min(len(text), q.end + 20)) or _sentenced(w):
         return _pick("prison sentence", "prison sentence")
     if q.text.lower().endswith("-old") or text[q.end : q.end + 5].lower() in ("-old ", " old ", "-old,", " old,"):
         return _pick("age", "age")
@@ -1327,6 +1343,8 @@ def _hyphen_modifies(w: Work) -> tuple[str, str] | None:
     """"a one-month campaign", "an 80-employee company": the noun a hyphenated figure
     modifies; a name in apposition stands for it ("Lumo, an 80-employee startup")."""
     q = w.q
+    if w.metric is not None and w.metric.name == "prison sentence":
+        return None  # "a 10-year sentence": the term is the convict's, not the sentence's
     if compound_noun(w) is not None:
         k = w.li - 1
         if k >= 0 and w.toks[k].has(DET):
@@ -1362,6 +1380,29 @@ def _bracket_label(w: Work) -> tuple[str, str] | None:
         return None  # "grants from the Acme Foundation ($9.3 million)": the giver, not the owner
     wr = w.v.run_text(*run)
     return w.s.canonical(wr), wr
+
+
+def _convict(w: Work) -> tuple[str, str] | None:
+    """"A court sentenced Ivo Marsh to 12 years": a prison term is the convict's, the object
+    of "sentenced"; not the court's."""
+    if w.metric is None or w.metric.name != "prison sentence":
+        return None
+    toks = w.toks
+    k = w.li - 1
+    while k >= 0 and toks[k].has(DET):
+        k -= 1
+    if k < 2 or toks[k].low != "to":
+        return None
+    for j in range(k - 1, max(-1, k - 8), -1):
+        if toks[j].low == "sentenced":
+            if j + 1 >= k:
+                return None
+            if toks[j + 1].has(PRON):  # "sentenced him to": the running topic, if any
+                return w.s.topic if w.s.topic else None
+            return np_after(w.v, j + 1)
+        if not toks[j].word:
+            return None
+    return None
 
 
 def _of_owner(w: Work) -> tuple[str, str] | None:
@@ -1584,6 +1625,9 @@ SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
     Rule("noun after a sum", "the noun a sum modifies", _noun_after_figure,
          "\"A $125 million contract\": the noun after a sum (up to a time phrase) is what it is.",
          "Northwind signed a $125 million contract."),
+    Rule("convict", "the object of 'sentenced ... to' before a prison term", _convict,
+         "\"A court sentenced Ivo Marsh to 12 years\": the prison term is the convict's, not the court's.",
+         "A court in Varn sentenced the former mayor to 12 years in prison."),
     Rule("possessive owner", "the name before a possessive 's", _possessive,
          "The owner named before the figure (\"X's\") is its subject.",
          "Sina Weibo's 143.8 million users"),
