@@ -1345,20 +1345,30 @@ def _hyphen_modifies(w: Work) -> tuple[str, str] | None:
     q = w.q
     if w.metric is not None and w.metric.name == "prison sentence":
         return None  # "a 10-year sentence": the term is the convict's, not the sentence's
-    if compound_noun(w) is not None:
-        k = w.li - 1
-        if k >= 0 and w.toks[k].has(DET):
-            k -= 1
-        if k >= 1 and w.toks[k].text == ",":
-            run = next(((i, j) for i, j in w.v.name_runs() if j == k), None)
-            if run is not None:
-                wr = w.v.run_text(*run)
-                return w.s.canonical(wr), wr
+    compound = compound_noun(w) is not None
+    if compound or q.kind == "age":  # "Lumo, an 80-employee startup"; "Ivo Marsh, the 62-year-old mayor"
+        named = _named_apposition(w)
+        if named is not None:
+            return named
+    if compound:
         return noun_after(w.v, w.ri)
     if w.ri >= len(w.toks) or q.kind not in ("duration", "age", "count", "dimension") or not hyphen_adjective(q):
         return None
     if w.toks[w.ri - 1].end == q.end and q.text[-1:].isalpha() and w.toks[w.ri].word:
         return noun_after(w.v, w.ri)
+    return None
+
+
+def _named_apposition(w: Work) -> tuple[str, str] | None:
+    """The name a figure's noun phrase is in apposition to: "Lumo, an 80-employee startup"."""
+    k = w.li - 1
+    if k >= 0 and w.toks[k].has(DET):
+        k -= 1
+    if k >= 1 and w.toks[k].text == ",":
+        run = next(((i, j) for i, j in w.v.name_runs() if j == k), None)
+        if run is not None:
+            wr = w.v.run_text(*run)
+            return w.s.canonical(wr), wr
     return None
 
 
