@@ -203,7 +203,8 @@ def mentions(v: SentenceView) -> list[Mention]:
     for k in ks:
         t = toks[k]
         cls = _classes(v, k) or (_headline_classes(v, k) if v.headline else ())
-        if not cls or (v.in_name(k) and not v.headline) or _is_modifier_noun(v, k) or (t.cap and t.has(MONTH)):
+        if not cls or (v.in_name(k) and not v.headline and not _names_event(v, k, cls)) or _is_modifier_noun(v, k) \
+                or (t.cap and t.has(MONTH)):
             continue
         before = [x.low for x in toks[max(0, k - 3) : k]]
         other = any(x.has(OTHER_EVENT) for x in toks[max(0, k - 3) : k]) and before[-1:] != ["latest"]
@@ -222,6 +223,18 @@ def mentions(v: SentenceView) -> list[Mention]:
     if key:
         v.extras[key] = out
     return out
+
+
+def _names_event(v: SentenceView, k: int, cls: Sequence[str]) -> bool:
+    """Whether the event noun at ``k`` opens the name of an event of a kind that takes names
+    ("Typhoon Mara", "Tropical Storm Ana"): then the name mentions the event."""
+    known = lexicon.events().classes
+    if not any(c in known and known[c].named for c in cls):
+        return False
+    for i, j in v.name_runs():
+        if i <= k < j:
+            return k + 1 < j  # a name follows the noun within the run
+    return False
 
 
 def _another_incident(v: SentenceView, m: Mention) -> Mention:

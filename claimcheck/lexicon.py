@@ -844,6 +844,7 @@ class EventClass:
     hints: frozenset[str] = frozenset()
     family: str | None = None
     part_of: str | None = None
+    named: bool = False
 
 
 @dataclass(frozen=True)
@@ -894,13 +895,14 @@ def events() -> EventLexicon:
         money = spec.get("money")
         if money is not None and money not in known_metrics:
             raise LexiconError(f"data/{f}: {where} money {money!r} is not a metric of metrics.toml")
-        flags = {k: spec.get(k, False) for k in ("lasting", "containing")}
+        flags = {k: spec.get(k, False) for k in ("lasting", "containing", "named")}
         if not all(isinstance(v, bool) for v in flags.values()):
-            raise LexiconError(f"data/{f}: {where} lasting/containing must be true or false")
+            raise LexiconError(f"data/{f}: {where} lasting/containing/named must be true or false")
         c = EventClass(name, _strs(spec, "nouns", where, f), _strs(spec, "verbs", where, f),
                        money, flags["lasting"], flags["containing"], _strs(spec, "hints", where, f),
                        spec.get("family") if isinstance(spec.get("family"), str) else None,
-                       spec.get("part_of") if isinstance(spec.get("part_of"), str) else None)
+                       spec.get("part_of") if isinstance(spec.get("part_of"), str) else None,
+                       flags["named"])
         classes[name] = c
         for n in sorted(c.nouns):
             for form in {n, *plural_forms(n)}:

@@ -799,3 +799,24 @@ def test_an_exact_figure_covers_half_its_last_digit(a: str, b: str, kind: str) -
     template = next(t for key, t in texts.items() if key in a)
     report = cc.check([cc.Document(id="a", text=template.format(a)), cc.Document(id="b", text=template.format(b))])
     assert [f.kind for f in report.findings] == [kind]
+
+
+def test_a_named_storm_is_the_storm_of_the_story() -> None:
+    # "Typhoon Mara" names the storm: its toll meets the one another outlet gives "the typhoon"
+    report = cc.check([
+        cc.Document(id="a", text="Typhoon Mara hit the coast of Varn on Monday. At least 21 people were killed.",
+                    published="2024-05-06"),
+        cc.Document(id="b", text="The typhoon hit the coast of Varn on Monday. At least 21 people were killed.",
+                    published="2024-05-06"),
+    ])
+    assert [(f.kind, f.doc_ids) for f in report.findings] == [("agreement", ("a", "b"))]
+    assert {c.event for c in report.claims} == {"storm"}
+
+
+def test_a_name_holding_an_event_noun_of_another_kind_is_no_mention() -> None:
+    from claimcheck import frames
+    from claimcheck.models import Document
+    from claimcheck.sentence import DocState, view
+
+    d = Document(id="d", text="The Earthquake Commission of Varn paid out 40 claims.")
+    assert frames.mentions(view(d.text, 0, len(d.text), DocState.for_document(d))) == []
