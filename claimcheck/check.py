@@ -642,7 +642,8 @@ def _frame_key(c: Claim, opts: _Options) -> tuple[str, ...] | None:
                 subject = dated[0] + subject[len(label):]
             label, background_time = dated
     memo = opts.memo["frame"]
-    fields = (c.metric, c.quantity.unit, label, c.background, background_time, c.scope, subject, rule_event)
+    fields = (c.metric, c.quantity.unit, label, c.background, background_time, c.scope, subject, rule_event,
+              c.quantity.change)
     got = memo.get(fields, _MISS)
     if got is _MISS:
         got = memo[fields] = _frame(*fields, opts)
@@ -657,9 +658,11 @@ def _frame_key(c: Claim, opts: _Options) -> tuple[str, ...] | None:
 
 def _frame(metric_text: str | None, unit: str | None, event_label: str | None, background: bool,
            background_time: str | None, scope_text: str | None, subject_text: str | None,
-           rule_event: str | None, opts: _Options) -> tuple[tuple[str, ...], bool] | None:
+           rule_event: str | None, change: str | None, opts: _Options) -> tuple[tuple[str, ...], bool] | None:
     """The frame key of :func:`_frame_key` from the claim's fields, and whether the claim is
-    to be compared with nothing (its scope then takes its id)."""
+    to be compared with nothing (its scope then takes its id). A figure that states a change
+    ("rose 5 percent", "raised by 50 basis points") is a change of its metric, compared only
+    with changes the same way, never with a level ("40 percent of the market")."""
     metric = opts.metric(metric_text)
     if metric is None:
         return None
@@ -667,6 +670,8 @@ def _frame(metric_text: str | None, unit: str | None, event_label: str | None, b
         dim = dimension_key(unit)
     except UnitError:
         dim = f"unit:{unit}"
+    if change is not None:
+        dim = f"{dim}|{change}"
     entry = _metric_entry(metric)
     event = _event_key(event_label, background, background_time) if event_label else ""
     scope = _norm_words(scope_text) if scope_text else ""

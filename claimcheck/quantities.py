@@ -2842,6 +2842,16 @@ class _Parser:
                     if r.change is not None:
                         r.rule = "<change> " + r.rule
                         return
+        if text[r.start - 3: r.start].lower() == "by " and r.kind not in ("date", "ordinal"):
+            # "raised its main rate by 50 basis points": a verb that moves its object, a few
+            # words back in the same clause, and "by" before the amount
+            seg = text[max(self.last_end, r.start - 48): r.start - 3]
+            seg = seg[max(seg.rfind(c) for c in ",;:.()") + 1:]
+            for w in reversed(seg.lower().split()[-6:]):
+                d = ch.movers.get(w)
+                if d is not None:
+                    r.change, r.rule = d, "<change> " + r.rule
+                    return
         if text[r.end: r.end + 1] == " ":
             a = _ASCII_LETTERS.match(text, r.end + 1, min(self.n, r.end + 24))
             if a is not None and a.group().lower() in ch.after and (

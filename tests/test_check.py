@@ -820,3 +820,13 @@ def test_a_name_holding_an_event_noun_of_another_kind_is_no_mention() -> None:
 
     d = Document(id="d", text="The Earthquake Commission of Varn paid out 40 claims.")
     assert frames.mentions(view(d.text, 0, len(d.text), DocState.for_document(d))) == []
+
+
+def test_a_change_is_never_set_against_a_level() -> None:
+    # "by half a percentage point" is how much the rate moved; "4.25%" is where it stands
+    report = cc.check([
+        cc.Document(id="a", text="The bank of Varn raised its main rate by 50 basis points to 4.25 percent."),
+        cc.Document(id="b", text="The bank of Varn lifted its main rate by half a percentage point, to 4.25%."),
+    ])
+    assert [(f.kind, [c.quantity.text for c in f.claims]) for f in report.findings] == [
+        ("agreement", ["4.25 percent", "4.25%"])]
