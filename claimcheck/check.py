@@ -64,6 +64,7 @@ from typing import Any, TypeVar
 from . import _guard, lexicon
 from . import earlier as _earlier
 from . import money as _money
+from .binding import STORY_CLASS
 from .errors import InputError, LexiconError, UnitError
 from .exports import shared_sentences
 from .lexicon import WORDS
@@ -113,6 +114,8 @@ _RELATION_WORDS = {
     "less_than": "less than ", "at_most": "at most ", "range": "",
 }
 _STORY = "\0story"
+#: The event key of the figures of a report that names no event (see :func:`_story_kind`).
+_STORY_UNNAMED = f"{_STORY}|{STORY_CLASS}"
 #: Scopes that name no particular part: an increment ("another two people") is no rival
 #: of any other figure.
 _UNCOMPARABLE_SCOPES = frozenset({"additional", "aside", "one of several"})
@@ -643,7 +646,7 @@ def _frame_key(c: Claim, opts: _Options) -> tuple[str, ...] | None:
             label, background_time = dated
     memo = opts.memo["frame"]
     fields = (c.metric, c.quantity.unit, label, c.background, background_time, c.scope, subject, rule_event,
-              c.quantity.change)
+              c.quantity.change, opts.memo.get("story", {}).get("kind"))
     got = memo.get(fields, _MISS)
     if got is _MISS:
         got = memo[fields] = _frame(*fields, opts)
@@ -658,7 +661,8 @@ def _frame_key(c: Claim, opts: _Options) -> tuple[str, ...] | None:
 
 def _frame(metric_text: str | None, unit: str | None, event_label: str | None, background: bool,
            background_time: str | None, scope_text: str | None, subject_text: str | None,
-           rule_event: str | None, change: str | None, opts: _Options) -> tuple[tuple[str, ...], bool] | None:
+           rule_event: str | None, change: str | None, story_kind: Any,
+           opts: _Options) -> tuple[tuple[str, ...], bool] | None:
     """The frame key of :func:`_frame_key` from the claim's fields, and whether the claim is
     to be compared with nothing (its scope then takes its id). A figure that states a change
     ("rose 5 percent", "raised by 50 basis points") is a change of its metric, compared only
@@ -674,6 +678,8 @@ def _frame(metric_text: str | None, unit: str | None, event_label: str | None, b
         dim = f"{dim}|{change}"
     entry = _metric_entry(metric)
     event = _event_key(event_label, background, background_time) if event_label else ""
+    if story_kind and event == _STORY_UNNAMED:
+        event = f"{_STORY}|{story_kind}"  # a report that names no event tells the others' one
     scope = _norm_words(scope_text) if scope_text else ""
     scope = opts.aliases.get(scope, scope)  # aliases name places too ("Salonika" -> "Thessaloniki")
     # a running toll not tied to the story in its own text; an increment ("another two")
@@ -692,13 +698,27 @@ def _frame(metric_text: str | None, unit: str | None, event_label: str | None, b
     return (event, subject, scope, metric, dim), alone
 
 
+def _kind_of(label: str) -> str:
+    """The kind of event of a label ("earthquake (Varn)" -> "earthquake"), by family."""
+    kind = label.split(" (", 1)[0]
+    cls = lexicon.events().classes.get(kind)
+    return cls.family if cls is not None and cls.family else kind
+
+
+def _story_kind(claims: Sequence[Claim]) -> str | None:
+    """The one kind of event the reports of a story name for it (their figures' own event,
+    not an earlier one), or ``None`` when they name none or several: the figures of a
+    report that names no event ("At least 14 people have died") are then that event's, as
+    every document of a check tells one story."""
+    labels = {c.event for c in claims if c.event and not c.background}
+    kinds = {_kind_of(x) for x in labels} - {STORY_CLASS}
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
 def _event_key(label: str, background: bool, time: str | None) -> str:
     """The story's events by kind ("earthquake", "landslide": every document tells the same
     story); a background event by its kind and year (from its label, else its ``time``)."""
-    kind = label.split(" (", 1)[0]
-    cls = lexicon.events().classes.get(kind)
-    if cls is not None and cls.family:
-        kind = cls.family
+    kind = _kind_of(label)
     if not background:
         return f"{_STORY}|{kind}"
     year = re.search(r"\b(1[89]\d\d|20\d\d)\b", label) or re.search(r"\b(1[89]\d\d|20\d\d)\b", time or "")
@@ -1152,7 +1172,8 @@ def _group_subject(key: tuple[str, ...], claims: Sequence[Claim], opts: _Options
     event, subject, scope, _metric, _dim = key
     if subject:
         return _display([c.subject for c in claims], subject, opts)
-    label = _display([c.event for c in claims], event, opts) if event else None
+    named = [c.event for c in claims if c.event and not c.event.startswith(STORY_CLASS)]
+    label = _display(named or [c.event for c in claims], event, opts) if event else None
     if scope:
         sc = _display([c.scope for c in claims], scope, opts)
         return f"{label} ({sc})" if label else sc
@@ -1236,6 +1257,7 @@ def _find(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None = No
     ``money.notes`` what the report must warn about."""
     opts.earlier.clear()
     opts.earlier.update(_earlier.match(claims))
+    opts.memo["story"] = {"kind": _story_kind(claims)}
     if money is not None and opts.earlier:  # rates of the earlier event's date
         for c in money.claims:
             dated = opts.earlier.get((c.doc_id, c.event or "")) if c.background else None

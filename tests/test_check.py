@@ -830,3 +830,17 @@ def test_a_change_is_never_set_against_a_level() -> None:
     ])
     assert [(f.kind, [c.quantity.text for c in f.claims]) for f in report.findings] == [
         ("agreement", ["4.25 percent", "4.25%"])]
+
+
+def test_a_report_that_names_no_event_tells_the_one_the_others_name() -> None:
+    # the first report never says "outbreak": its toll is still the outbreak's
+    docs = [
+        cc.Document(id="a", text="Health officials in Varn said at least 14 people have died.", published="2024-05-02"),
+        cc.Document(id="b", text="A measles outbreak in Varn has killed 16 people.", published="2024-05-04"),
+    ]
+    report = cc.check(docs)
+    assert [(f.kind, f.doc_ids) for f in report.findings] == [("update", ("a", "b"))]
+    assert "for outbreak" in report.findings[0].message
+    # with two kinds of event named, a report that names none is left apart
+    docs.append(cc.Document(id="c", text="A flood in Varn has killed 3 people.", published="2024-05-04"))
+    assert all("a" not in f.doc_ids for f in cc.check(docs).findings)
