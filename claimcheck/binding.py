@@ -601,9 +601,13 @@ def _magnitude(w: Work) -> MetricPick | None:
     return None
 
 
+#: Verbs between a metric noun and its new figure ("revised the magnitude down to 6.4").
+_REVISED = frozenset({"revised", "downgraded", "upgraded", "down", "up", "lowered", "raised"})
+
+
 def _metric_noun_before(w: Work) -> MetricPick | None:
     """"a death toll of 22", "put the death toll at 40", "the toll ... rose to 24": a toll
-    named before the figure in its clause."""
+    named before the figure in its clause; so is a magnitude ("the magnitude was 6.6")."""
     if w.q.kind != "count" or w.q.counted is not None:
         return None
     toks = w.toks
@@ -612,6 +616,9 @@ def _metric_noun_before(w: Work) -> MetricPick | None:
         t = toks[k]
         if t.text in (".", ";", "(") or (t.text == "," and k < w.li - 1) or w.v.figure_between(k, k + 1):
             break
+        if t.low == "magnitude" and k + 1 < w.li and all(x.low in WORDS.toll_link or x.low in _REVISED
+                                                          for x in toks[k + 1 : w.li]):
+            return _pick("magnitude", "magnitude")  # "the magnitude was 6.6", "put the magnitude at 6.6"
         if t.low != "toll":
             continue
         # "the toll rose to 24", "the toll above 680" (the figure right after it)

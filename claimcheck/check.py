@@ -614,13 +614,17 @@ def _when(c: Claim) -> float | None:
 
 #: Stated times relative to the document's own ("still", "recently"): never the same moment
 #: as a figure stated without one.
-_RELATIVE_TIMES = frozenset({"later", "recent"})
+_RELATIVE_TIMES = frozenset({"later", "recent", "earlier"})
 
 
 def _stated_key(c: Claim) -> str | None:
-    """The time a non-cumulative claim states, as a comparison key (None: not stated)."""
+    """The time a non-cumulative claim states, as a comparison key (None: not stated); a
+    figure a report gives as an earlier one ("initially put the magnitude at 6.6") is of an
+    earlier moment than any other, so it is compared only with earlier ones."""
     if c.time_basis in ("stated", None) and c.time:
         return _norm_words(c.time)
+    if c.time_basis == "earlier":
+        return "earlier"
     return None
 
 
@@ -846,6 +850,10 @@ def _slots(g: _Group, classes: list[_K]) -> list[list[_K]]:
             by.setdefault(k.when, []).append(k)
         return [by[w] for w in sorted(by, key=lambda w: (w is None, w or 0.0))]
     keys = {k.stated for k in classes} - {None}
+    if "earlier" in keys:  # earlier figures apart; the others as if there were none
+        early = [k for k in classes if k.stated == "earlier"]
+        rest = [k for k in classes if k.stated != "earlier"]
+        return [early, *(_slots(g, rest) if rest else [])]
     if len(keys) <= 1 and not keys & _RELATIVE_TIMES:
         return [classes]
     by2: dict[str, list[_K]] = {}

@@ -1327,7 +1327,9 @@ def _earlier(w: Work) -> TimePick | None:
     a, b = w.v.clause_bounds(w.li)
     toks = w.toks
     lo, hi = max(0, a - 3), min(len(toks), b + 4)
-    if not w.v.words.isdisjoint(_EARLIER_VERBS) and any(toks[k].low in WORDS.earlier for k in range(lo, hi)):
+    if not w.v.words.isdisjoint(_EARLIER_VERBS) and any(
+            toks[k].low in WORDS.earlier and not (toks[k].low == "first" and k > 0 and toks[k - 1].has(DET))
+            for k in range(lo, hi)):  # ("the first quake" is no earlier report; "first reported" is)
         p = _published(w)
         return TimePick(p.isoformat() if p else None, "earlier", "earlier")
     return None

@@ -844,3 +844,14 @@ def test_a_report_that_names_no_event_tells_the_one_the_others_name() -> None:
     # with two kinds of event named, a report that names none is left apart
     docs.append(cc.Document(id="c", text="A flood in Varn has killed 3 people.", published="2024-05-04"))
     assert all("a" not in f.doc_ids for f in cc.check(docs).findings)
+
+
+def test_an_earlier_estimate_is_compared_only_with_earlier_ones() -> None:
+    # "initially put the magnitude at 6.6" is the first estimate, not today's figure
+    report = cc.check([
+        cc.Document(id="a", text="A quake hit Varn on Monday. The survey initially put the magnitude at 6.6."),
+        cc.Document(id="b", text="A magnitude 6.4 quake hit Varn on Monday."),
+        cc.Document(id="c", text="A quake hit Varn on Monday, with a magnitude of 6.4."),
+    ])
+    magnitude = [f for f in report.findings if f.metric == "magnitude"]
+    assert [(f.kind, f.doc_ids) for f in magnitude] == [("agreement", ("b", "c"))]
