@@ -1328,11 +1328,19 @@ def _earlier(w: Work) -> TimePick | None:
     toks = w.toks
     lo, hi = max(0, a - 3), min(len(toks), b + 4)
     if not w.v.words.isdisjoint(_EARLIER_VERBS) and any(
-            toks[k].low in WORDS.earlier and not (toks[k].low == "first" and k > 0 and toks[k - 1].has(DET))
-            for k in range(lo, hi)):  # ("the first quake" is no earlier report; "first reported" is)
+            toks[k].low in WORDS.earlier and (toks[k].low != "first" or _first_reported(toks, k))
+            for k in range(lo, hi)):
         p = _published(w)
         return TimePick(p.isoformat() if p else None, "earlier", "earlier")
     return None
+
+
+def _first_reported(toks: Sequence[Token], k: int) -> bool:
+    """Whether "first" at ``k`` dates a report ("first reported", "said at first"), not a
+    thing ("the first quake", "Zipdrop first in line")."""
+    before = toks[k - 1].low if k > 0 else ""
+    after = toks[k + 1].low if k + 1 < len(toks) else ""
+    return before == "at" or before in _EARLIER_VERBS or after in _EARLIER_VERBS
 
 
 def _event_date(w: Work) -> TimePick | None:
