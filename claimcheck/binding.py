@@ -857,14 +857,25 @@ _NOT_COMPOUND_NOUNS = frozenset({
     "strong", "odd", "plus", "fold", "way", "time", "times", "off", "old", "long", "wide", "high", "deep",
     "tall", "thick", "large", "under", "over", "all", "nil", "love", "something", "ish", "and", "or",
     "to", "in", "on", "up", "for", "some", "one", "fifty", "half", "third", "thirds", "quarter",
-    "quarters", "fifths", "member-strong", "day", "week", "month", "year", "hour", "minute", "second",
+    "quarters", "fifths", "day", "week", "month", "year", "hour", "minute", "second",
 })
 
 
 def compound_noun(w: Work) -> str | None:
     """The noun glued by a hyphen to a bare count, when the pair modifies the noun after it:
     "an 80-employee startup" -> "employee", "a 300-seat parliament" -> "seat"; ``None`` for
-    anything else ("a 20-strong team", "a 3-1 win", "Covid-19", "a 10-fold rise")."""
+    anything else ("a 20-strong team", "a 3-1 win", "Covid-19", "a 10-fold rise"). Read
+    once a figure (three rules ask)."""
+    got = w.memo.get("compound", _UNREAD)
+    if got is _UNREAD:
+        got = w.memo["compound"] = _compound_noun(w)
+    return got  # type: ignore[return-value]
+
+
+_UNREAD = object()
+
+
+def _compound_noun(w: Work) -> str | None:
     q = w.q
     if q.kind != "count" or q.counted or q.value is None or w.ri >= len(w.toks) or w.ri <= w.li:
         return None
@@ -1371,12 +1382,16 @@ def _named_apposition(w: Work) -> tuple[str, str] | None:
     k = w.li - 1
     if k >= 0 and w.toks[k].has(DET):
         k -= 1
-    if k >= 1 and w.toks[k].text == ",":
-        run = next(((i, j) for i, j in w.v.name_runs() if j == k), None)
-        if run is not None:
-            wr = w.v.run_text(*run)
-            return w.s.canonical(wr), wr
-    return None
+    run = _name_ending_at(w, k) if k >= 1 and w.toks[k].text == "," else None
+    if run is None:
+        return None
+    wr = w.v.run_text(*run)
+    return w.s.canonical(wr), wr
+
+
+def _name_ending_at(w: Work, k: int) -> tuple[int, int] | None:
+    """The name run of the sentence that ends right before token ``k``."""
+    return next(((i, j) for i, j in w.v.name_runs() if j == k), None)
 
 
 def _bracket_label(w: Work) -> tuple[str, str] | None:
@@ -1386,7 +1401,7 @@ def _bracket_label(w: Work) -> tuple[str, str] | None:
     toks = w.toks
     if w.li < 2 or w.ri >= len(toks) or toks[w.li - 1].text != "(" or toks[w.ri].text != ")":
         return None
-    run = next(((i, j) for i, j in w.v.name_runs() if j == w.li - 1), None)
+    run = _name_ending_at(w, w.li - 1)
     if run is None or w.v.figure_between(run[0], run[1]):
         return None
     k = run[0] - 1

@@ -1180,7 +1180,7 @@ def _group_subject(key: tuple[str, ...], claims: Sequence[Claim], opts: _Options
     event, subject, scope, _metric, _dim = key
     if subject:
         return _display([c.subject for c in claims], subject, opts)
-    named = [c.event for c in claims if c.event and not c.event.startswith(STORY_CLASS)]
+    named = [c.event for c in claims if c.event and _kind_of(c.event) != STORY_CLASS]
     label = _display(named or [c.event for c in claims], event, opts) if event else None
     if scope:
         sc = _display([c.scope for c in claims], scope, opts)

@@ -289,7 +289,7 @@ class ChangeWords:
     after: Mapping[str, str]
     #: verbs that move a figure they take as object, read with "by" before the amount
     #: ("raised its rate by 50 basis points"); every verb of ``verbs`` is one too
-    movers: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    movers: Mapping[str, str]
 
 
 @functools.cache
@@ -309,7 +309,7 @@ def changes() -> ChangeWords:
     for direction in ("increase", "decrease"):
         spec = _table(table, direction, f)
         for key, words in out.items():
-            for w in _word_list(spec, key, f) if key != "movers" or "movers" in spec else ():
+            for w in _word_list(spec, key, f):
                 w = " ".join(w.lower().split())
                 if words.get(w, direction) != direction:
                     raise LexiconError(f"data/{f}: {w!r} is both an increase and a decrease")
