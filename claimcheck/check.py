@@ -360,11 +360,16 @@ class _MoneyClass(_Class):
     whether that reading is ambiguous (and the sign's family), whether they are bracketed
     conversions, the days of their reference rate, and the rounding of the figures."""
 
-    __slots__ = ("ambiguous", "conversion", "currency", "family", "half", "window")
+    __slots__ = ("ambiguous", "conversion", "currency", "family", "half", "raw_high", "raw_low", "window")
 
     def __init__(self, value: float, low: float, high: float, *, currency: str, ambiguous: bool, family: Any,
-                 conversion: bool, window: tuple[_dt.date, _dt.date] | None, stated: str | None) -> None:
-        super().__init__(value, low, high, None, stated=stated)
+                 conversion: bool, window: tuple[_dt.date, _dt.date] | None, stated: str | None,
+                 near: float = 0.0) -> None:
+        # compared with its own currency, a figure covers its last digit ("$14 billion" is
+        # $14.2 billion rounded: ``near``, as other figures' intervals do); across currencies
+        # the interval as stated, widened by the rounding (``half``) and the rate band
+        super().__init__(value, low - near, high + near, None, stated=stated)
+        self.raw_low, self.raw_high = low, high
         self.currency = currency
         self.ambiguous = ambiguous
         self.family = family
@@ -1392,16 +1397,34 @@ def _money_classes(g: _Group, opts: _Options, money: StoryMoney) -> list[_MoneyC
         w = money.window(c)
         fam = r.family if r.ambiguous else None
         stated = _stated_key(c)
-        ck = (r.currency, r.ambiguous, fam.name if fam else None, conv, c.quantity.qualifier, rv, rlo, rhi, stated, w)
+        near = _money_near(c, v, opts.tolerance)
+        ck = (r.currency, r.ambiguous, fam.name if fam else None, conv, c.quantity.qualifier, rv, rlo, rhi, stated, w,
+              near)
         k = buckets.get(ck)
         if k is None:
             k = buckets[ck] = _MoneyClass(v, lo, hi, currency=r.currency, ambiguous=r.ambiguous, family=fam,
-                                          conversion=conv, window=w, stated=stated)
+                                          conversion=conv, window=w, stated=stated, near=near)
         k.claims.append(c)
         k.idx.append(i)
         k.half = max(k.half, min(_rounding(c), opts.tolerance * abs(v)))
     # a class's first claim is its first in report order: the group's claims are in it
-    return sorted(buckets.values(), key=lambda k: (k.currency, k.low, k.high, k.value, k.claims[0].id))
+    return sorted(buckets.values(), key=lambda k: (k.currency, k.raw_low, k.raw_high, k.value, k.claims[0].id))
+
+
+def _money_near(c: Claim, v: float, tolerance: float) -> float:
+    """How far an exact sum covers its last stated digit when compared in its own currency:
+    "$14 billion" is $13.5005 to $14.4995 billion (half the digit, a hair less, never wider
+    than the tolerance), as :func:`_interval` widens a scaled count; "$300 million" and
+    "$320 million" stay apart, and "$45" is $45."""
+    q = c.quantity
+    step = q.step
+    if q.qualifier != "exact" or not step or step == 1.0:
+        return 0.0
+    lo = q.value if q.low is None else q.low
+    hi = q.value if q.high is None else q.high
+    if not lo == hi == q.value:  # a range ("$2-3 billion") is as wide as it says
+        return 0.0
+    return min(step * _HALF_DIGIT, tolerance * abs(v))
 
 
 def _reference(classes: Sequence[_MoneyClass]) -> str:
@@ -1417,14 +1440,14 @@ def _to_reference(k: _MoneyClass, ref: str) -> tuple[float, float, float, Rate |
     """(low, high, value) of a class in ``ref`` at its own date's rate, widened by the band
     and its rounding, with the rate; ``None`` when it has no rate."""
     if k.currency == ref:
-        return (k.low - k.half, k.high + k.half, k.value, None)
+        return (k.raw_low - k.half, k.raw_high + k.half, k.value, None)
     if k.window is None:
         return None
     r = rate(k.currency, ref, *k.window)
     if r is None:
         return None
-    lo = (k.low - k.half) * r.low * (1 - RATE_BAND) if math.isfinite(k.low) else k.low
-    hi = (k.high + k.half) * r.high * (1 + RATE_BAND) if math.isfinite(k.high) else k.high
+    lo = (k.raw_low - k.half) * r.low * (1 - RATE_BAND) if math.isfinite(k.raw_low) else k.raw_low
+    hi = (k.raw_high + k.half) * r.high * (1 + RATE_BAND) if math.isfinite(k.raw_high) else k.raw_high
     return (lo, hi, k.value * r.mid, r)
 
 
@@ -1571,9 +1594,9 @@ def _explained(a: _MoneyClass, b: _MoneyClass) -> bool:
             r = rate(cand, s.currency, *s.window)
             if r is None:
                 continue
-            lo = (s.low - s.half) * r.low * (1 - RATE_BAND)
-            hi = (s.high + s.half) * r.high * (1 + RATE_BAND)
-            if lo <= t.high + t.half and t.low - t.half <= hi:
+            lo = (s.raw_low - s.half) * r.low * (1 - RATE_BAND)
+            hi = (s.raw_high + s.half) * r.high * (1 + RATE_BAND)
+            if lo <= t.raw_high + t.half and t.raw_low - t.half <= hi:
                 return True
     return False
 
@@ -1607,7 +1630,7 @@ def _shown(comp: list[_MoneyClass], chosen: list[_MoneyClass], ref: str,
     stating the same thing in the same currency (a conversion or an ambiguous figure
     beside an original one), in order of size in the reference currency."""
     def key(k: _MoneyClass) -> tuple[Any, ...]:
-        return (k.currency, k.claims[0].quantity.qualifier, _r(k.low), _r(k.high))
+        return (k.currency, k.claims[0].quantity.qualifier, _r(k.raw_low), _r(k.raw_high))
 
     wanted = {key(k) for k in chosen}
     groups: dict[tuple[Any, ...], list[_MoneyClass]] = {}

@@ -792,10 +792,16 @@ def test_a_valuation_is_not_the_price_of_a_deal() -> None:
     ("a depth of 10 km", "a depth of 10.3 km", "compatible"),
     ("a depth of 10 km", "a depth of 12 km", "conflict"),
     ("300 employees", "320 employees", "conflict"),  # a whole count is exact
+    ("$14 billion", "$14.2 billion", "compatible"),  # money in one currency, as counts
+    ("$14 billion", "$15 billion", "conflict"),
+    ("$300 million", "$320 million", "conflict"),
+    ("$1.2 billion", "$1.25 billion", "compatible"),
+    ("$1.2 billion", "$1.5 billion", "conflict"),
+    ("$2-3 billion", "$3.4 billion", "conflict"),  # a range is as wide as it says
 ])
 def test_an_exact_figure_covers_half_its_last_digit(a: str, b: str, kind: str) -> None:
     texts = {"percent": "Turnout in Varn was {}.", "depth": "The quake struck Varn at {}.",
-             "employees": "Northwind has {}."}
+             "employees": "Northwind has {}.", "$": "Northwind paid {} for Lumo."}
     template = next(t for key, t in texts.items() if key in a)
     report = cc.check([cc.Document(id="a", text=template.format(a)), cc.Document(id="b", text=template.format(b))])
     assert [f.kind for f in report.findings] == [kind]
