@@ -469,6 +469,33 @@ def _earlier_value(w: Work) -> bool | None:
     return True if _EARLIER_VALUE.search(w.v.text, max(0, w.q.start - 24), w.q.start) else None
 
 
+#: What may stand between a part and its whole: "64 of the 150 seats", "12 of its 40 stores".
+_WHOLE_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "my", "your"})
+
+
+def _whole_of_part(w: Work) -> bool | None:
+    """"64 of the 150 seats": the whole a part is counted against is no figure of the
+    clause's subject (the Greens do not hold 150 seats), nor is the group one is a member
+    of ("Lumo is one of the 10 largest banks"); set aside. A whole the subject owns ("20 of
+    its 300 stores") and a toll ("two of the 12 victims") stay."""
+    if w.q.kind != "count":
+        return None
+    toks, k = w.toks, w.li - 1
+    if k >= 0 and toks[k].low in _WHOLE_DETERMINERS:
+        if toks[k].low != "the":
+            return None  # "closed 20 of its 300 stores": the subject's own 300 stores
+        k -= 1
+    if k < 1 or toks[k].low != "of":
+        return None
+    part = w.v.figure_ending_at(toks[k - 1].end)
+    if toks[k - 1].low != "one" and (part is None or part.kind != "count" or part.counted is not None):
+        return None
+    # a toll stays ("two of the 12 victims were children"): its owner is the event
+    names = lexicon.metrics().by_noun.get(plural(w.q.counted).lower()) if w.q.counted else None
+    owned = _pick(names[0], names[0]) if names else _people_metric(w)
+    return None if owned is not None and owned.owner == "event" else True
+
+
 def _kind_not_claim(w: Work) -> bool | None:
     """Dates and multipliers are read elsewhere (time expressions, relations)."""
     return True if w.q.kind in ("date", "multiplier") else None
@@ -536,6 +563,9 @@ NOT_A_CLAIM: Table[bool] = register(Table("not a claim", (
     Rule("earlier value", "'up from', 'down from', 'compared with' before the figure", _earlier_value,
          "\"Turnout was 64 percent, down from 71 percent\": the value a change started from is no figure of the same moment.",
          "Turnout was 64 percent, down from 71 percent."),
+    Rule("whole of a part", "'<count> of the' before the figure", _whole_of_part,
+         "In \"64 of the 150 seats\" the 150 is the whole the part is counted against, not a figure of the clause's subject.",
+         "The Greens hold 64 of the 150 seats."),
     Rule("ratio denominator", "'one in' before the figure", _denominator,
          "In \"one in five adults\" the five is a denominator, not a count of adults.",
          "one in five adults"),
@@ -834,6 +864,38 @@ def _counted_noun(w: Work) -> MetricPick | None:
     q = w.q
     if q.kind != "count" or not q.counted:
         return None
+    return _metric_of_count(w, q)
+
+
+def _whole_after(w: Work) -> Quantity | None:
+    """The whole a bare count is a part of ("64 of the 150 seats" → "150 seats"), or None:
+    a count of its own right after "of" (and a determiner)."""
+    toks, k = w.toks, w.ri
+    if k + 1 >= len(toks) or toks[k].low != "of":
+        return None
+    k += 1
+    if toks[k].low in _WHOLE_DETERMINERS:
+        k += 1
+    whole = next((f.q for f in w.v.figures if f.first == k), None)
+    return whole if whole is not None and whole.kind == "count" and whole.value is not None else None
+
+
+def _part_of_whole(w: Work) -> MetricPick | None:
+    """"The Greens hold 64 of the 150 seats": a bare count before the whole it is a part
+    of counts what the whole counts (not "one of the ten largest banks": a member)."""
+    q = w.q
+    if q.kind != "count" or q.counted is not None or q.value is None or q.value == 1:
+        return None
+    whole = _whole_after(w)
+    if whole is None or not whole.counted:
+        return None
+    return _metric_of_count(w, whole)
+
+
+def _metric_of_count(w: Work, q: Quantity) -> MetricPick:
+    """The metric a count's counted noun names (``q`` is the figure's own quantity, or the
+    whole it is a part of), with the verb of the figure's clause."""
+    assert q.counted is not None
     lex = lexicon.metrics()
     noun = plural(q.counted)
     for form in (noun.lower(), q.counted.lower()):
@@ -1224,6 +1286,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("perpetrators", "people as the subject of an action in a robbery or attack story", _perpetrators,
          "\"Four men rammed a car into the store\": the people who did it, in a story about a robbery or attack.",
          "A jewellery store was robbed on Monday. Four men smashed the windows."),
+    Rule("part of a whole", "a bare count before 'of the' and a count", _part_of_whole,
+         "\"64 of the 150 seats\": a part counts what its whole counts.",
+         "The Greens hold 64 of the 150 seats."),
     Rule("counted noun", "the counted noun of the figure", _counted_noun,
          "The counted noun (with modifiers such as 'monthly active') is the metric.",
          "41 bodies; 355 million monthly active users"),

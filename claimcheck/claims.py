@@ -406,6 +406,8 @@ class _Reader:
                 return self._conversion(w, twin)
         if hit is not None:
             self._aside([q], hit.rule)
+            if hit.rule == "whole of a part":  # given, though no claim: "the 12 villages" later is it again
+                self.state.seen.add((q.value, q.counted, q.unit))
             return None
         m = METRIC.run(w)
         if m is None:

@@ -861,3 +861,15 @@ def test_an_earlier_estimate_is_compared_only_with_earlier_ones() -> None:
     ])
     magnitude = [f for f in report.findings if f.metric == "magnitude"]
     assert [(f.kind, f.doc_ids) for f in magnitude] == [("agreement", ("b", "c"))]
+
+
+def test_the_whole_a_part_is_counted_against_is_not_the_subjects() -> None:
+    # "64 of the 150 seats": the Greens hold 64; reading 150 as theirs made a false conflict
+    # with another outlet's 64 and a false misattribution with the assembly's 150 seats
+    report = cc.check([
+        cc.Document(id="a", text="The Varn Greens will hold 64 of the 150 seats in the assembly."),
+        cc.Document(id="b", text="The Varn Greens won 64 seats in the 150-seat assembly."),
+        cc.Document(id="c", text="The Varn Greens secured 63 seats."),
+    ])
+    assert [(f.kind, f.doc_ids) for f in report.findings] == [("conflict", ("a", "b", "c"))]
+    assert [v.value for v in report.findings[0].values] == ["63", "64"]
