@@ -58,7 +58,8 @@ from .sentence import (
     Token,
 )
 
-__all__ = ["METRIC", "NOT_A_CLAIM", "STORY_CLASS", "SUBJECT", "MetricPick", "Work", "event_class_of", "plural"]
+__all__ = ["METRIC", "NOT_A_CLAIM", "STORY_CLASS", "SUBJECT", "MetricPick", "Work", "event_class_of", "plural",
+           "restated"]
 
 #: The event of a document that names none: its figures can only be about "the story".
 STORY_CLASS = "the story"
@@ -414,16 +415,36 @@ def _anaphoric(w: Work) -> bool | None:
     return None
 
 
+def restated(w: Work) -> Quantity | None:
+    """The figure this one restates in other units, or None: "50 km (30 miles)", "85
+    million euros ($108 million)", "12,000 hectares, or about 30,000 acres" (after ", or"
+    only in the same dimension: "5 km, or 20 minutes on foot" states another figure);
+    "200,000 (20,000 of them in one march)" states another figure."""
+    toks, k = w.toks, w.li - 1
+    unit = w.q.unit
+    if unit is None or k < 1:
+        return None
+    if toks[k].text == "(":
+        before = w.v.figure_ending_at(toks[k - 1].end)
+        return before if before is not None and before.unit is not None and before.unit != unit else None
+    if k < 2 or toks[k].low != "or" or toks[k - 1].text != ",":
+        return None
+    before = w.v.figure_ending_at(toks[k - 2].end)
+    if before is None or before.unit is None or before.unit == unit:
+        return None
+    from .units import dimension_key
+
+    try:
+        same = before.kind == w.q.kind == "currency" or dimension_key(before.unit) == dimension_key(unit)
+    except UnitError:
+        return None
+    return before if same else None
+
+
 def _conversion(w: Work) -> bool | None:
-    """"50 km (30 miles)", "85 million euros ($108 million)": the same figure restated in
-    other units ("200,000 (20,000 of them in one march)" states another figure)."""
-    toks = w.toks
-    if w.li == 0 or toks[w.li - 1].text != "(" or w.li < 2:
-        return None
-    before = w.v.figure_ending_at(toks[w.li - 2].end)
-    if before is None or before.unit is None or w.q.unit is None or before.unit == w.q.unit:
-        return None
-    return True
+    """"50 km (30 miles)", "12,000 hectares, or about 30,000 acres": the same figure
+    restated in other units (:func:`restated`)."""
+    return True if restated(w) is not None else None
 
 
 def _referential(w: Work) -> bool | None:
@@ -548,8 +569,8 @@ NOT_A_CLAIM: Table[bool] = register(Table("not a claim", (
     Rule("time frame", "the words around a duration", _time_frame,
          "A duration that sets the time of a sentence is no figure about the story.",
          "over the past two years; three days ago"),
-    Rule("conversion", "the figure before an opening bracket", _conversion,
-         "A figure restated in other units in brackets is the same figure: a claim with the frame of the one it restates, or set aside with it.",
+    Rule("conversion", "the figure before an opening bracket or ', or'", _conversion,
+         "A figure restated in other units in brackets (or after ', or' in the same dimension) is the same figure: a claim with the frame of the one it restates, or set aside with it.",
          "10 km (6 miles)"),
     Rule("repeated figure", "'the' before a figure the document already gave", _anaphoric,
          "\"The 200 accounts\" after \"200 accounts\" mentions the same figure again.",
@@ -1110,11 +1131,12 @@ _DEPTH = regex.compile(r"\b(?:depth|deep|beneath|below|underground)\b", regex.I)
 
 
 @functools.lru_cache(maxsize=256)
-def _is_length(unit: str) -> bool:
+def _is_length(unit: str, power: str = "") -> bool:
+    """Whether ``unit`` is a length (``power=" ** 2"``: an area, "hectare", "acre")."""
     from .units import dimension_key
 
     try:
-        return dimension_key(unit) == "[length]"
+        return dimension_key(unit) == f"[length]{power}"
     except UnitError:  # an unknown unit is simply not a length
         return False
 
@@ -1140,9 +1162,30 @@ def _dimension(w: Work) -> MetricPick | None:
         return None
     if q.unit and "degree" in q.unit:
         return _pick("temperature", "temperature")
-    if q.unit and q.unit.startswith("square "):
-        return _pick("area", "area")
+    if q.unit and (q.unit.startswith("square ") or _is_length(q.unit, " ** 2")):
+        if _fire_clause(w):  # "the blaze has scorched 12,000 hectares": what the fire burned
+            return _pick("area burned", "area burned")
+        return _pick("area", "area")  # "a 1,500-square-kilometer island", "30,000 acres"
     return _pick(q.unit, q.unit) if q.unit else None
+
+
+def _fire_clause(w: Work) -> bool:
+    """Whether the figure's clause says a fire burned it: a burning verb, or a fire named."""
+    a, b = w.v.clause_bounds(w.li)
+    burn = _english().verbs["burn_verbs"]
+    by_noun = lexicon.events().by_noun
+    return any(t.low in burn or (t.has(EVENT_NOUN) and "fire" in by_noun.get(t.low, ()))
+               for t in w.toks[a:b])
+
+
+def _contained(w: Work) -> bool:
+    """Whether a percentage says how much of a fire is under control: "30 percent contained",
+    "containment of 30%", "firefighters have contained 30% of the blaze"."""
+    toks = w.toks
+    if w.ri < len(toks) and toks[w.ri].low in ("contained", "containment"):
+        return True
+    before = [t.low for t in toks[max(0, w.li - 3) : w.li]]
+    return "containment" in before or (bool(before) and before[-1] == "contained")
 
 
 def _percent(w: Work) -> MetricPick | None:
@@ -1153,6 +1196,8 @@ def _percent(w: Work) -> MetricPick | None:
     toks = w.toks
     if w.ri < len(toks) and toks[w.ri].low in WORDS.certain:
         return MetricPick("certainty", f"percent {toks[w.ri].low}", "entity")
+    if _contained(w):  # "the blaze is 30 percent contained", "have contained 30% of the fire"
+        return _pick("containment", "percent contained")
     if w.ri + 1 < len(toks) and toks[w.ri].low == "of":
         got = np_after(w.v, w.ri + 1)
         if got and len(got[1].split()) <= 3 and not got[1][:1].isdigit():

@@ -431,9 +431,9 @@ def _rounding(claim: Claim) -> float:
     if q.value is None:
         return 0.0
     step = getattr(q, "step", None)
+    m = _NUMBER_TOKEN_RE.search(q.text)
     if step is None:
         half, scale = 0.5, 1.0
-        m = _NUMBER_TOKEN_RE.search(q.text)
         if m:
             half = 0.5 * 10.0 ** -len(m.group(1) or "")
             try:
@@ -443,11 +443,13 @@ def _rounding(claim: Claim) -> float:
             if stated and q.value and not math.isclose(stated, q.value):
                 scale = abs(q.value / stated)  # "334" in "$334M"
         step = 2 * half * scale
-        if m and not m.group(1):  # "700 miles", "1,500 km": a round number, rounded to its zeros
-            digits = m.group(0).replace(",", "")
-            zeros = len(digits) - len(digits.rstrip("0"))
-            if zeros and len(digits) > zeros:
-                step *= 10.0 ** zeros
+    if m and not m.group(1) and q.kind != "currency":
+        # "700 miles", "30,000 acres": a round number, rounded to its zeros (a sum of money
+        # converts at a rate, with its band: "$350 million" is no rounding of €300 million)
+        digits = m.group(0).replace(",", "")
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros and len(digits) > zeros:
+            step *= 10.0 ** zeros
     try:
         return abs(_base(q.value + step / 2, q.unit) - _base(q.value, q.unit))
     except UnitError:

@@ -44,7 +44,8 @@ from . import _guard, lexicon
 from . import attribution as _attr
 from . import frames as _frames
 from . import text as _text
-from .binding import METRIC, NOT_A_CLAIM, STORY_CLASS, SUBJECT, MetricPick, Work, event_class_of, sentence_topic
+from .binding import (METRIC, NOT_A_CLAIM, STORY_CLASS, SUBJECT, MetricPick, Work, event_class_of, restated,
+                      sentence_topic)
 from .errors import InputError  # noqa: F401  (raised by _guard, documented here)
 from .models import Attribution, Claim, Document, Quantity, Relation, SetAside, Span
 from .quantities import parse_prefix, parse_quantities
@@ -399,7 +400,7 @@ class _Reader:
         q = w.q
         hit = NOT_A_CLAIM.run(w)
         if hit is not None and hit.rule == "conversion":
-            before = w.v.figure_ending_at(w.toks[w.li - 2].end)  # the figure right before the bracket
+            before = restated(w)  # the figure right before the bracket or ", or"
             twin = next((p for p in reversed(out) if before is not None
                          and (p.fields["quantity"].start, p.fields["quantity"].end) == (before.start, before.end)), None)
             if twin is not None:  # "€2 million ($2.6 million)": the same figure, restated
@@ -703,7 +704,9 @@ def _day_claims(v: SentenceView, sa: _attr.SentenceAttribution, doc: Document) -
     "the quake struck on Tuesday" -> (earthquake, day, Tuesday).
 
     Only a weekday a few words after a verb that dates the story's own event ("said",
-    "launched", "struck"), in a sentence that names that event."""
+    "launched", "struck"), in a sentence that names that event. "Said on Monday" dates the
+    announcement of an event that is announced once (a deal, a campaign); of any other (a
+    fire reported on day after day) it dates a statement and gives no claim."""
     out: list[_Pending] = []
     if not any(t.kind == "weekday" for t in v.times):
         return None
@@ -715,6 +718,9 @@ def _day_claims(v: SentenceView, sa: _attr.SentenceAttribution, doc: Document) -
     own = [m for m in _frames.mentions(v) if m.cls == doc_ev.cls and not m.other and not m.date]
     if not own:
         return out
+    cls = lexicon.events().classes.get(doc_ev.cls)
+    announced = cls is not None and cls.announced
+    start_verbs = lexicon.english().verbs["start_day_verbs"]
     for t in v.times:
         if t.kind != "weekday":
             continue
@@ -722,9 +728,16 @@ def _day_claims(v: SentenceView, sa: _attr.SentenceAttribution, doc: Document) -
         window = v.tokens[max(0, ti - 4) : ti]
         if not any(x.low in day_verbs for x in window):
             continue
+        if any(x.low in event_verbs for x in window):
+            metric = "day"
+        elif announced:
+            metric = "announcement day"
+        elif any(x.low in start_verbs for x in window):
+            metric = "day"  # "the fire started on Monday"
+        else:
+            continue  # "fire officials said on Monday": the day of a statement, not of the event
         subject = doc_ev.label
         q = Quantity(text=t.text, start=t.start, end=t.end, kind="date", rule="weekday")
-        metric = "day" if any(x.low in event_verbs for x in window) else "announcement day"
         out.append(_Pending({
             "id": _claim_id(doc.id, q, metric), "doc_id": doc.id, "subject": subject,
             "subject_text": subject, "metric": metric, "metric_text": metric, "quantity": q,

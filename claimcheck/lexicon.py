@@ -686,7 +686,8 @@ def english() -> English:
         reporting[" ".join(verb.lower().split())] = frozenset(flags)
     if not reporting:
         raise LexiconError(f"data/{f}: [reporting] lists no verb")
-    verbs = {k: _section_words(doc, "verbs", k, f) for k in ("possession", "other", "day_verbs", "event_day_verbs")}
+    verbs = {k: _section_words(doc, "verbs", k, f) for k in ("possession", "other", "day_verbs", "event_day_verbs", "start_day_verbs",
+                                                    "burn_verbs")}
     forms = _table(doc, "verb_forms", f)
     if not all(isinstance(v, str) and v.strip() for v in forms.values()):
         raise LexiconError(f"data/{f}: [verb_forms] must map verb forms to participles")
@@ -850,6 +851,7 @@ class EventClass:
     family: str | None = None
     part_of: str | None = None
     named: bool = False
+    announced: bool = False
 
 
 @dataclass(frozen=True)
@@ -900,14 +902,14 @@ def events() -> EventLexicon:
         money = spec.get("money")
         if money is not None and money not in known_metrics:
             raise LexiconError(f"data/{f}: {where} money {money!r} is not a metric of metrics.toml")
-        flags = {k: spec.get(k, False) for k in ("lasting", "containing", "named")}
+        flags = {k: spec.get(k, False) for k in ("lasting", "containing", "named", "announced")}
         if not all(isinstance(v, bool) for v in flags.values()):
-            raise LexiconError(f"data/{f}: {where} lasting/containing/named must be true or false")
+            raise LexiconError(f"data/{f}: {where} lasting/containing/named/announced must be true or false")
         c = EventClass(name, _strs(spec, "nouns", where, f), _strs(spec, "verbs", where, f),
                        money, flags["lasting"], flags["containing"], _strs(spec, "hints", where, f),
                        spec.get("family") if isinstance(spec.get("family"), str) else None,
                        spec.get("part_of") if isinstance(spec.get("part_of"), str) else None,
-                       flags["named"])
+                       flags["named"], flags["announced"])
         classes[name] = c
         for n in sorted(c.nouns):
             for form in {n, *plural_forms(n)}:

@@ -45,6 +45,7 @@ def claim(
     relation: tuple[float, str, str] | None = None,
     rule: str = "",
     scope: str | None = None,
+    step: float | None = None,
 ) -> Claim:
     """A claim whose quote ``quote`` sits in ``sentence``, which starts at ``sent_start``."""
     text = " " * sent_start + sentence
@@ -60,7 +61,7 @@ def claim(
             high, high_incl = value, qualifier == "at_most"
     q = Quantity(text=quote, start=start, end=end, value=value, low=low, high=high,
                  low_inclusive=low_incl, high_inclusive=high_incl, qualifier=qualifier,
-                 unit=unit, kind=kind, rule=rule)
+                 unit=unit, kind=kind, rule=rule, step=step)
     attribution = None
     if chain:
         attribution = Attribution(source=chain[0], cue="said", chain=tuple(chain),
@@ -873,3 +874,35 @@ def test_the_whole_a_part_is_counted_against_is_not_the_subjects() -> None:
     ])
     assert [(f.kind, f.doc_ids) for f in report.findings] == [("conflict", ("a", "b", "c"))]
     assert [v.value for v in report.findings[0].values] == ["63", "64"]
+
+
+def test_statements_on_two_days_about_a_running_event_are_no_conflict() -> None:
+    # a fire is reported on day after day: "said on Monday" and "said on Tuesday" date two
+    # statements, not the fire; a deal is announced once, and two days for it disagree
+    fire = cc.check([
+        cc.Document(id="a", text="A wildfire near Lumo has destroyed 140 homes, officials said on Monday.",
+                    published="2024-05-07"),
+        cc.Document(id="b", text="The wildfire near Lumo has destroyed 160 homes, officials said on Tuesday.",
+                    published="2024-05-08"),
+    ])
+    assert [f.kind for f in fire.findings] == ["update"]
+    deal = cc.check([
+        cc.Document(id="a", text="Northwind said on Monday it had agreed a deal to buy Lumo.", published="2024-05-07"),
+        cc.Document(id="b", text="Northwind said on Tuesday it had agreed a deal to buy Lumo.", published="2024-05-07"),
+    ])
+    assert [(f.kind, f.metric) for f in deal.findings] == [("conflict", "announcement day")]
+
+
+def test_a_fire_reported_day_after_day_gives_updates() -> None:
+    # the area a fire burned grows; a rounded conversion in acres is the same area; how much
+    # of it is contained rises: updates, and no conflict between the days' statements
+    report = cc.check([
+        cc.Document(id="a", text="A wildfire near Pico has burned more than 12,000 hectares and is 30 percent "
+                                 "contained, officials said on Monday.", published="2024-05-07"),
+        cc.Document(id="b", text="The Pico fire has scorched 12,400 hectares and is 35 percent contained, officials "
+                                 "said on Tuesday.", published="2024-05-08"),
+        cc.Document(id="c", text="The Pico blaze has burned 12,400 hectares, or about 30,000 acres.",
+                    published="2024-05-08"),
+    ])
+    assert sorted((f.kind, f.metric) for f in report.findings) == [
+        ("update", "area burned"), ("update", "containment")]
