@@ -44,8 +44,17 @@ from . import _guard, lexicon
 from . import attribution as _attr
 from . import frames as _frames
 from . import text as _text
-from .binding import (METRIC, NOT_A_CLAIM, STORY_CLASS, SUBJECT, MetricPick, Work, event_class_of, restated,
-                      sentence_topic)
+from .binding import (
+    METRIC,
+    NOT_A_CLAIM,
+    STORY_CLASS,
+    SUBJECT,
+    MetricPick,
+    Work,
+    event_class_of,
+    restated,
+    sentence_topic,
+)
 from .errors import InputError  # noqa: F401  (raised by _guard, documented here)
 from .models import Attribution, Claim, Document, Quantity, Relation, SetAside, Span
 from .quantities import parse_prefix, parse_quantities

@@ -8,9 +8,9 @@ test_report.py and test_cli.py import these helpers.
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 import math
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
