@@ -740,8 +740,9 @@ def _verb_after(w: Work, limit: int = 8) -> tuple[str, int] | None:
 
 def _aside_after_count(w: Work, k: int) -> int:
     """Where the words after a count resume past what only describes it: "12 members *of the
-    extended Daya family* were killed", "three men *- all cousins -* died", "24 soldiers *who*
-    were injured" (``k`` itself when nothing is skipped)."""
+    extended Daya family* were killed", "157 people *aboard the flight* died", "three men *-
+    all cousins -* died", "24 soldiers *who* were injured" (``k`` itself when nothing is
+    skipped)."""
     toks = w.toks
     t = toks[k]
     if k == w.ri and t.has(REL) and t.low in ("who", "that", "which"):
@@ -755,7 +756,8 @@ def _aside_after_count(w: Work, k: int) -> int:
     if k == w.ri and t.text in ("-", "—", "–", "--"):
         close = next((j for j in range(k + 1, min(len(toks), k + 6)) if toks[j].text == t.text), None)
         return close + 1 if close is not None else k
-    if k == w.ri and t.low == "of" and w.q.counted is not None:
+    if k == w.ri and t.low in ("of", "aboard", "on", "in", "inside") and w.q.counted is not None:
+        # "... of the Daya family were killed", "157 people aboard the flight died"
         j = k + 1
         while j < min(len(toks), k + 7) and toks[j].word and not toks[j].text[:1].isdigit() \
                 and not (w.v.is_verb(j) and not toks[j - 1].has(DET)) and not toks[j].has(REL | CONJ) \
@@ -771,7 +773,7 @@ def _verb_before(w: Work) -> tuple[str, int] | None:
     toks = w.toks
     k = w.li - 1
     while k >= 0 and w.li - k <= 4 and toks[k].low in ("another", "other", "some", "about", "nearly", "over",
-                                                        "by", "an", "a", "approximate", "estimated"):
+                                                        "by", "an", "a", "approximate", "estimated", "all"):
         k -= 1
     if k >= 0:
         t = toks[k]
@@ -845,6 +847,50 @@ def _population(w: Work) -> MetricPick | None:
         return _pick("population", "population")
     if before[-1:] == ["of"] and len(before) >= 2 and before[-2] in WORDS.place_nouns:
         return _pick("population", "population")
+    return None
+
+
+#: Counted nouns of who travels, and the metric "on board" gives each.
+_ABOARD = {"passenger": "passengers on board", "crew": "crew on board", "crew member": "crew on board",
+           "crewmember": "crew on board", "person": "people on board", "people": "people on board"}
+
+
+def _on_board(w: Work) -> MetricPick | None:
+    """"with 157 people on board", "carrying 149 passengers and eight crew", "150 passengers
+    were on the flight": who was aboard the vehicle of the story's event (owned by the
+    event, so outlets meet; a count of passengers in general stays the airline's)."""
+    q = w.q
+    if q.kind != "count" or not q.counted:
+        return None
+    counted = q.counted.lower()
+    name = _ABOARD.get(counted) or _ABOARD.get(counted.removesuffix("s"))
+    if name is None:
+        words = counted.split()
+        name = _ABOARD.get(words[-1]) if words and words[-1] in ("member", "members") and words[0] == "crew" else None
+        if name is None:
+            return None
+    toks = w.toks
+    before = [t.low for t in toks[max(0, w.li - 2) : w.li]]
+    if before[-1:] and before[-1] in ("carrying", "aboard"):  # not "the airline carried 20 million passengers"
+        return _pick(name, name)
+    if before[-1:] and before[-1] in ("and", ",") and w.claims_so_far:  # "149 passengers and eight crew"
+        prev_q, prev_m = w.claims_so_far[-1]
+        if prev_m.name in _ABOARD.values() and w.li >= 2 and prev_q.end == toks[w.li - 2].end:
+            return _pick(name, name)
+    if before[-1:] == ["all"] and before[-2:-1] and before[-2] in ("carrying", "killing", "with"):
+        return _pick(name, name)
+    # after the figure (or the list it opens): "on board", "aboard", "were on the flight"
+    k, end = w.ri, min(len(toks), w.ri + 8)
+    while k < end:
+        t = toks[k]
+        if t.low in ("aboard", "onboard") or (t.low == "on" and k + 1 < len(toks) and toks[k + 1].low == "board"):
+            return _pick(name, name)
+        if t.low in ("were", "was") and k + 2 < len(toks) and toks[k + 1].low == "on" \
+                and toks[k + 2].low in ("the", "board", "board."):
+            return _pick(name, name)
+        if not t.word or (w.v.is_verb(k) and t.low not in ("were", "was")) or t.has(REPORT):
+            return None
+        k += 1
     return None
 
 
@@ -1322,6 +1368,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("population", "'home to', 'a city of', 'a population of' before a count of people", _population,
          "\"home to 120,000 people\", \"a city of 500,000\": how many people live in a place.",
          "The island, home to 120,000 people, was hit."),
+    Rule("on board", "'on board', 'aboard', 'carrying' around a count of people", _on_board,
+         "\"With 157 people on board\", \"carrying 149 passengers\": who was aboard the vehicle of the story's event.",
+         "The ferry sank with 45 people on board."),
     Rule("with injuries", "'with' + a metric noun after a count", _with_injuries,
          "\"50 people with serious injuries\": the noun after 'with' is the metric.",
          "The attack left 50 people with serious injuries."),

@@ -1302,6 +1302,8 @@ def _time_for(v: SentenceView, times: Sequence[TimeExpr], q: Quantity) -> TimeEx
         if not opening:
             lo, hi = (te, qi) if te <= qi else (v.index_at(q.end), ti)
             between = toks[lo:hi]
+            if te <= qi and len(between) >= 2 and between[0].text == "," and between[1].low == "when":
+                between = between[2:]  # "since 2011, when 43 people died": the date the clause hangs on
             if len(between) > 20 or any(x.text in (",", ";", ":") or x.has(SUBORD | REL) for x in between):
                 continue  # "... since Papandreou took office last October": another clause's time
             if te <= qi and any(x.low in ("and", "but") for x in between):

@@ -906,3 +906,18 @@ def test_a_fire_reported_day_after_day_gives_updates() -> None:
     ])
     assert sorted((f.kind, f.metric) for f in report.findings) == [
         ("update", "area burned"), ("update", "containment")]
+
+
+def test_a_crash_compares_who_was_aboard_and_keeps_an_earlier_crash_apart() -> None:
+    report = cc.check([
+        cc.Document(id="a", text="A Pico Air jet crashed near Varn on Tuesday, killing all 57 people on board. It "
+                                 "was carrying 49 passengers and eight crew members. It was the airline's first "
+                                 "fatal accident since 2011, when 43 people died.", published="2024-05-08"),
+        cc.Document(id="b", text="All 57 people aboard a Pico Air flight died when the jet crashed near Varn. The "
+                                 "ministry said 50 passengers and seven crew members were on the flight.",
+                    published="2024-05-08"),
+    ])
+    got = sorted((f.kind, f.metric, tuple(v.value for v in f.values)) for f in report.findings)
+    assert got == [("agreement", "deaths", ("57",)),
+                   ("conflict", "crew on board", ("7", "8")),
+                   ("conflict", "passengers on board", ("49", "50"))]
