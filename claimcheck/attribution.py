@@ -99,6 +99,12 @@ _E = r"(?![\p{L}\p{N}-])"  # word end
 _E_ASCII = r"(?![^\W_]|-)"  # _E in stdlib re, on ASCII text
 _BRACKETED = regex.compile(r"\s*+\([^()]{0,40}\)\s*+")  # a short aside in brackets
 _THAT = regex.compile(r"(?i:that)" + _E)
+#: A figure right after a verb that takes it as its object ("claimed 120,000", "estimated
+#: about 50,000"): the verb's subject says so.
+_APPROX = r"(?i:(?:about|around|some|roughly|nearly|almost|more\s++than|over|up\s++to|at\s++least|as\s++many\s++as)\s++)?+"
+_FIGURE_NEXT = regex.compile(_APPROX + r"[\d$€£]")
+#: "the crowd at 45,000", "the death toll at about 40": what "put" estimates
+_AT_FIGURE = regex.compile(r"(?i:the|its|their)\s++(?:[\w'-]++\s++){1,3}?(?i:at)\s++" + _APPROX + r"[\d$€£]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +115,8 @@ class _Cues:
     ascii_cue: re.Pattern[str] | None
     verbs: frozenset[str]
     clausal: frozenset[str]
+    figure_object: frozenset[str]
+    estimate_at: frozenset[str]
     no_inversion: frozenset[str]
     cite: frozenset[str]
     cite_as: regex.Pattern[str]
@@ -159,7 +167,8 @@ def _cues() -> _Cues:
     )
     return _Cues(
         cue=cue, ascii_cue=_ascii_phrases([*verbs, *a["prepositions"], *a["participles"]], _E_ASCII, True, group=True),
-        verbs=verbs, clausal=en.verbs_with("clausal"), no_inversion=en.verbs_with("no_inversion"),
+        verbs=verbs, clausal=en.verbs_with("clausal"),
+        figure_object=en.verbs_with("figure_object"), estimate_at=en.verbs_with("estimate_at"), no_inversion=en.verbs_with("no_inversion"),
         cite=en.verbs_with("cite"),
         cite_as=regex.compile(_B + _alternation(a["cite_as"]) + _E, regex.IGNORECASE | regex.VERSION1),
         prepositions=a["prepositions"], participles=a["participles"], passive=a["passive"],
@@ -192,6 +201,10 @@ def _left_np(s: str, i: int) -> tuple[int, int]:
         if tok[-1] in _PUNCT or tok in ("-", "--"):
             break
         if tok.lower() in _cues().left_stops:
+            if tok.lower() == "who" and 2 <= n <= 6 and a > lo:  # "the unions who organised it claimed"
+                head = _left_np(s, a)
+                if head[1] > head[0]:
+                    return head
             break
         k = b
         while k > a and (s[k - 1] not in _PUNCT or _digit_group(s, k - 1)):
@@ -524,7 +537,9 @@ def _not_a_cue(c: _Cue) -> _AttrResult | None:
         rest = s[c.ce : c.ce + 40].lstrip()
         if not (rest[:1] in ("", ":", '"', "“", "'", "‘", ",", ".", ";")
                 or _THAT.match(rest)
-                or s[max(0, c.cs - 40) : c.cs].rstrip()[-1:] in (",", '"', "”")):
+                or s[max(0, c.cs - 40) : c.cs].rstrip()[-1:] in (",", '"', "”")
+                or (c.word in cues.figure_object and _FIGURE_NEXT.match(rest))
+                or (c.word in cues.estimate_at and _AT_FIGURE.match(rest))):
             return _SKIP  # "China has announced a crackdown": the writer's own statement
     c.prepare()
     return None

@@ -667,8 +667,10 @@ def _metric_noun_before(w: Work) -> MetricPick | None:
         t = toks[k]
         if t.text in (".", ";", "(") or (t.text == "," and k < w.li - 1) or w.v.figure_between(k, k + 1):
             break
-        if t.low == "magnitude" and k + 1 < w.li and all(x.low in WORDS.toll_link or x.low in _REVISED
-                                                          for x in toks[k + 1 : w.li]):
+        if t.low in ("magnitude", "crowd") and k + 1 < w.li and all(x.low in WORDS.toll_link or x.low in _REVISED
+                                                                     for x in toks[k + 1 : w.li]):
+            if t.low == "crowd":  # "put the crowd at 45,000", "a crowd of 52,000"
+                return _pick("crowd size", "crowd size")
             return _pick("magnitude", "magnitude")  # "the magnitude was 6.6", "put the magnitude at 6.6"
         if t.low != "toll":
             continue
@@ -820,7 +822,8 @@ def _people_metric(w: Work) -> MetricPick | None:
 
 def _crowd(w: Work) -> MetricPick | None:
     """"Police put the march at roughly 30,000 people", "there were more than 50,000 -- the
-    biggest protest": a count of people in a clause about a protest is its crowd."""
+    biggest protest": a count of people in a clause about a protest is its crowd, and so is
+    one that "took part" or "turned out" in a protest story."""
     q = w.q
     if q.kind != "count" or q.value is None:
         return None
@@ -832,6 +835,13 @@ def _crowd(w: Work) -> MetricPick | None:
     for k, t in enumerate(w.toks):  # the sentence: "Police put the march, ..., at 30,000 people"
         if t.has(EVENT_NOUN) and "protest" in ev.by_noun.get(t.low, ()) and not w.v.in_name(k):
             return _pick("crowd size", "crowd size")
+    doc = w.s.event
+    if getattr(doc, "cls", None) == "protest":  # a protest story: "120,000 people took part"
+        toks = w.toks
+        for k in range(w.ri, min(len(toks), w.ri + 4)):
+            if toks[k].low in ("took", "turned", "participated") and (
+                    toks[k].low == "participated" or (k + 1 < len(toks) and toks[k + 1].low in ("part", "out"))):
+                return _pick("crowd size", "crowd size")
     return None
 
 

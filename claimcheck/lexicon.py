@@ -540,7 +540,8 @@ def units() -> UnitLexicon:
 # --------------------------------------------------------------------------- english.toml
 
 #: The reporting-verb flags ``data/english.toml`` may use (see its ``[reporting_flags]``).
-REPORTING_FLAGS = frozenset({"clausal", "no_inversion", "cite", "clause_start", "not_a_cue"})
+REPORTING_FLAGS = frozenset({"clausal", "no_inversion", "cite", "clause_start", "not_a_cue", "figure_object",
+                             "estimate_at"})
 
 _ENGLISH_WORDS = (
     "determiners", "speaker_determiners", "prepositions", "pronouns", "speaker_pronouns",
@@ -686,8 +687,8 @@ def english() -> English:
         reporting[" ".join(verb.lower().split())] = frozenset(flags)
     if not reporting:
         raise LexiconError(f"data/{f}: [reporting] lists no verb")
-    verbs = {k: _section_words(doc, "verbs", k, f) for k in ("possession", "other", "day_verbs", "event_day_verbs", "start_day_verbs",
-                                                    "burn_verbs")}
+    verb_lists = ("possession", "other", "day_verbs", "event_day_verbs", "start_day_verbs", "burn_verbs")
+    verbs = {k: _section_words(doc, "verbs", k, f) for k in verb_lists}
     forms = _table(doc, "verb_forms", f)
     if not all(isinstance(v, str) and v.strip() for v in forms.values()):
         raise LexiconError(f"data/{f}: [verb_forms] must map verb forms to participles")
