@@ -669,8 +669,8 @@ def _metric_noun_before(w: Work) -> MetricPick | None:
             break
         if t.low in ("magnitude", "crowd") and k + 1 < w.li and all(x.low in WORDS.toll_link or x.low in _REVISED
                                                                      for x in toks[k + 1 : w.li]):
-            if t.low == "crowd":  # "put the crowd at 45,000", "a crowd of 52,000"
-                return _pick("crowd size", "crowd size")
+            if t.low == "crowd":  # "put the crowd at 45,000", "a crowd of 52,000" (at a match: its attendance)
+                return _pick("crowd size", "crowd size") if _protest_story(w) else _pick("attendance", "attendance")
             return _pick("magnitude", "magnitude")  # "the magnitude was 6.6", "put the magnitude at 6.6"
         if t.low != "toll":
             continue
@@ -842,6 +842,36 @@ def _crowd(w: Work) -> MetricPick | None:
             if toks[k].low in ("took", "turned", "participated") and (
                     toks[k].low == "participated" or (k + 1 < len(toks) and toks[k + 1].low in ("part", "out"))):
                 return _pick("crowd size", "crowd size")
+    return None
+
+
+def _protest_story(w: Work) -> bool:
+    """Whether the figure's document is about a protest, or its sentence names one."""
+    if getattr(w.s.event, "cls", None) == "protest":
+        return True
+    ev = lexicon.events()
+    return any(t.has(EVENT_NOUN) and "protest" in ev.by_noun.get(t.low, ()) and not w.v.in_name(k)
+               for k, t in enumerate(w.toks))
+
+
+#: Who watches: the counted nouns of an audience ("51,800 fans", "40,000 spectators").
+_AUDIENCE = frozenset({"fan", "spectator", "supporter", "people", "person", "onlooker", "viewer"})
+
+
+def _attendance(w: Work) -> MetricPick | None:
+    """"in front of 52,000 fans", "before a crowd of 51,800", "watched by 40,000 spectators":
+    how many watched the story's match, concert or ceremony (not a protest: its crowd)."""
+    q = w.q
+    if q.kind != "count" or q.value is None or q.value < 100:
+        return None
+    counted = (q.counted or "").lower()
+    if counted and counted not in _AUDIENCE and counted.removesuffix("s") not in _AUDIENCE:
+        return None
+    before = [t.low for t in w.toks[max(0, w.li - 3) : w.li]]
+    if before[-3:] == ["in", "front", "of"] or before[-2:] == ["watched", "by"] or (
+            before[-1:] == ["before"] and counted) or before[-2:] in (["crowd", "of"], ["attendance", "of"]):
+        if not _protest_story(w):
+            return _pick("attendance", "attendance")
     return None
 
 
@@ -1378,6 +1408,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("population", "'home to', 'a city of', 'a population of' before a count of people", _population,
          "\"home to 120,000 people\", \"a city of 500,000\": how many people live in a place.",
          "The island, home to 120,000 people, was hit."),
+    Rule("attendance", "'in front of', 'watched by', 'a crowd of' before a count", _attendance,
+         "\"In front of 52,000 fans\", \"watched by 40,000 spectators\": how many watched the story's match or show.",
+         "Lumo City won 3-1 in front of 52,000 fans."),
     Rule("on board", "'on board', 'aboard', 'carrying' around a count of people", _on_board,
          "\"With 157 people on board\", \"carrying 149 passengers\": who was aboard the vehicle of the story's event.",
          "The ferry sank with 45 people on board."),

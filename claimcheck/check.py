@@ -474,11 +474,24 @@ _ROUNDED_KINDS = frozenset({"percent", "dimension", "duration"})
 _HALF_DIGIT = 0.4995
 
 
-def _interval(claim: Claim, tolerance: float) -> _Interval | None:
+def _round_step(q: Any) -> float | None:
+    """The step of a round count, to its zeros ("52,000" → 1,000), or its own step."""
+    step = q.step
+    m = _NUMBER_TOKEN_RE.search(q.text)
+    if step and m and not m.group(1):
+        digits = m.group(0).replace(",", "")
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros and len(digits) > zeros:
+            return float(step * 10.0 ** zeros)
+    return step  # type: ignore[no-any-return]
+
+
+def _interval(claim: Claim, tolerance: float, estimated: bool = False) -> _Interval | None:
     """``(value, low, high)`` of a claim in its dimension's base unit, then the same rounded
     as classes compare them (:func:`_r`); ``None`` if it has no number. The interval is the
     parser's (``Quantity.low``/``high``); only an approximate figure the parser left without
-    one gets ±``tolerance``."""
+    one gets ±``tolerance``. A round count of an ``estimated`` metric (a crowd) covers its
+    zeros."""
     q = claim.quantity
     v, lo, hi = q.value, q.low, q.high
     if v is None:
@@ -490,7 +503,7 @@ def _interval(claim: Claim, tolerance: float) -> _Interval | None:
     if qualifier == "exact":
         lo = v if lo is None else lo
         hi = v if hi is None else hi
-        step = q.step
+        step = _round_step(q) if estimated and q.kind == "count" else q.step
         if lo == hi == v and step and (q.kind in _ROUNDED_KINDS or (q.kind == "count" and step != 1.0)):
             # "39 percent" is 39.1 rounded to its last digit: half that digit either way, a
             # hair less (neighbours, "39" and "40", stay apart), never wider than the tolerance
@@ -776,6 +789,7 @@ class _Group:
     cumulative: bool
     varies: bool = False
     money: bool = False  # sums of money, compared through reference rates (see "money")
+    estimated: bool = False  # a round count covers its zeros (a crowd: metrics.toml "estimated")
     claims: list[Claim] = field(default_factory=list)
     intervals: list[_Interval | None] = field(default_factory=list)
     subject: str | None = None  # set by _group_findings, once the group is worth a finding
@@ -1249,7 +1263,7 @@ def _index(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None) ->
         g = ix.numeric.get(key)
         if g is None:
             g = ix.numeric[key] = _new_group(key)
-        iv = _interval(c, tolerance)
+        iv = _interval(c, tolerance, g.estimated)
         g.claims.append(c)
         g.intervals.append(iv)
         if iv is not None and own[1]:
@@ -1263,7 +1277,7 @@ def _new_group(key: tuple[str, ...]) -> _Group:
     entry = _metric_entry(key[3])
     cumulative = bool(entry and entry.cumulative)
     return _Group(key, key[3], cumulative, bool(entry and entry.varies),
-                  money=key[4].startswith(_MONEY) and not cumulative)
+                  money=key[4].startswith(_MONEY) and not cumulative, estimated=bool(entry and entry.estimated))
 
 
 def _find(claims: Sequence[Claim], opts: _Options, money: StoryMoney | None = None) -> list[Finding]:

@@ -159,14 +159,17 @@ def _headline_classes(v: SentenceView, k: int) -> tuple[str, ...]:
     return ()
 
 
+_SCORE = regex.compile(r"\d{1,3}[-–]\d{1,3}")  # "2-0", "3–1": a match's score
+
+
 def _is_modifier_noun(v: SentenceView, k: int) -> bool:
     """"fire engines", "strike action": the event noun modifies the noun after it."""
     toks = v.tokens
     if k + 1 >= len(toks) or not toks[k].has(EVENT_NOUN):
         return False  # a verb ("stealing almost $2 million") modifies nothing
     nxt = toks[k + 1]
-    if not nxt.word or nxt.cap or nxt.has(PREP | CONJ | DET) or v.is_verb(k + 1):
-        return False
+    if not nxt.word or nxt.cap or nxt.has(PREP | CONJ | DET) or v.is_verb(k + 1) or _SCORE.fullmatch(nxt.text):
+        return False  # "the final 2-0": a score, not a compound noun
     if nxt.has(EVENT_NOUN) or nxt.low.endswith(("ly", "ing")):
         return False
     if any(f.first == k + 1 and f.q.kind == "duration" for f in v.figures):

@@ -728,6 +728,7 @@ class MetricEntry:
     money: bool = False
     event: str | None = None
     varies: bool = False
+    estimated: bool = False
 
 
 @dataclass(frozen=True)
@@ -806,6 +807,7 @@ def metrics() -> MetricLexicon:
             modifiers=_strs(spec, "modifier", where, f), money=money,
             event=spec.get("event") if isinstance(spec.get("event"), str) else None,
             varies=spec.get("varies", False) is True,
+            estimated=spec.get("estimated", False) is True,
         )
         entries[name] = e
         for v in sorted(e.verbs):

@@ -921,3 +921,19 @@ def test_a_crash_compares_who_was_aboard_and_keeps_an_earlier_crash_apart() -> N
     assert got == [("agreement", "deaths", ("57",)),
                    ("conflict", "crew on board", ("7", "8")),
                    ("conflict", "passengers on board", ("49", "50"))]
+
+
+def test_a_crowd_is_an_estimate_and_a_match_crowd_is_no_protest() -> None:
+    # "a crowd of 52,000" is 51,800 rounded: compatible; it is the match's attendance, no
+    # protest's crowd; two round estimates a thousand apart still conflict
+    match = cc.check([
+        cc.Document(id="a", text="Pico Rovers beat Varn Town 2-0 in the cup final before a crowd of 52,000."),
+        cc.Document(id="b", text="Pico Rovers won the cup final 2-0 in front of 51,800 fans."),
+    ])
+    assert [(f.kind, f.metric) for f in match.findings] == [("compatible", "attendance")]
+    assert {c.event for c in match.claims} == {"match"}
+    protest = cc.check([
+        cc.Document(id="a", text="Protesters marched through Pico against the law. Police put the crowd at 45,000."),
+        cc.Document(id="b", text="Protesters marched through Pico against the law. Police put the crowd at 46,000."),
+    ])
+    assert [(f.kind, f.metric) for f in protest.findings] == [("conflict", "crowd size")]
