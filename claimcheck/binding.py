@@ -868,11 +868,9 @@ def _attendance(w: Work) -> MetricPick | None:
     if counted and counted not in _AUDIENCE and counted.removesuffix("s") not in _AUDIENCE:
         return None
     before = [t.low for t in w.toks[max(0, w.li - 3) : w.li]]
-    if before[-3:] == ["in", "front", "of"] or before[-2:] == ["watched", "by"] or (
-            before[-1:] == ["before"] and counted) or before[-2:] in (["crowd", "of"], ["attendance", "of"]):
-        if not _protest_story(w):
-            return _pick("attendance", "attendance")
-    return None
+    watched = before[-3:] == ["in", "front", "of"] or before[-2:] == ["watched", "by"] or (
+        before[-1:] == ["before"] and bool(counted)) or before[-2:] in (["crowd", "of"], ["attendance", "of"])
+    return _pick("attendance", "attendance") if watched and not _protest_story(w) else None
 
 
 def _population(w: Work) -> MetricPick | None:
