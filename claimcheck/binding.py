@@ -890,7 +890,8 @@ def _population(w: Work) -> MetricPick | None:
 
 #: Counted nouns of who travels, and the metric "on board" gives each.
 _ABOARD = {"passenger": "passengers on board", "crew": "crew on board", "crew member": "crew on board",
-           "crewmember": "crew on board", "person": "people on board", "people": "people on board"}
+           "crewmember": "crew on board", "person": "people on board", "people": "people on board",
+           "migrant": "people on board", "refugee": "people on board", "asylum seeker": "people on board"}
 
 
 def _on_board(w: Work) -> MetricPick | None:
@@ -1006,7 +1007,10 @@ def _metric_of_count(w: Work, q: Quantity) -> MetricPick:
     for form in (noun.lower(), q.counted.lower()):
         names = lex.by_noun.get(form)
         if names and not (names[0] == "crowd size" and (q.value or 0) < 100):  # "one protester threw"
-            return _pick(names[0], noun.lower())
+            # "1,100 suspected cases" are no confirmed cases: a modifier in the figure narrows it
+            mod = next((lex.modified[(names[0], x.lower())] for x in q.text.split()[:-1]
+                        if (names[0], x.lower()) in lex.modified), None)
+            return _pick(mod, mod) if mod else _pick(names[0], noun.lower())
     words = [x.strip(",.").lower() for x in q.text.split()]
     mods = [x for x in words[:-1] if x in _modifier_words() and x not in ("public", "private", "confirmed")]
     text = " ".join([*mods, noun.lower() if noun[:1].islower() else noun])
@@ -1246,6 +1250,10 @@ def _dimension(w: Work) -> MetricPick | None:
         return None
     if q.unit and "degree" in q.unit:
         return _pick("temperature", "temperature")
+    if q.unit and _is_length(q.unit, " / [time]"):  # "winds of 150 mph", "240 km/h"
+        a, b = w.v.clause_bounds(w.li)
+        windy = any(t.low in ("wind", "winds", "gust", "gusts") for t in w.toks[max(0, a - 3) : b])
+        return _pick("wind speed", "wind speed") if windy else _pick("speed", "speed")
     if q.unit and (q.unit.startswith("square ") or _is_length(q.unit, " ** 2")):
         if _fire_clause(w):  # "the blaze has scorched 12,000 hectares": what the fire burned
             return _pick("area burned", "area burned")

@@ -92,10 +92,13 @@ def pct(x: float) -> str:
 
 
 def _unit_words(unit: str, v: float | None) -> str:
+    """A unit's name for a value: "6 miles", "240 kilometers per hour" (the first word of a
+    compound unit takes the plural)."""
     name = unit.replace("_", " ")
     if v is not None and abs(v) == 1:
         return name
-    return plural(name) if not name.endswith("s") else name
+    head, sep, tail = name.partition(" per ")
+    return (plural(head) if not head.endswith("s") else head) + sep + tail
 
 
 def format_value(claim: Claim) -> str:
