@@ -170,6 +170,15 @@ def _verb_word(t: Token) -> str | None:
 # --------------------------------------------------------------------------- noun phrases
 
 
+@functools.cache
+def _sum_nouns() -> frozenset[str]:
+    """Nouns that name what a company's sum is ("revenue", "profit", "sales"): a clause
+    subject made of one says whose sum it is no more than "it" does."""
+    entries = lexicon.metrics().entries
+    return frozenset(v for name in ("revenue", "profit", "loss") if name in entries
+                     for v in entries[name].verbs if " " not in v)
+
+
 def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None:
     """Subject from the noun phrase ``tokens[lo:hi]``: (canonical, as written, how)."""
     toks = v.tokens
@@ -187,6 +196,17 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
         return None  # "if an application needs ...", "boiling down the rest": a clause, not a subject
     if len(words) <= 2 and words[-1].has(PRON) and st.topic:
         return st.topic[0], st.topic[1], "pronoun"
+    if len(words) <= 5 and words[-1].low in _sum_nouns():
+        # "its third-quarter net profit rose", "Revenue was $8.2 billion": the topic's (or,
+        # in the first sentence, the name opening it: "Northwind posted ..., as revenue
+        # climbed"), not a subject of its own
+        if st.topic:
+            return st.topic[0], st.topic[1], "pronoun"
+        first = v.name_runs()[:1]
+        if first and first[0][1] <= lo:
+            written = v.run_text(*first[0])
+            return st.canonical(written), written, "name"
+        # else no owner is named at all: "Sales fell 5 percent" is about sales
     if len(words) == 2 and words[0].low == "the" and words[1].has(REFERRING) and st.topic:
         return st.topic[0], st.topic[1], "pronoun"  # "The company has ..." -> the topic
     all_runs = v.name_runs()
@@ -1126,7 +1146,35 @@ def _money(w: Work) -> MetricPick | None:
         known = lexicon.events().classes
         money = known[cls].money if cls is not None and cls in known else None
         name = money or "amount"
+    if name in _results()["metrics"]:  # "quarterly revenue", "annual profit forecast"
+        entry = lexicon.metrics().entries[name]
+        name = _result_metric(w, name)
+        return MetricPick(name, name, entry.owner, entry.cumulative)
     return _pick(name, name)
+
+
+@functools.cache
+def _results() -> dict[str, frozenset[str]]:
+    spec = lexicon.load_toml("metrics.toml").get("results", {})
+    return {k: frozenset(x.lower() for x in v) for k, v in spec.items() if isinstance(v, list)}
+
+
+def _result_metric(w: Work, name: str) -> str:
+    """A company's result named by its period and whether it is a forecast (metrics.toml
+    [results]): the period word of the sentence nearest the figure, a forecast word
+    before it in its sentence."""
+    res = _results()
+    toks = w.toks
+    best: tuple[int, str] | None = None
+    for k, t in enumerate(toks):
+        words = [t.low] + ([f"{t.low} {toks[k + 1].low}"] if k + 1 < len(toks) else [])
+        for period in ("quarterly", "annual", "half-year"):
+            if any(x in res.get(period, ()) for x in words):
+                d = abs(k - w.li)
+                if best is None or d < best[0]:
+                    best = (d, period)
+    forecast = any(t.low in res.get("forecast", ()) for t in toks[: w.li])
+    return " ".join(x for x in (best[1] if best else "", name, "forecast" if forecast else "") if x)
 
 
 def _public_source(w: Work) -> bool:
