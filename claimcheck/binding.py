@@ -202,9 +202,9 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
         # climbed"), not a subject of its own
         if st.topic:
             return st.topic[0], st.topic[1], "pronoun"
-        first = v.name_runs()[:1]
-        if first and first[0][1] <= lo:
-            written = v.run_text(*first[0])
+        opening = v.name_runs()[:1]
+        if opening and opening[0][1] <= lo:
+            written = v.run_text(*opening[0])
             return st.canonical(written), written, "name"
         # else no owner is named at all: "Sales fell 5 percent" is about sales
     if len(words) == 2 and words[0].low == "the" and words[1].has(REFERRING) and st.topic:
