@@ -855,6 +855,7 @@ class EventClass:
     part_of: str | None = None
     named: bool = False
     announced: bool = False
+    sentence_hints: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -912,7 +913,7 @@ def events() -> EventLexicon:
                        money, flags["lasting"], flags["containing"], _strs(spec, "hints", where, f),
                        spec.get("family") if isinstance(spec.get("family"), str) else None,
                        spec.get("part_of") if isinstance(spec.get("part_of"), str) else None,
-                       flags["named"], flags["announced"])
+                       flags["named"], flags["announced"], _strs(spec, "sentence_hints", where, f))
         classes[name] = c
         for n in sorted(c.nouns):
             for form in {n, *plural_forms(n)}:
