@@ -316,7 +316,9 @@ def subject_before(v: SentenceView, k: int) -> tuple[str, str, str, list[Token]]
     lo, hi = seg, end
     if lo == hi and not verbs:
         return None  # the figure opens its clause: it is its own subject
-    while lo > 0 and toks[lo - 1].text == "," and (lo == hi or toks[lo].has(APPOS)):
+    # (and an age in apposition: "Ivo Marsh, 62, was jailed")
+    while lo > 0 and toks[lo - 1].text == "," and (lo == hi or toks[lo].has(APPOS)
+                                                   or (hi - lo == 1 and toks[lo].text.isdigit())):
         prev_hi = lo - 1
         prev_lo = v.segment_start(prev_hi)
         if prev_lo >= prev_hi:
@@ -327,6 +329,11 @@ def subject_before(v: SentenceView, k: int) -> tuple[str, str, str, list[Token]]
                 return None
             break
         lo, hi = prev_lo, prev_hi
+    if hi > lo > 0 and toks[lo - 1].low in ("and", "but") and toks[lo].low.endswith("ed") \
+            and not toks[lo].cap and v.is_verb(lo):
+        # "was jailed for 12 years and ordered to pay": a second verb of the first's subject
+        m = next((j for j in range(lo - 2, max(-1, lo - 14), -1) if v.is_verb(j)), None)
+        return subject_before(v, m + 1) if m is not None else None
     np = np_subject(v, lo, hi)
     if np:
         return np[0], np[1], ("pronoun" if np[2] == "pronoun" else "clause"), verbs
@@ -1034,7 +1041,9 @@ def _metric_of_count(w: Work, q: Quantity) -> MetricPick:
     words = [x.strip(",.").lower() for x in q.text.split()]
     mods = [x for x in words[:-1] if x in _modifier_words() and x not in ("public", "private", "confirmed")]
     text = " ".join([*mods, noun.lower() if noun[:1].islower() else noun])
-    verb = _passive_after(w) or _participle(w.v.verb_group_start(w.li)[1])
+    toward = w.li > 0 and w.toks[w.li - 1].low in ("to", "into", "from", "in", "at", "on", "across")
+    # "evacuated to 10 shelters": the verb's destination, not what it did to the count
+    verb = _passive_after(w) or (None if toward else _participle(w.v.verb_group_start(w.li)[1]))
     if verb:
         text = f"{text} {verb}"
         w.verb = verb

@@ -326,6 +326,60 @@ def find_definitions(text: str) -> dict[str, str]:
     return out
 
 
+# --------------------------------------------------------------------------- surnames
+
+_NAME2 = r"(\p{Lu}\p{Ll}++(?:-\p{Lu}\p{Ll}++)?+)[ ](\p{Lu}\p{Ll}++(?:-\p{Lu}\p{Ll}++)?+)"
+
+
+@cache
+def _person_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    spec = _load_toml("entities.toml").get("people", {})
+    titles = sorted((str(t) for t in spec.get("titles", [])), key=len, reverse=True)
+    leading = sorted((str(t) for t in [*spec.get("titles", []), *spec.get("verbs_before", [])]), key=len,
+                     reverse=True)
+    verbs = sorted((str(v) for v in spec.get("verbs", [])), key=len, reverse=True)
+    alt = "|".join(regex.escape(t) for t in titles) or "(?!)"
+    after = "|".join(regex.escape(v) for v in verbs) or "(?!)"
+    lead = "|".join(regex.escape(t) for t in leading) or "(?!)"
+    before = regex.compile(r"\b(?:" + lead + r")[ ]" + _NAME2 + r"\b", regex.VERSION1)
+    behind = regex.compile(r"\b" + _NAME2 + r"(?:,[ ](?:\d{1,3},|(?:(?:a|an|the)[ ](?:former[ ])?)?+(?:" + alt
+                           + r")\b)|[ ](?:" + after + r")\b)", regex.VERSION1)
+    return before, behind
+
+
+@cache
+def _not_first_names() -> frozenset[str]:
+    return frozenset(str(x) for x in _load_toml("entities.toml").get("people", {}).get("not_first", []))
+
+
+def find_surnames(text: str) -> dict[str, str]:
+    """People a text names in full and then by surname: ``{surname: full name}``.
+
+    A two-word name counts as a person's when a title or a verb of the courts stands before
+    it ("former mayor Ivo Marsh", "sentenced Ivo Marsh"), an age or a role follows it ("Ivo
+    Marsh, 62,", "Ana Petrov, the striker") or a verb of saying does ("Ivo Marsh said");
+    ``data/entities.toml`` ``[people]`` lists the words. A surname two people of the text share stays
+    unresolved.
+
+    Example:
+        >>> find_surnames("Former mayor Ivo Marsh was jailed. Marsh denied it.")
+        {'Marsh': 'Ivo Marsh'}
+        >>> find_surnames("Ivo Marsh, 62, and Ana Marsh, 60, were charged.")
+        {}
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    found: dict[str, set[str]] = {}
+    try:
+        for pattern in _person_patterns():
+            for m in pattern.finditer(text, timeout=_TIMEOUT):
+                if m.group(1) not in _STOP and m.group(1) not in _not_first_names():
+                    found.setdefault(m.group(2), set()).add(f"{m.group(1)} {m.group(2)}")
+    except TimeoutError:  # pragma: no cover - defensive
+        _guard.note_skipped(0, len(text), "the name scan timed out; surnames after it are not read")
+    return {last: next(iter(full)) for last, full in found.items() if len(full) == 1}
+
+
 # --------------------------------------------------------------------------- mentions
 
 _TOKEN = r"(?:(?:\p{Lu}\.){2,}+|\p{Lu}[\p{L}\p{N}&]*+(?:['’]\p{Lu}\p{L}*+)?(?:-\p{L}[\p{L}\p{N}]*+)*+)"

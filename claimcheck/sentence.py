@@ -350,7 +350,8 @@ class DocState:
         synonyms: Mapping[str, str] | None = None,
     ) -> DocState:
         """The state at the start of ``doc``: its own abbreviations, then the caller's aliases."""
-        alias_map: dict[str, str] = dict(_ent.find_definitions(doc.text))
+        # people named in full, then by surname ("Marsh was also fined"), then abbreviations
+        alias_map: dict[str, str] = {**_ent.find_surnames(doc.text), **_ent.find_definitions(doc.text)}
         if aliases:
             alias_map.update(aliases)
         scan = _MIDCAP_ASCII if doc.text.isascii() else _MIDCAP

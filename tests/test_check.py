@@ -937,3 +937,15 @@ def test_a_crowd_is_an_estimate_and_a_match_crowd_is_no_protest() -> None:
         cc.Document(id="b", text="Protesters marched through Pico against the law. Police put the crowd at 46,000."),
     ])
     assert [(f.kind, f.metric) for f in protest.findings] == [("conflict", "crowd size")]
+
+
+def test_a_court_story_meets_on_the_convicts_fine() -> None:
+    # "was jailed ... and ordered to pay a fine": the fine is the convict's, not "ordered"'s;
+    # read as "ordered"'s it made a false misattribution with the other outlet's fine
+    report = cc.check([
+        cc.Document(id="a", text="A court in Pico sentenced Ivo Marsh to 12 years in prison. Marsh was also fined "
+                                 "$500,000."),
+        cc.Document(id="b", text="Ivo Marsh, 62, was jailed for 12 years and ordered to pay a fine of $500,000."),
+    ])
+    assert sorted((f.kind, f.metric) for f in report.findings) == [("agreement", "fine"),
+                                                                   ("agreement", "prison sentence")]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.entities import alias_key, canonical, find_definitions, find_entities, known_entities
+from claimcheck.entities import alias_key, canonical, find_definitions, find_entities, find_surnames, known_entities
 from claimcheck.errors import InputError
 
 SHARED = Path(__file__).parents[1].parent / "shared"
@@ -136,3 +136,27 @@ def test_seed_definitions() -> None:
         pytest.skip("shared seeds not available")
     for f in files:
         assert find_definitions(f.read_text("utf-8")) == {"SIIO": "State Internet Information Office"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Former mayor Ivo Marsh was jailed. Marsh denied it.", {"Marsh": "Ivo Marsh"}),
+    ("A court sentenced Ivo Marsh to 12 years. Marsh will appeal.", {"Marsh": "Ivo Marsh"}),
+    ("Ivo Marsh, 62, was jailed.", {"Marsh": "Ivo Marsh"}),
+    ("Ana Petrov, the striker, scored twice.", {"Petrov": "Ana Petrov"}),
+    ("Ana Petrov said the team was ready.", {"Petrov": "Ana Petrov"}),
+    # two people with one surname: neither
+    ("Ivo Marsh, 62, and Ana Marsh, 60, were charged.", {}),
+    # places are no people: a count after a comma, a geographic first word, no cue at all
+    ("In Pico Town, 10 people died.", {}),
+    ("Central Varn said nothing.", {}),
+    ("Pico Town was flooded.", {}),
+])
+def test_find_surnames(text: str, expected: dict[str, str]) -> None:
+    assert find_surnames(text) == expected
+
+
+def test_find_surnames_rejects_non_text() -> None:
+    from claimcheck.errors import InputError
+
+    with pytest.raises(InputError):
+        find_surnames(b"Ivo Marsh said")  # type: ignore[arg-type]
