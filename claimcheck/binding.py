@@ -589,6 +589,30 @@ def _has_article_subject(w: Work, k: int) -> bool:
     return False
 
 
+#: Words that make a figure a possibility or a forecast, not a fact of the story.
+_MAYBE = frozenset({"could", "might", "may"})
+_FORECAST_VERBS = frozenset({"expect", "expects", "expected", "forecast", "forecasts", "predict", "predicts",
+                             "predicted", "projected", "projects", "anticipate", "anticipates", "anticipated"})
+
+
+def _possibility(w: Work) -> bool | None:
+    """"The bank warned inflation could reach 10 percent", "economists expect inflation to
+    peak at 9 percent": what could happen or is forecast is no figure of what did (set
+    against the 7.9 percent measured it was a false conflict). Not a company's forecast
+    sum: its revenue forecast is a figure of its own (metric "... forecast")."""
+    if w.q.kind in ("currency", "date"):
+        return None
+    a, _ = w.v.clause_bounds(w.li)
+    toks = w.toks
+    for k in range(max(a, w.li - 7), w.li):
+        t = toks[k]
+        if t.low in _MAYBE and not t.cap and not (k + 1 < w.li and toks[k + 1].low in ("not", "n't")):
+            return True
+        if t.low in _FORECAST_VERBS and any(x.low == "to" for x in toks[k + 1 : w.li]):
+            return True  # "expect inflation to peak at 9 percent"
+    return None
+
+
 NOT_A_CLAIM: Table[bool] = register(Table("not a claim", (
     Rule("date or multiplier", "the figure's kind", _kind_not_claim,
          "A date or a multiplier is no figure to check: dates date claims, multipliers relate them.",
@@ -617,6 +641,9 @@ NOT_A_CLAIM: Table[bool] = register(Table("not a claim", (
     Rule("ratio denominator", "'one in' before the figure", _denominator,
          "In \"one in five adults\" the five is a denominator, not a count of adults.",
          "one in five adults"),
+    Rule("possibility", "'could', 'might', 'may', or a forecast verb before the figure", _possibility,
+         "\"Inflation could reach 10 percent\", \"economists expect it to peak at 9 percent\": a possibility or a forecast is no fact of the story.",
+         "The bank warned inflation could reach 10 percent."),
     Rule("generic statement", "a modal or 'typically' in the figure's clause", _generic,
          "A generic or hypothetical sentence (\"a quake can cause ...\") states no figure about this story.",
          "A magnitude-6 quake can cause severe damage."),

@@ -2842,22 +2842,28 @@ class _Parser:
                     if r.change is not None:
                         r.rule = "<change> " + r.rule
                         return
-        if text[r.start - 3: r.start].lower() == "by " and r.kind not in ("date", "ordinal"):
-            # "raised its main rate by 50 basis points": a verb that moves its object, a few
-            # words back in the same clause, and "by" before the amount
-            seg = text[max(self.last_end, r.start - 48): r.start - 3]
-            seg = seg[max(seg.rfind(c) for c in ",;:.()") + 1:]
-            for w in reversed(seg.lower().split()[-6:]):
-                d = ch.movers.get(w)
-                if d is not None:
-                    r.change, r.rule = d, "<change> " + r.rule
-                    return
+        if r.kind not in ("date", "ordinal"):
+            d = self.moved_by(r)
+            if d is not None:
+                r.change, r.rule = d, "<change> " + r.rule
+                return
         if text[r.end: r.end + 1] == " ":
             a = _ASCII_LETTERS.match(text, r.end + 1, min(self.n, r.end + 24))
             if a is not None and a.group().lower() in ch.after and (
                     a.end() >= self.n or not text[a.end()].isalnum()):
                 r.change = ch.after[a.group().lower()]
                 r.rule = r.rule + " <change>"
+
+    def moved_by(self, r: _Reading) -> str | None:
+        """"raised its main rate by 50 basis points": a verb that moves its object, a few
+        words back in the same clause, and "by" before the amount: the direction, or None."""
+        text = self.text
+        if text[r.start - 3: r.start].lower() != "by ":
+            return None
+        seg = text[max(self.last_end, r.start - 48): r.start - 3]
+        seg = seg[max(seg.rfind(c) for c in ",;:.()") + 1:]
+        movers = lexicon.changes().movers
+        return next((movers[w] for w in reversed(seg.lower().split()[-6:]) if w in movers), None)
 
     def shared_unit(self, p: int, limit: int) -> tuple[str, str] | None:
         """The unit of the next number in a list ("45 and 50 mg" gives 45 the milligrams)."""
@@ -2930,9 +2936,9 @@ class _Parser:
             return False
         if dash and not digits and not text[sep.end(): sep.end() + 1].isalpha():
             return False
-        if word in ("to", "/") and bl is None and r.unit is not None and self.left(
-                _patterns().change_left, self.left_qualifier(r.start, r)[0], 32) is not None:
-            return False  # "up 6.2 per cent to $71": the change, then the new level
+        if word in ("to", "/") and bl is None and r.unit is not None and (self.moved_by(r) is not None or self.left(
+                _patterns().change_left, self.left_qualifier(r.start, r)[0], 32) is not None):
+            return False  # "up 6.2 per cent to $71", "raised by 0.5 points to 3.25%": the change, then the level
         p = sep.end()
         cur = p
         second_currency = False
