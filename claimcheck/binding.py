@@ -1364,6 +1364,44 @@ def _contained(w: Work) -> bool:
     return "containment" in before or (bool(before) and before[-1] == "contained")
 
 
+@functools.cache
+def _indicators() -> dict[tuple[str, ...], str]:
+    """(words of an indicator phrase) -> its metric (metrics.toml [indicators])."""
+    spec = lexicon.load_toml("metrics.toml").get("indicators", {})
+    return {tuple(p.lower().split()): name for name, phrases in spec.items() if isinstance(phrases, list)
+            for p in phrases}
+
+
+def _indicator_at(w: Work) -> tuple[str, int, int] | None:
+    """The economic indicator the figure's clause names before it: (metric, first token,
+    end token), the nearest one, the longest phrase there."""
+    table = _indicators()
+    if not table or w.v.words.isdisjoint({k[0] for k in table}):
+        return None
+    a, _ = w.v.clause_bounds(w.li)
+    toks = w.toks
+    if a >= 2 and toks[a - 1].text == "," and toks[a].low in ("to", "at", "from", "up", "down"):
+        a = w.v.clause_bounds(a - 2)[0]  # "lifted its main rate by half a point, to 4.25%"
+    best = None
+    for k in range(max(0, a - 1), w.li):
+        for n in (4, 3, 2, 1):
+            key = tuple(t.low for t in toks[k : k + n])
+            if len(key) == n and key in table:
+                best = (table[key], k, k + n)  # the last (nearest) start wins
+                break
+    return best
+
+
+def _indicator(w: Work) -> MetricPick | None:
+    """"Inflation in Lumo rose to 7.9 percent", "the jobless rate dropped to 4.1%", "raised
+    its key rate ... to 3.25 percent": a percentage after an economic indicator in its
+    clause measures that indicator."""
+    if w.q.kind != "percent":
+        return None
+    got = _indicator_at(w)
+    return _pick(got[0], got[0]) if got else None
+
+
 def _percent(w: Work) -> MetricPick | None:
     """A percentage: "percent", "percent of X" when the text says of what, or how sure
     someone is ("99.9 percent certain")."""
@@ -1531,6 +1569,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("dimension", "a length and the words around it", _dimension,
          "A length is a depth, height or length, or a distance from the place named after it.",
          "at a depth of 10 km; 55 km south of Bireun"),
+    Rule("indicator", "an economic indicator before a percentage in its clause", _indicator,
+         "\"Inflation rose to 7.9 percent\", \"the jobless rate fell to 4.1%\": the indicator is the metric.",
+         "Inflation in Lumo rose to 7.9 percent in March."),
     Rule("percent", "a percentage and the noun after 'of'", _percent,
          "A percentage measures 'percent', or the percent of what the text names.",
          "Shares in Northwind fell 13.6 percent."),
@@ -1563,6 +1604,39 @@ def _event_subject(w: Work) -> tuple[str, str] | None:
     if w.scope and w.scope != "of them" and f"({w.scope}" not in label and f" {w.scope})" not in label:
         return f"{label} ({w.scope})", w.scope
     return label, w.event.text or label
+
+
+def _indicator_owner(w: Work) -> tuple[str, str] | None:
+    """"Inflation in Lumo rose to 7.9 percent", "Lumo's jobless rate fell to 4.1%": an
+    economic indicator's figure is the place's whose indicator it is (the name after "in",
+    or before a possessive), or else the story's first place, never the indicator's own
+    ("Inflation"); a clause subject that is no indicator keeps it ("the central bank
+    raised its key rate")."""
+    if w.metric is None or w.metric.name not in set(_indicators().values()):
+        return None
+    got = _indicator_at(w)
+    if got is None:
+        return None
+    _, i, j = got
+    toks = w.toks
+    subject = _subject_of_clause(w)
+    if subject is not None and not any(t.low in subject[1].lower().split() for t in toks[i:j]):
+        return None  # "the central bank raised its key rate": the bank's
+    runs = w.v.name_runs()
+    for a, b in runs:  # "Lumo's annual inflation", "the Lumo inflation rate"
+        if b <= i and (b == i or (b == i - 1 and toks[i - 1].has(DET))) or (b == i and toks[b - 1].possessive):
+            wr = w.v.run_text(a, b)
+            return w.s.canonical(wr), wr
+    for k in range(j, w.li):  # "inflation in Lumo"
+        if toks[k].low in ("in", "of", "for") and k + 1 < w.li:
+            run = next(((a, b) for a, b in runs if a == k + 1), None)
+            if run is not None:
+                wr = w.v.run_text(*run)
+                return w.s.canonical(wr), wr
+    places = sorted(w.s.story_places)
+    if places:
+        return w.s.canonical(places[0]), places[0]
+    return w.s.topic
 
 
 def _worth(w: Work) -> tuple[str, str] | None:
@@ -1940,6 +2014,9 @@ SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
     Rule("event owner", "the figure's metric and event", _event_subject,
          "A toll, a magnitude or the loot belongs to its event, or to the part of it the scope names; it comes first, so the rules below only decide figures no event owns.",
          "24 people were killed in the quake"),
+    Rule("indicator owner", "the place an economic indicator is of", _indicator_owner,
+         "\"Inflation in Lumo rose to 7.9 percent\", \"Lumo's jobless rate\": the place, not the indicator.",
+         "Inflation in Lumo rose to 7.9 percent in March."),
     Rule("worth", "the noun before 'worth'/'valued at'", _worth,
          "A sum after \"X worth\" or \"X valued at\" values X.",
          "Burglars took paintings worth 4 million euros."),

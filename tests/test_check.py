@@ -949,3 +949,17 @@ def test_a_court_story_meets_on_the_convicts_fine() -> None:
     ])
     assert sorted((f.kind, f.metric) for f in report.findings) == [("agreement", "fine"),
                                                                    ("agreement", "prison sentence")]
+
+
+def test_an_economic_indicator_is_the_places() -> None:
+    # "Inflation in Pico" and "Pico's annual inflation rate" are one figure of Pico's; the
+    # central bank's warning of what inflation could reach is no measured figure
+    report = cc.check([
+        cc.Document(id="a", text="Inflation in Pico rose to 7.9 percent in March, the statistics office said. "
+                                 "Unemployment fell to 4.1 percent.", published="2024-04-10"),
+        cc.Document(id="b", text="Pico's annual inflation rate hit 8.4 percent in March. The jobless rate dropped "
+                                 "to 4.1%. The central bank warned inflation could reach 10 percent.",
+                    published="2024-04-10"),
+    ])
+    got = sorted((f.kind, f.metric, f.subject) for f in report.findings)
+    assert got == [("agreement", "unemployment", "Pico"), ("conflict", "inflation", "Pico")]
