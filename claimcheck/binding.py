@@ -1624,7 +1624,7 @@ def _indicator_owner(w: Work) -> tuple[str, str] | None:
         return None  # "the central bank raised its key rate": the bank's
     runs = w.v.name_runs()
     for a, b in runs:  # "Lumo's annual inflation", "the Lumo inflation rate"
-        if b <= i and (b == i or (b == i - 1 and toks[i - 1].has(DET))) or (b == i and toks[b - 1].possessive):
+        if b == i:
             wr = w.v.run_text(a, b)
             return w.s.canonical(wr), wr
     for k in range(j, w.li):  # "inflation in Lumo"
