@@ -1502,7 +1502,9 @@ def _borrowed(w: Work) -> MetricPick | None:
             text = " ".join(t.low for t in toks[lo : k + 1])
             w.rules["borrowed"] = "comma"
             return _pick(lexicon.metrics().synonyms.get(text, text), text)
-    if q.value is not None and abs(q.value) >= 1e5 and _COMPARE.search(w.v.sentence_text):
+    text = w.v.text  # a comparison outside the figure ("more than 200,000" compares nothing)
+    if q.value is not None and abs(q.value) >= 1e5 and (
+            _COMPARE.search(text, w.v.start, q.start) or _COMPARE.search(text, q.end, w.v.end)):
         prev = next((m for q2, m in w.claims_so_far if q2.kind == q.kind), None)
         if prev is not None:
             w.rules["borrowed"] = "comparison"

@@ -629,6 +629,8 @@ def _story_places(views: Sequence[SentenceView]) -> frozenset[str]:
             continue
         for i, j in v.name_runs():
             before = toks[i - 1].low if i > 0 else ""
+            if before in ("a", "an") and i > 1:  # "at a Pico shopping centre"
+                before = toks[i - 2].low
             last = toks[j - 1]
             if before in ("in", "at", "near", "off", "of", "across", "from", "rocks", "hits", "hit", "strikes") or last.possessive:
                 out.add(v.run_text(i, j))

@@ -53,6 +53,7 @@ from .sentence import (
     OTHER_EVENT,
     PREP,
     REL,
+    REPORT,
     SITE,
     SUBORD,
     SUBSET,
@@ -135,6 +136,10 @@ def _classes(v: SentenceView, k: int) -> tuple[str, ...]:
         if low in ev.anaphors:  # "the disaster": whatever event the document is about
             doc = v.state.event
             return (doc.cls,) if isinstance(doc, EventRef) and doc.cls != STORY_CLASS else ()
+        if k > 0:  # a two-word noun ending here names its kind alone: "opened fire" is no fire
+            pair = ev.by_noun.get(f"{v.tokens[k - 1].low} {low}")
+            if pair:
+                return pair
         return ev.by_noun.get(low, ())
     if t.has(EVENT_VERB) and not t.cap:
         return ev.by_verb.get(low, ())
@@ -464,7 +469,10 @@ def _site_near(v: SentenceView, k: int) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def _singular_site(word: str) -> str:
-    """"schools" → "school": a site is named in the singular."""
+    """"schools" → "school", "houses" → "house": a site is named in the singular (a known
+    site noun wins: "houses" is no "hous")."""
+    if word.endswith("es") and len(word) > 4 and not tags_site(word[:-2]) and tags_site(word[:-1]):
+        return word[:-1]
     for plural_end, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("ses", "s"), ("s", "")):
         if word.endswith(plural_end) and len(word) > len(plural_end) + 2 and not word.endswith("ss"):
             return word[: -len(plural_end)] + single
@@ -1377,6 +1385,26 @@ def _relative_time(w: Work) -> TimePick | None:
     return None
 
 
+_FULL_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _statement_day(w: Work) -> TimePick | None:
+    """"Floods have killed 46 people, the agency said on Sunday": a running count is as of
+    the day its source said it, not the day the report came out (read as of publication,
+    an outlet's Sunday count published on Thursday came after another's Monday one, and a
+    higher Monday count made a false "the toll fell")."""
+    if w.metric is None or not w.metric.cumulative:
+        return None
+    toks = w.toks
+    for t in w.v.times:
+        if t.kind not in ("weekday", "date") or not t.value or not _FULL_DATE.fullmatch(t.value):
+            continue
+        ti = w.v.index_at(t.phrase_start)
+        if any(toks[k].has(REPORT) for k in range(max(0, ti - 3), ti)):
+            return TimePick(t.value, t.text, "published")
+    return None
+
+
 def _publication(w: Work) -> TimePick | None:
     """Otherwise the figure is as of the document's publication date."""
     p = _published(w)
@@ -1396,6 +1424,9 @@ TIME: Table[TimePick] = register(Table("time", (
     Rule("earlier report", "'earlier'/'initially' with a reporting verb", _earlier,
          "\"The UN said earlier\": the figure is older than the document.",
          "The UN said earlier that 30 people died."),
+    Rule("statement day", "the day a reporting verb gives a running count", _statement_day,
+         "\"... have killed 46 people, the agency said on Sunday\": a running count is as of the day it was said.",
+         "Floods in Varn have killed 46 people, the agency said on Sunday."),
     Rule("publication date", "the document's publication date", _publication,
          "Any other figure is as of the day the document was published.",
          "Five people were killed."),

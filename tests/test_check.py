@@ -963,3 +963,26 @@ def test_an_economic_indicator_is_the_places() -> None:
     ])
     got = sorted((f.kind, f.metric, f.subject) for f in report.findings)
     assert got == [("agreement", "unemployment", "Pico"), ("conflict", "inflation", "Pico")]
+
+
+def test_a_running_toll_is_as_of_the_day_it_was_said() -> None:
+    # the Thursday report carries Sunday's 46; the Friday one Monday's 52: a rising toll,
+    # not a fall from 52 to 46 (dated by publication it read as one); and people forced
+    # from their homes are the displaced, never the dead ("more than 200,000" compares nothing)
+    report = cc.check([
+        cc.Document(id="a", text="Floods in Varn have killed 46 people and forced more than 200,000 from their homes, "
+                                 "the disaster agency said on Sunday.", published="2024-05-09"),
+        cc.Document(id="b", text="The death toll from flooding in Varn rose to 52 on Monday, officials said.",
+                    published="2024-05-10"),
+    ])
+    assert [(f.kind, f.metric) for f in report.findings] == [("update", "deaths")]
+    assert {c.metric for c in report.claims} == {"deaths", "displaced"}
+
+
+def test_opening_fire_is_an_attack_not_a_fire() -> None:
+    report = cc.check([
+        cc.Document(id="a", text="A gunman opened fire at a Pico shopping centre, killing nine people."),
+        cc.Document(id="b", text="Nine people were killed in a shooting at a Pico shopping centre."),
+    ])
+    assert {c.event.split(" (")[0] for c in report.claims} == {"attack"}
+    assert [f.kind for f in report.findings] == ["agreement"]

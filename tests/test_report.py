@@ -273,7 +273,7 @@ def test_unsafe_urls_are_shown_escaped_not_linked(hostile_checked: cc.Report) ->
 def _dated_story() -> cc.Report:
     texts = {"a": "The flood killed 12 people in the valley, the mayor told reporters.",
              "b": "The flood killed 30 people in the valley, police said.",
-             "c": "The flood killed at least 31 people, officials said on Thursday."}
+             "c": "The flood killed at least 31 people, officials said on Wednesday."}
     dates = {"a": dt.date(2020, 3, 2), "b": dt.date(2020, 3, 3), "c": dt.date(2020, 3, 4)}
     return cc.check([Document(id=k, text=t, published=dates[k], source=f"Paper {k.upper()}",
                               url=f"https://news.example/{k}") for k, t in texts.items()])
