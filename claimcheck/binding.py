@@ -600,7 +600,7 @@ def _possibility(w: Work) -> bool | None:
     peak at 9 percent": what could happen or is forecast is no figure of what did (set
     against the 7.9 percent measured it was a false conflict). Not a company's forecast
     sum: its revenue forecast is a figure of its own (metric "... forecast")."""
-    if w.q.kind in ("currency", "date"):
+    if w.q.kind in ("currency", "date") or (w.v.words.isdisjoint(_MAYBE) and w.v.words.isdisjoint(_FORECAST_VERBS)):
         return None
     a, _ = w.v.clause_bounds(w.li)
     toks = w.toks

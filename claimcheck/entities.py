@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -331,8 +332,15 @@ def find_definitions(text: str) -> dict[str, str]:
 _NAME2 = r"(\p{Lu}\p{Ll}++(?:-\p{Lu}\p{Ll}++)?+)[ ](\p{Lu}\p{Ll}++(?:-\p{Lu}\p{Ll}++)?+)"
 
 
+_PAIR = regex.compile(r"\b" + _NAME2 + r"\b", regex.VERSION1)
+#: :data:`_PAIR` on ASCII text, in stdlib ``re`` (the same matches there, several times sooner)
+_PAIR_ASCII = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
 @cache
 def _person_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(a title or court verb ending right before a name, an age, role or verb of saying
+    right after it), from data/entities.toml [people]."""
     spec = _load_toml("entities.toml").get("people", {})
     titles = sorted((str(t) for t in spec.get("titles", [])), key=len, reverse=True)
     leading = sorted((str(t) for t in [*spec.get("titles", []), *spec.get("verbs_before", [])]), key=len,
@@ -341,8 +349,8 @@ def _person_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     alt = "|".join(regex.escape(t) for t in titles) or "(?!)"
     after = "|".join(regex.escape(v) for v in verbs) or "(?!)"
     lead = "|".join(regex.escape(t) for t in leading) or "(?!)"
-    before = regex.compile(r"\b(?:" + lead + r")[ ]" + _NAME2 + r"\b", regex.VERSION1)
-    behind = regex.compile(r"\b" + _NAME2 + r"(?:,[ ](?:\d{1,3},|(?:(?:a|an|the)[ ](?:former[ ])?)?+(?:" + alt
+    before = regex.compile(r"(?:^|\W)(?:" + lead + r")[ ]\Z", regex.VERSION1)
+    behind = regex.compile(r"(?:,[ ](?:\d{1,3},|(?:(?:a|an|the)[ ](?:former[ ])?)?+(?:" + alt
                            + r")\b)|[ ](?:" + after + r")\b)", regex.VERSION1)
     return before, behind
 
@@ -358,25 +366,34 @@ def find_surnames(text: str) -> dict[str, str]:
     A two-word name counts as a person's when a title or a verb of the courts stands before
     it ("former mayor Ivo Marsh", "sentenced Ivo Marsh"), an age or a role follows it ("Ivo
     Marsh, 62,", "Ana Petrov, the striker") or a verb of saying does ("Ivo Marsh said");
-    ``data/entities.toml`` ``[people]`` lists the words. A surname two people of the text share stays
-    unresolved.
+    ``data/entities.toml`` ``[people]`` lists the words. Only a surname the text also
+    writes alone is returned; one two people of the text share stays unresolved.
 
     Example:
         >>> find_surnames("Former mayor Ivo Marsh was jailed. Marsh denied it.")
         {'Marsh': 'Ivo Marsh'}
-        >>> find_surnames("Ivo Marsh, 62, and Ana Marsh, 60, were charged.")
+        >>> find_surnames("Ivo Marsh, 62, and Ana Marsh, 60, were charged. Marsh denied it.")
         {}
     """
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
-    found: dict[str, set[str]] = {}
+    pairs: list[tuple[str, str, int, int]] = []
     try:
-        for pattern in _person_patterns():
-            for m in pattern.finditer(text, timeout=_TIMEOUT):
-                if m.group(1) not in _STOP and m.group(1) not in _not_first_names():
-                    found.setdefault(m.group(2), set()).add(f"{m.group(1)} {m.group(2)}")
+        found_pairs = _PAIR_ASCII.finditer(text) if text.isascii() else _PAIR.finditer(text, timeout=_TIMEOUT)
+        pairs = [(m.group(1), m.group(2), m.start(), m.end()) for m in found_pairs]
     except TimeoutError:  # pragma: no cover - defensive
         _guard.note_skipped(0, len(text), "the name scan timed out; surnames after it are not read")
+    named: dict[str, int] = {}
+    for _, last, _, _ in pairs:
+        named[last] = named.get(last, 0) + 1
+    before, behind = _person_patterns()
+    not_first = _not_first_names()
+    found: dict[str, set[str]] = {}
+    for first, last, a, b in pairs:
+        if text.count(last) <= named[last] or first in _STOP or first in not_first:
+            continue  # the surname never stands alone: nothing to resolve
+        if before.search(text, max(0, a - 24), a) or behind.match(text, b):
+            found.setdefault(last, set()).add(f"{first} {last}")
     return {last: next(iter(full)) for last, full in found.items() if len(full) == 1}
 
 

@@ -141,11 +141,13 @@ def test_seed_definitions() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Former mayor Ivo Marsh was jailed. Marsh denied it.", {"Marsh": "Ivo Marsh"}),
     ("A court sentenced Ivo Marsh to 12 years. Marsh will appeal.", {"Marsh": "Ivo Marsh"}),
-    ("Ivo Marsh, 62, was jailed.", {"Marsh": "Ivo Marsh"}),
-    ("Ana Petrov, the striker, scored twice.", {"Petrov": "Ana Petrov"}),
-    ("Ana Petrov said the team was ready.", {"Petrov": "Ana Petrov"}),
+    ("Ivo Marsh, 62, was jailed. Marsh will appeal.", {"Marsh": "Ivo Marsh"}),
+    ("Ana Petrov, the striker, scored twice. Petrov now has 19 goals.", {"Petrov": "Ana Petrov"}),
+    ("Ana Petrov said the team was ready. Petrov scored twice.", {"Petrov": "Ana Petrov"}),
+    # a surname that never stands alone needs no resolving
+    ("Ana Petrov said the team was ready.", {}),
     # two people with one surname: neither
-    ("Ivo Marsh, 62, and Ana Marsh, 60, were charged.", {}),
+    ("Ivo Marsh, 62, and Ana Marsh, 60, were charged. Marsh denied it.", {}),
     # places are no people: a count after a comma, a geographic first word, no cue at all
     ("In Pico Town, 10 people died.", {}),
     ("Central Varn said nothing.", {}),
