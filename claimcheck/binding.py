@@ -831,12 +831,17 @@ def _verb_before(w: Work) -> tuple[str, int] | None:
     while k >= 0 and w.li - k <= 4 and toks[k].low in ("another", "other", "some", "about", "nearly", "over",
                                                         "by", "an", "a", "approximate", "estimated", "all"):
         k -= 1
+    if k >= 1 and toks[k].low in ("off", "away", "down"):  # "laying off 1,500 workers"
+        phrase = f"{toks[k - 1].low} {toks[k].low}"
+        if canonical_for_verb(phrase, w.q.counted) is not None:
+            return phrase, k
     if k >= 0:
         t = toks[k]
         vw = _verb_word(t)
         if vw is not None and not t.has(REPORT) and (t.low.endswith(("ing", "ed")) or t.has(VERB_FORM | METRIC_VERB)):
-            if t.low in ("leaving", "left", "leave") or (k > 0 and toks[k - 1].low == "to"):
-                return None  # "struggling to evacuate 14 children": a plan, not what happened
+            if t.low in ("leaving", "left", "leave") or (
+                    k > 0 and toks[k - 1].low == "to" and canonical_for_verb(vw, w.q.counted) != "job cuts"):
+                return None  # "struggling to evacuate 14 children": a plan (job cuts are news as plans)
             return vw, k
     return None
 
@@ -985,6 +990,22 @@ def _on_board(w: Work) -> MetricPick | None:
             return None
         k += 1
     return None
+
+
+#: Nouns of what a breach takes from people: "the personal data of 40 million customers".
+_DATA_NOUNS = frozenset({"data", "records", "details", "information", "accounts", "files", "emails", "passwords"})
+
+
+def _data_of(w: Work) -> MetricPick | None:
+    """"stole the personal data of 40 million customers", "data on about 40 million people",
+    "the records of 37 million customers": the people a breach exposed, not the company's
+    customers (set against "Lumo has 52 million customers" it was a false conflict)."""
+    q = w.q
+    if q.kind != "count" or w.li < 2 or w.toks[w.li - 1].low not in ("of", "on"):
+        return None
+    noun = w.toks[w.li - 2]  # the noun right before: not "accounts for a third of" (a verb)
+    affected = noun.low in _DATA_NOUNS and not w.v.is_verb(w.li - 2)
+    return _pick("people affected", "people affected") if affected else None
 
 
 def _with_injuries(w: Work) -> MetricPick | None:
@@ -1417,6 +1438,9 @@ def _percent(w: Work) -> MetricPick | None:
         if got and len(got[1].split()) <= 3 and not got[1][:1].isdigit():
             noun = got[1].lower()
             return MetricPick(f"percent of {noun}", f"percent of {noun}", "entity")
+    if getattr(w.s.event, "cls", None) == "election" and w.q.change is None and "turnout" not in w.v.words:
+        # an election story: "the Liberals on 24.5 percent", "the Greens had 31.2%" is a vote share
+        return MetricPick("percent of vote", "percent of vote", "entity")
     return _pick("percent", "percent")
 
 
@@ -1538,6 +1562,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("population", "'home to', 'a city of', 'a population of' before a count of people", _population,
          "\"home to 120,000 people\", \"a city of 500,000\": how many people live in a place.",
          "The island, home to 120,000 people, was hit."),
+    Rule("data of", "'data of', 'records of' before a count", _data_of,
+         "\"The personal data of 40 million customers\": the people a breach exposed.",
+         "Hackers stole the personal data of 40 million customers of Lumo Telecom."),
     Rule("attendance", "'in front of', 'watched by', 'a crowd of' before a count", _attendance,
          "\"In front of 52,000 fans\", \"watched by 40,000 spectators\": how many watched the story's match or show.",
          "Lumo City won 3-1 in front of 52,000 fans."),
@@ -1639,6 +1666,18 @@ def _indicator_owner(w: Work) -> tuple[str, str] | None:
     if places:
         return w.s.canonical(places[0]), places[0]
     return w.s.topic
+
+
+def _on_share(w: Work) -> tuple[str, str] | None:
+    """"ahead of the Liberals on 24.5 percent", "the Greens on 31%": a name right before
+    "on" and a percentage is the share's owner (a party in a vote, a candidate in a poll)."""
+    if w.q.kind != "percent" or w.li < 2 or w.toks[w.li - 1].low != "on":
+        return None
+    run = next(((i, j) for i, j in w.v.name_runs() if j == w.li - 1), None)
+    if run is None:
+        return None
+    wr = w.v.run_text(*run)
+    return w.s.canonical(wr), wr
 
 
 def _worth(w: Work) -> tuple[str, str] | None:
@@ -2019,6 +2058,9 @@ SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
     Rule("indicator owner", "the place an economic indicator is of", _indicator_owner,
          "\"Inflation in Lumo rose to 7.9 percent\", \"Lumo's jobless rate\": the place, not the indicator.",
          "Inflation in Lumo rose to 7.9 percent in March."),
+    Rule("share on", "a name right before 'on' and a percentage", _on_share,
+         "\"Ahead of the Liberals on 24.5 percent\": the name before 'on' owns the share.",
+         "The Greens won 31.2 percent, ahead of the Liberals on 24.5 percent."),
     Rule("worth", "the noun before 'worth'/'valued at'", _worth,
          "A sum after \"X worth\" or \"X valued at\" values X.",
          "Burglars took paintings worth 4 million euros."),

@@ -986,3 +986,25 @@ def test_opening_fire_is_an_attack_not_a_fire() -> None:
     ])
     assert {c.event.split(" (")[0] for c in report.claims} == {"attack"}
     assert [f.kind for f in report.findings] == ["agreement"]
+
+
+def test_a_breach_and_job_cuts_are_not_the_companys_size() -> None:
+    # whose data a breach exposed, and the jobs a company cuts, are no customer base or
+    # workforce: each had made a false conflict with the company's own size
+    report = cc.check([
+        cc.Document(id="a", text="A data breach at Pico Telecom exposed the personal data of 40 million customers. "
+                                 "Pico Telecom is laying off 1,500 workers."),
+        cc.Document(id="b", text="Pico Telecom, which has more than 50 million customers and 14,800 employees, "
+                                 "confirmed the breach."),
+    ])
+    assert [f.kind for f in report.findings] == []
+    assert {c.metric for c in report.claims} >= {"people affected", "job cuts", "customers", "employees"}
+
+
+def test_a_vote_share_is_the_party_named_before_on() -> None:
+    report = cc.check([
+        cc.Document(id="a", text="The Greens won the Varn election with 31.2 percent, ahead of the Liberals on "
+                                 "24.5 percent."),
+        cc.Document(id="b", text="In the Varn election the Liberals took 27 percent of the vote."),
+    ])
+    assert [(f.kind, f.subject) for f in report.findings] == [("conflict", "Liberals")]
