@@ -316,9 +316,12 @@ def subject_before(v: SentenceView, k: int) -> tuple[str, str, str, list[Token]]
     lo, hi = seg, end
     if lo == hi and not verbs:
         return None  # the figure opens its clause: it is its own subject
-    # (and an age in apposition: "Ivo Marsh, 62, was jailed")
+    # (an age in apposition, "Ivo Marsh, 62, was jailed", and a participle's, "The app,
+    # launched in 2019, has")
     while lo > 0 and toks[lo - 1].text == "," and (lo == hi or toks[lo].has(APPOS)
-                                                   or (hi - lo == 1 and toks[lo].text.isdigit())):
+                                                   or (hi - lo == 1 and toks[lo].text.isdigit())
+                                                   or (toks[lo].low.endswith("ed") and not toks[lo].cap
+                                                       and lo + 1 < hi and toks[lo + 1].has(PREP))):
         prev_hi = lo - 1
         prev_lo = v.segment_start(prev_hi)
         if prev_lo >= prev_hi:
@@ -1656,8 +1659,9 @@ def _indicator_owner(w: Work) -> tuple[str, str] | None:
         if b == i:
             wr = w.v.run_text(a, b)
             return w.s.canonical(wr), wr
-    for k in range(j, w.li):  # "inflation in Lumo"
-        if toks[k].low in ("in", "of", "for") and k + 1 < w.li:
+    _, end = w.v.clause_bounds(w.li)
+    for k in [*range(j, w.li), *range(w.ri, min(end, len(toks)))]:  # "inflation in Lumo", "47 degrees in Pico"
+        if toks[k].low in ("in", "of", "for") and k + 1 < len(toks):
             run = next(((a, b) for a, b in runs if a == k + 1), None)
             if run is not None:
                 wr = w.v.run_text(*run)

@@ -92,12 +92,14 @@ def pct(x: float) -> str:
 
 
 def _unit_words(unit: str, v: float | None) -> str:
-    """A unit's name for a value: "6 miles", "240 kilometers per hour" (the first word of a
-    compound unit takes the plural)."""
+    """A unit's name for a value: "6 miles", "240 kilometers per hour", "47 degrees Celsius"
+    (the first word of a compound unit takes the plural)."""
     name = unit.replace("_", " ")
     if v is not None and abs(v) == 1:
         return name
     head, sep, tail = name.partition(" per ")
+    if not sep and name.startswith("degree "):  # "47 degrees Celsius"
+        head, sep, tail = "degree", " ", name[len("degree "):]
     return (plural(head) if not head.endswith("s") else head) + sep + tail
 
 

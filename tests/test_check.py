@@ -1008,3 +1008,12 @@ def test_a_vote_share_is_the_party_named_before_on() -> None:
         cc.Document(id="b", text="In the Varn election the Liberals took 27 percent of the vote."),
     ])
     assert [(f.kind, f.subject) for f in report.findings] == [("conflict", "Liberals")]
+
+
+def test_a_heatwave_compares_temperatures_across_units() -> None:
+    report = cc.check([
+        cc.Document(id="a", text="Temperatures in Pico reached 47.3C on Tuesday during the heatwave."),
+        cc.Document(id="b", text="The thermometer hit 117 degrees Fahrenheit in Pico on Tuesday during the heatwave."),
+    ])
+    assert [(f.kind, f.metric, f.subject) for f in report.findings] == [("compatible", "temperature", "Pico")]
+    assert "117 degrees Fahrenheit" in report.findings[0].message
