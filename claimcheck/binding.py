@@ -58,8 +58,8 @@ from .sentence import (
     Token,
 )
 
-__all__ = ["METRIC", "NOT_A_CLAIM", "STORY_CLASS", "SUBJECT", "MetricPick", "Work", "event_class_of", "plural",
-           "restated"]
+__all__ = ["METRIC", "NOT_A_CLAIM", "STORY_CLASS", "SUBJECT", "MetricPick", "Work", "event_class_of", "per_period",
+           "plural", "restated"]
 
 #: The event of a document that names none: its figures can only be about "the story".
 STORY_CLASS = "the story"
@@ -1040,6 +1040,24 @@ def _perpetrators(w: Work) -> MetricPick | None:
         return None  # "five people were killed": what happened to them, not what they did
     name = WORDS.perpetrators[ev]
     return _pick(name, f"{plural(q.counted).lower()} ({name})")
+
+
+_RATE_AFTER = regex.compile(r"\G[^.;]{0,40}?\b(?:(?:every|each|a|per)[ ](?:single[ ])?(day|week|month|year)|(daily|weekly|monthly))\b",
+                            regex.IGNORECASE)
+
+
+def per_period(w: Work, m: MetricPick) -> MetricPick:
+    """A count given per day, week, month or year ("150 new cases are recorded every day",
+    "5,000 people cross each day") is a rate: its metric says so ("new cases per day"),
+    so it never meets a total."""
+    if w.q.kind != "count" or m.name.endswith(("per day", "per week", "per month", "per year")):
+        return m
+    got = _RATE_AFTER.match(w.v.text, w.q.end, w.v.end)
+    if got is None:
+        return m
+    period = got.group(1) or {"daily": "day", "weekly": "week", "monthly": "month"}[got.group(2).lower()]
+    name = f"{m.name} per {period.lower()}"
+    return MetricPick(name, f"{m.text} per {period.lower()}", m.owner, False)
 
 
 def _counted_noun(w: Work) -> MetricPick | None:

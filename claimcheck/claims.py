@@ -52,6 +52,7 @@ from .binding import (
     MetricPick,
     Work,
     event_class_of,
+    per_period,
     restated,
     sentence_topic,
 )
@@ -423,7 +424,7 @@ class _Reader:
         if m is None:
             self._aside([q], "no metric")
             return None
-        w.metric = m.value
+        w.metric = per_period(w, m.value)  # "150 new cases every day": a rate, no total
         w.rules["metric"] = m.rule
         ev = _frames.EVENT.run(w)
         w.event = ev.value if ev else None
