@@ -1195,6 +1195,7 @@ def _passive_after(w: Work) -> str | None:
     return None
 
 
+_IN_NAMED = regex.compile(r"\s++in\s++(?:compensation|damages|reparations|restitution)\b", regex.I)
 _PAID_IN = regex.compile(
     r"\s++(?:(?:will\s++be|was|were|is|are|to\s++be)\s++)?(?:paid\s++|payable\s++)?"
     r"in\s++((?:cash|stock|shares|equity|debt|loans?|aid|savings|bonds|grants?)"
@@ -1210,6 +1211,9 @@ def _money(w: Work) -> MetricPick | None:
     if q.kind != "currency":
         return None
     m = _PAID_IN.match(w.v.text, q.end, min(len(w.v.text), q.end + 40))
+    named = _IN_NAMED.match(w.v.text, q.end, min(len(w.v.text), q.end + 30))
+    if named:  # "$1 million in compensation", "in damages": what the sum is, whatever the verb
+        return _pick("compensation", "compensation")
     if m and m.group(1).lower().startswith(("loan", "aid", "grant")):
         kind = "grant" if m.group(1).lower().startswith("grant") else "loan"
         return _pick(kind, f"amount in {m.group(1).lower()}")  # "€110bn in loans": the loans
@@ -1845,10 +1849,24 @@ def _bracket_label(w: Work) -> tuple[str, str] | None:
 
 def _convict(w: Work) -> tuple[str, str] | None:
     """"A court sentenced Ivo Marsh to 12 years": a prison term is the convict's, the object
-    of "sentenced"; not the court's."""
-    if w.metric is None or w.metric.name != "prison sentence":
+    of "sentenced"; not the court's. So is a fine ("A Pico court fined Lumo $500,000")."""
+    if w.metric is None:
         return None
     toks = w.toks
+    if w.metric.name in ("fine", "compensation") and w.li >= 2:
+        # "A Pico court fined Lumo $500,000": the fined party, right after the verb
+        for j in range(w.li - 1, max(-1, w.li - 6), -1):
+            if toks[j].low in ("fined", "ordered"):
+                if j + 1 < w.li and toks[j + 1].has(PRON):  # "... and ordered it to pay": the one just fined
+                    if w.subjects_so_far:
+                        _, subj, written, _ = w.subjects_so_far[-1]
+                        return subj, written
+                    return w.s.topic if w.s.topic else None
+                run = next(((a, b) for a, b in w.v.name_runs() if a == j + 1 and b <= w.li), None)
+                return (w.s.canonical(w.v.run_text(*run)), w.v.run_text(*run)) if run else None
+        return None
+    if w.metric.name != "prison sentence":
+        return None
     k = w.li - 1
     while k >= 0 and toks[k].has(DET):
         k -= 1
