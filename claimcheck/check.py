@@ -1027,7 +1027,7 @@ def _misattribution_findings(claims: list[Claim], opts: _Options) -> list[Findin
         for c in cs:
             subjects_in.setdefault(c.doc_id, set()).add(s_key)
     own = {s_key for s_key, cs in by_subject.items() if any(subjects_in[c.doc_id] == {s_key} for c in cs)}
-    if len(own) < 2:
+    if len(own) < 2 or _one_name(own):
         return []
     claims = [c for s_key in own for c in by_subject[s_key]]
     subjects = sorted(own, key=lambda s: (min(opts.doc_key(c.doc_id) for c in by_subject[s]), s))
@@ -1043,6 +1043,25 @@ def _misattribution_findings(claims: list[Claim], opts: _Options) -> list[Findin
     sups = tuple(_support(by_subject[s], f"{value} for {names[s]}", opts, ordered=True) for s in subjects)
     return [Finding(kind="misattribution", subject=None, metric=metric, claims=claims_in_order,
                     values=sups, message=msg)]
+
+
+def _short_form(a: str, b: str) -> bool:
+    """Whether one name is the other written short: its words open or close the other's
+    ("Lumo" and "Lumo Telecom", "Marsh" and "Ivo Marsh", "Rovers" and "Pico Rovers"); never
+    for an event's part ("earthquake (Padang)")."""
+    if "(" in a or "(" in b:
+        return False
+    wa, wb = a.split(), b.split()
+    short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return bool(short) and len(short) < len(long_) and (long_[: len(short)] == short or long_[-len(short):] == short)
+
+
+def _one_name(subjects: set[str]) -> bool:
+    """Whether the subjects are all one name, some written short (:func:`_short_form`): a
+    report calling "Lumo Telecom" "Lumo" pins its figure on no other subject."""
+    names = sorted(subjects, key=len, reverse=True)
+    longest = names[0]
+    return all(n == longest or _short_form(n, longest) for n in names[1:])
 
 
 def _relation_finding(a: Claim, b: Claim, factor: float, qualifier: str, opts: _Options,

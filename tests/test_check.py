@@ -1026,3 +1026,16 @@ def test_new_cases_and_daily_rates_never_meet_the_running_total() -> None:
                     published="2024-05-07"),
     ])
     assert report.findings == ()
+
+
+@pytest.mark.parametrize(("a", "b", "kinds"), [
+    ("Lumo Telecom", "Lumo", []),  # one company, its name written short
+    ("Pico Rovers", "Rovers", []),
+    ("Lumo Telecom", "Pico Telecom", ["misattribution"]),  # two companies
+])
+def test_a_name_written_short_is_no_other_subject(a: str, b: str, kinds: list[str]) -> None:
+    report = cc.check([
+        cc.Document(id="a", text=f"{a} has 52 million subscribers, the company said."),
+        cc.Document(id="b", text=f"{b} has 52 million subscribers."),
+    ])
+    assert [f.kind for f in report.findings] == kinds
