@@ -294,6 +294,7 @@ class _Reader:
         else:
             self.state.event = _frames.document_event(self.views, published) or _frames.EventRef(STORY, STORY, STORY)
         self.state.story_places = _story_places(self.views[:2])
+        self.state.said_on = next((d[0] for d in map(_frames.said_on, self.views[:2]) if d), None)
 
     def run(self) -> Extraction:
         self.segment()

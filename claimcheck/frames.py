@@ -1392,16 +1392,29 @@ def _statement_day(w: Work) -> TimePick | None:
     """"Floods have killed 46 people, the agency said on Sunday": a running count is as of
     the day its source said it, not the day the report came out (read as of publication,
     an outlet's Sunday count published on Thursday came after another's Monday one, and a
-    higher Monday count made a false "the toll fell")."""
+    higher Monday count made a false "the toll fell"). A day the lede gives its source
+    ("officials said on Monday") dates the report's other running counts too: dated one by
+    one, a report's Monday and Thursday figures made a false fall against another's."""
     if w.metric is None or not w.metric.cumulative:
         return None
-    toks = w.toks
-    for t in w.v.times:
+    said = said_on(w.v)
+    if said is not None:
+        return TimePick(said[0], said[1], "published")
+    if w.s.said_on is not None:  # the lede's "officials said on Monday" dates the whole report
+        return TimePick(w.s.said_on, None, "published")
+    return None
+
+
+def said_on(v: SentenceView) -> tuple[str, str] | None:
+    """(ISO day, as written) a reporting verb of the sentence is dated with ("the agency said
+    on Sunday"), or ``None``."""
+    toks = v.tokens
+    for t in v.times:
         if t.kind not in ("weekday", "date") or not t.value or not _FULL_DATE.fullmatch(t.value):
             continue
-        ti = w.v.index_at(t.phrase_start)
+        ti = v.index_at(t.phrase_start)
         if any(toks[k].has(REPORT) for k in range(max(0, ti - 3), ti)):
-            return TimePick(t.value, t.text, "published")
+            return t.value, t.text
     return None
 
 

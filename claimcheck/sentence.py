@@ -320,6 +320,7 @@ class DocState:
         metrics_seen: the canonical metrics of the claims made so far.
         ref_year: the latest year the document states, standing in for the publication
             year when the document has no date.
+        said_on: the day the headline or lede says the source spoke, for running counts.
 
     Example:
         >>> s = DocState.for_document(Document(id="d", text="The Acme Mining Company (AMC) grew."))
@@ -341,6 +342,9 @@ class DocState:
     ref_year: int | None = None
     metrics_seen: set[str] = field(default_factory=set)
     last_story: int = -9  # index of the last sentence that named the story's own event
+    #: the day the headline or lede says the story's source spoke ("officials said on
+    #: Monday"), ISO; the as-of day of the document's running counts (frames "statement day")
+    said_on: str | None = None
 
     @classmethod
     def for_document(

@@ -1039,3 +1039,15 @@ def test_a_name_written_short_is_no_other_subject(a: str, b: str, kinds: list[st
         cc.Document(id="b", text=f"{b} has 52 million subscribers."),
     ])
     assert [f.kind for f in report.findings] == kinds
+
+
+def test_the_ledes_statement_day_dates_the_reports_running_counts() -> None:
+    # a's lede dates its report Monday, b's says Tuesday: 30 then 35 percent contained is a
+    # rise, though a came out later (dated one by one, a's 30% was Thursday's and fell)
+    report = cc.check([
+        cc.Document(id="a", text="A wildfire near Pico has destroyed 140 homes, fire officials said on Monday. The "
+                                 "blaze is 30 percent contained.", published="2024-05-09"),
+        cc.Document(id="b", text="The Pico fire is 35 percent contained, officials said on Tuesday.",
+                    published="2024-05-08"),
+    ])
+    assert [(f.kind, f.metric) for f in report.findings] == [("update", "containment")]
