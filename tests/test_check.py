@@ -1051,3 +1051,21 @@ def test_the_ledes_statement_day_dates_the_reports_running_counts() -> None:
                     published="2024-05-08"),
     ])
     assert [(f.kind, f.metric) for f in report.findings] == [("update", "containment")]
+
+
+def _stories() -> list[Any]:
+    import tomllib
+
+    data = tomllib.loads((Path(__file__).parent / "cases" / "stories.toml").read_text(encoding="utf-8"))
+    return [pytest.param(s, id=s["id"]) for s in data["story"]]
+
+
+@pytest.mark.parametrize("story", _stories())
+def test_story_table(story: dict[str, Any]) -> None:
+    """An invented story of each class of news gives its real findings and none of the
+    false alarms a change once raised on it (tests/cases/stories.toml)."""
+    docs = [cc.Document(id=f"d{i + 1}", text=d["text"], published=d["published"])
+            for i, d in enumerate(story["document"])]
+    got = {f"{f.kind}: {f.metric}" for f in cc.check(docs).findings}
+    assert set(story["must"]) <= got, sorted(got)
+    assert not set(story["must_not"]) & got, sorted(got)
