@@ -333,6 +333,8 @@ _NAME2 = r"(\p{Lu}\p{Ll}++(?:-\p{Lu}\p{Ll}++)?+)[ ](\p{Lu}\p{Ll}++(?:-\p{Lu}\p{L
 
 
 _PAIR = regex.compile(r"\b" + _NAME2 + r"\b", regex.VERSION1)
+_CAP_WORD = regex.compile(r"\b\p{Lu}\p{Ll}++(?:-\p{Lu}\p{Ll}++)?+\b", regex.VERSION1)
+_CAP_WORD_ASCII = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 #: :data:`_PAIR` on ASCII text, in stdlib ``re`` (the same matches there, several times sooner)
 _PAIR_ASCII = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
@@ -386,11 +388,16 @@ def find_surnames(text: str) -> dict[str, str]:
     named: dict[str, int] = {}
     for _, last, _, _ in pairs:
         named[last] = named.get(last, 0) + 1
+    words: dict[str, int] = {}  # every capitalised word, counted in one pass (linear)
+    for m in (_CAP_WORD_ASCII.finditer(text) if text.isascii() else _CAP_WORD.finditer(text)):
+        w = m.group()
+        if w in named:
+            words[w] = words.get(w, 0) + 1
     before, behind = _person_patterns()
     not_first = _not_first_names()
     found: dict[str, set[str]] = {}
     for first, last, a, b in pairs:
-        if text.count(last) <= named[last] or first in _STOP or first in not_first:
+        if words.get(last, 0) <= named[last] or first in _STOP or first in not_first:
             continue  # the surname never stands alone: nothing to resolve
         if before.search(text, max(0, a - 24), a) or behind.match(text, b):
             found.setdefault(last, set()).add(f"{first} {last}")
