@@ -1046,11 +1046,15 @@ _RATE_AFTER = regex.compile(r"\G[^.;]{0,40}?\b(?:(?:every|each|a|per)[ ](?:singl
                             regex.IGNORECASE)
 
 
+_PERIOD_WORDS = frozenset({"day", "week", "month", "year", "daily", "weekly", "monthly"})
+
+
 def per_period(w: Work, m: MetricPick) -> MetricPick:
     """A count given per day, week, month or year ("150 new cases are recorded every day",
     "5,000 people cross each day") is a rate: its metric says so ("new cases per day"),
     so it never meets a total."""
-    if w.q.kind != "count" or m.name.endswith(("per day", "per week", "per month", "per year")):
+    if w.q.kind != "count" or w.v.words.isdisjoint(_PERIOD_WORDS) \
+            or m.name.endswith(("per day", "per week", "per month", "per year")):
         return m
     got = _RATE_AFTER.match(w.v.text, w.q.end, w.v.end)
     if got is None:
@@ -1418,11 +1422,18 @@ def _indicators() -> dict[tuple[str, ...], str]:
             for p in phrases}
 
 
+@functools.cache
+def _indicator_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(the first words of the indicator phrases, the indicator metrics), read once."""
+    table = _indicators()
+    return frozenset(k[0] for k in table), frozenset(table.values())
+
+
 def _indicator_at(w: Work) -> tuple[str, int, int] | None:
     """The economic indicator the figure's clause names before it: (metric, first token,
     end token), the nearest one, the longest phrase there."""
     table = _indicators()
-    if not table or w.v.words.isdisjoint({k[0] for k in table}):
+    if not table or w.v.words.isdisjoint(_indicator_words()[0]):
         return None
     a, _ = w.v.clause_bounds(w.li)
     toks = w.toks
@@ -1666,7 +1677,7 @@ def _indicator_owner(w: Work) -> tuple[str, str] | None:
     or before a possessive), or else the story's first place, never the indicator's own
     ("Inflation"); a clause subject that is no indicator keeps it ("the central bank
     raised its key rate")."""
-    if w.metric is None or w.metric.name not in set(_indicators().values()):
+    if w.metric is None or w.metric.name not in _indicator_words()[1]:
         return None
     got = _indicator_at(w)
     if got is None:
