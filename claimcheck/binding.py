@@ -893,12 +893,9 @@ def _crowd(w: Work) -> MetricPick | None:
         return None
     if (q.counted is None and q.value < 1000) or q.value < 100:
         return None  # "one protester threw a bomb", "100 or 200 professionals": no crowd
-    ev = lexicon.events()
-    for k, t in enumerate(w.toks):  # the sentence: "Police put the march, ..., at 30,000 people"
-        if t.has(EVENT_NOUN) and "protest" in ev.by_noun.get(t.low, ()) and not w.v.in_name(k):
-            return _pick("crowd size", "crowd size")
-    doc = w.s.event
-    if getattr(doc, "cls", None) == "protest":  # a protest story: "120,000 people took part"
+    if _names_protest(w):  # the sentence: "Police put the march, ..., at 30,000 people"
+        return _pick("crowd size", "crowd size")
+    if getattr(w.s.event, "cls", None) == "protest":  # a protest story: "120,000 people took part"
         toks = w.toks
         for k in range(w.ri, min(len(toks), w.ri + 4)):
             if toks[k].low in ("took", "turned", "participated") and (
@@ -907,13 +904,16 @@ def _crowd(w: Work) -> MetricPick | None:
     return None
 
 
-def _protest_story(w: Work) -> bool:
-    """Whether the figure's document is about a protest, or its sentence names one."""
-    if getattr(w.s.event, "cls", None) == "protest":
-        return True
+def _names_protest(w: Work) -> bool:
+    """Whether the figure's sentence names a protest (outside a name)."""
     ev = lexicon.events()
     return any(t.has(EVENT_NOUN) and "protest" in ev.by_noun.get(t.low, ()) and not w.v.in_name(k)
                for k, t in enumerate(w.toks))
+
+
+def _protest_story(w: Work) -> bool:
+    """Whether the figure's document is about a protest, or its sentence names one."""
+    return getattr(w.s.event, "cls", None) == "protest" or _names_protest(w)
 
 
 #: Who watches: the counted nouns of an audience ("51,800 fans", "40,000 spectators").
@@ -963,13 +963,9 @@ def _on_board(w: Work) -> MetricPick | None:
     q = w.q
     if q.kind != "count" or not q.counted:
         return None
-    counted = q.counted.lower()
-    name = _ABOARD.get(counted) or _ABOARD.get(counted.removesuffix("s"))
+    name = _ABOARD.get(q.counted.lower())
     if name is None:
-        words = counted.split()
-        name = _ABOARD.get(words[-1]) if words and words[-1] in ("member", "members") and words[0] == "crew" else None
-        if name is None:
-            return None
+        return None
     toks = w.toks
     before = [t.low for t in toks[max(0, w.li - 2) : w.li]]
     if before[-1:] and before[-1] in ("carrying", "aboard"):  # not "the airline carried 20 million passengers"
@@ -987,7 +983,7 @@ def _on_board(w: Work) -> MetricPick | None:
         if t.low in ("aboard", "onboard") or (t.low == "on" and k + 1 < len(toks) and toks[k + 1].low == "board"):
             return _pick(name, name)
         if t.low in ("were", "was") and k + 2 < len(toks) and toks[k + 1].low == "on" \
-                and toks[k + 2].low in ("the", "board", "board."):
+                and toks[k + 2].low in ("the", "board"):
             return _pick(name, name)
         if not t.word or (w.v.is_verb(k) and t.low not in ("were", "was")) or t.has(REPORT):
             return None
@@ -1432,6 +1428,13 @@ def _indicator_words() -> tuple[frozenset[str], frozenset[str]]:
 def _indicator_at(w: Work) -> tuple[str, int, int] | None:
     """The economic indicator the figure's clause names before it: (metric, first token,
     end token), the nearest one, the longest phrase there."""
+    got = w.memo.get("indicator", _UNREAD)  # read once a figure: its metric and its owner ask
+    if got is _UNREAD:
+        got = w.memo["indicator"] = _find_indicator(w)
+    return got  # type: ignore[return-value]
+
+
+def _find_indicator(w: Work) -> tuple[str, int, int] | None:
     table = _indicators()
     if not table or w.v.words.isdisjoint(_indicator_words()[0]):
         return None

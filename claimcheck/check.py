@@ -443,13 +443,10 @@ def _rounding(claim: Claim) -> float:
             if stated and q.value and not math.isclose(stated, q.value):
                 scale = abs(q.value / stated)  # "334" in "$334M"
         step = 2 * half * scale
-    if m and not m.group(1) and q.kind != "currency":
+    if q.kind != "currency":
         # "700 miles", "30,000 acres": a round number, rounded to its zeros (a sum of money
         # converts at a rate, with its band: "$350 million" is no rounding of €300 million)
-        digits = m.group(0).replace(",", "")
-        zeros = len(digits) - len(digits.rstrip("0"))
-        if zeros and len(digits) > zeros:
-            step *= 10.0 ** zeros
+        step *= _zeros(m)
     try:
         return abs(_base(q.value + step / 2, q.unit) - _base(q.value, q.unit))
     except UnitError:
@@ -474,16 +471,31 @@ _ROUNDED_KINDS = frozenset({"percent", "dimension", "duration"})
 _HALF_DIGIT = 0.4995
 
 
+def _zeros(m: re.Match[str] | None) -> float:
+    """10 to the number of a whole number's trailing zeros ("30,000" → 10,000; "12,400" →
+    100; "700" → 100; "7" → 1): how far a round figure may have been rounded."""
+    if m is None or m.group(1):
+        return 1.0
+    digits = m.group(0).replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10.0 ** zeros if zeros and len(digits) > zeros else 1.0
+
+
 def _round_step(q: Any) -> float | None:
     """The step of a round count, to its zeros ("52,000" → 1,000), or its own step."""
     step = q.step
-    m = _NUMBER_TOKEN_RE.search(q.text)
-    if step and m and not m.group(1):
-        digits = m.group(0).replace(",", "")
-        zeros = len(digits) - len(digits.rstrip("0"))
-        if zeros and len(digits) > zeros:
-            return float(step * 10.0 ** zeros)
-    return step  # type: ignore[no-any-return]
+    return float(step * _zeros(_NUMBER_TOKEN_RE.search(q.text))) if step else step
+
+
+def _digit_half(q: Any, v: float, step: float | None, tolerance: float) -> float:
+    """Half a unit of the last stated digit of an exact single figure ``v``, a hair less
+    (neighbours, "39" and "40", stay apart), never wider than the tolerance; 0 for any
+    other figure (a range is as wide as it says)."""
+    if q.qualifier != "exact" or not step:
+        return 0.0
+    lo = v if q.low is None else q.low
+    hi = v if q.high is None else q.high
+    return min(step * _HALF_DIGIT, tolerance * abs(v)) if lo == hi == v else 0.0
 
 
 def _interval(claim: Claim, tolerance: float, estimated: bool = False) -> _Interval | None:
@@ -504,11 +516,10 @@ def _interval(claim: Claim, tolerance: float, estimated: bool = False) -> _Inter
         lo = v if lo is None else lo
         hi = v if hi is None else hi
         step = _round_step(q) if estimated and q.kind == "count" else q.step
-        if lo == hi == v and step and (q.kind in _ROUNDED_KINDS or (q.kind == "count" and step != 1.0)):
-            # "39 percent" is 39.1 rounded to its last digit: half that digit either way, a
-            # hair less (neighbours, "39" and "40", stay apart), never wider than the tolerance
-            half = min(step * _HALF_DIGIT, tolerance * abs(v))
-            lo, hi = v - half, v + half
+        if step and (q.kind in _ROUNDED_KINDS or (q.kind == "count" and step != 1.0)):
+            half = _digit_half(q, v, step, tolerance)  # "39 percent" is 39.1 rounded to its last digit
+            if half:
+                lo, hi = v - half, v + half
     elif qualifier in ("more_than", "at_least"):
         lo = v if lo is None else lo
     elif qualifier in ("less_than", "at_most"):
@@ -1452,14 +1463,9 @@ def _money_near(c: Claim, v: float, tolerance: float) -> float:
     than the tolerance), as :func:`_interval` widens a scaled count; "$300 million" and
     "$320 million" stay apart, and "$45" is $45."""
     q = c.quantity
-    step = q.step
-    if q.qualifier != "exact" or not step or step == 1.0:
+    if q.value is None or q.step == 1.0:
         return 0.0
-    lo = q.value if q.low is None else q.low
-    hi = q.value if q.high is None else q.high
-    if not lo == hi == q.value:  # a range ("$2-3 billion") is as wide as it says
-        return 0.0
-    return min(step * _HALF_DIGIT, tolerance * abs(v))
+    return min(_digit_half(q, q.value, q.step, tolerance), tolerance * abs(v))
 
 
 def _reference(classes: Sequence[_MoneyClass]) -> str:

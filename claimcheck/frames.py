@@ -1407,7 +1407,13 @@ def _statement_day(w: Work) -> TimePick | None:
 
 def said_on(v: SentenceView) -> tuple[str, str] | None:
     """(ISO day, as written) a reporting verb of the sentence is dated with ("the agency said
-    on Sunday"), or ``None``."""
+    on Sunday"), or ``None``; read once a sentence."""
+    if "said on" not in v.extras:
+        v.extras["said on"] = _said_on(v)
+    return v.extras["said on"]  # type: ignore[return-value]
+
+
+def _said_on(v: SentenceView) -> tuple[str, str] | None:
     toks = v.tokens
     for t in v.times:
         if t.kind not in ("weekday", "date") or not t.value or not _FULL_DATE.fullmatch(t.value):
