@@ -59,7 +59,7 @@ from .sentence import (
 )
 
 __all__ = ["METRIC", "NOT_A_CLAIM", "STORY_CLASS", "SUBJECT", "MetricPick", "Work", "event_class_of", "per_period",
-           "plural", "restated"]
+           "plural", "restated", "whole_after"]
 
 #: The event of a document that names none: its figures can only be about "the story".
 STORY_CLASS = "the story"
@@ -207,6 +207,17 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
             written = v.run_text(*opening[0])
             return st.canonical(written), written, "name"
         # else no owner is named at all: "Sales fell 5 percent" is about sales
+    if any(t.low in WORDS.securities for t in words) and words[-1].low not in WORDS.not_securities:
+        # "shares in the chipmaker Oromi", "Oromi shares": whose shares they are
+        named = [(i, j) for i, j in v.name_runs() if lo <= i and j <= hi]
+        if named:
+            written = v.run_text(*named[-1])
+            return st.canonical(written), written, "name"
+        lead = words[0]
+        if lead.cap and lead.low not in WORDS.securities and len(words) > 1 and words[1].low in WORDS.securities:
+            return st.canonical(lead.text), lead.text, "name"  # "Oromi shares closed down"
+        if st.topic:
+            return st.topic[0], st.topic[1], "pronoun"
     if len(words) == 2 and words[0].low == "the" and words[1].has(REFERRING) and st.topic:
         return st.topic[0], st.topic[1], "pronoun"  # "The company has ..." -> the topic
     all_runs = v.name_runs()
@@ -724,8 +735,9 @@ def _metric_noun_before(w: Work) -> MetricPick | None:
         t = toks[k]
         if t.text in (".", ";", "(") or (t.text == "," and k < w.li - 1) or w.v.figure_between(k, k + 1):
             break
-        if t.low in ("magnitude", "crowd") and k + 1 < w.li and all(x.low in WORDS.toll_link or x.low in _REVISED
-                                                                     for x in toks[k + 1 : w.li]):
+        if t.low in ("magnitude", "crowd") and k + 1 < w.li and (
+                all(x.low in WORDS.toll_link or x.low in _REVISED for x in toks[k + 1 : w.li])
+                or _of_phrase_then_link(w, k + 1)):
             if t.low == "crowd":  # "put the crowd at 45,000", "a crowd of 52,000" (at a match: its attendance)
                 return _pick("crowd size", "crowd size") if _protest_story(w) else _pick("attendance", "attendance")
             return _pick("magnitude", "magnitude")  # "the magnitude was 6.6", "put the magnitude at 6.6"
@@ -739,6 +751,15 @@ def _metric_noun_before(w: Work) -> MetricPick | None:
         first = k - 1 if pre in ("death", "casualty", "injury", "injured") else k
         return _pick(name, w.v.span_text(first, k + 1).lower())
     return None
+
+
+def _of_phrase_then_link(w: Work, k: int) -> bool:
+    """"the magnitude *of Friday's earthquake at* 6.2": an of-phrase naming what the noun is
+    of (a few words, no verb), then a link word right before the figure."""
+    toks = w.toks
+    if toks[k].low != "of" or w.li - k > 7 or w.li - k < 3 or toks[w.li - 1].low not in ("at", "as", "was", "is"):
+        return False
+    return all(x.word and not w.v.is_verb(j) and not x.text[:1].isdigit() for j, x in enumerate(toks[k + 1 : w.li - 1], k + 1))
 
 
 @functools.cache
@@ -815,6 +836,10 @@ def _aside_after_count(w: Work, k: int) -> int:
     if k == w.ri and t.text in ("-", "—", "–", "--"):
         close = next((j for j in range(k + 1, min(len(toks), k + 6)) if toks[j].text == t.text), None)
         return close + 1 if close is not None else k
+    if k == w.ri and t.low == "of" and w.q.counted is None and w.q.kind == "count":
+        whole = whole_after(w)  # "Nine of the 23 trapped miners have been brought out"
+        if whole is not None:
+            return w.v.index_at(whole.end)
     if k == w.ri and t.low in ("of", "aboard", "on", "in", "inside") and w.q.counted is not None:
         # "... of the Daya family were killed", "157 people aboard the flight died"
         j = k + 1
@@ -840,12 +865,32 @@ def _verb_before(w: Work) -> tuple[str, int] | None:
             return phrase, k
     if k >= 0:
         t = toks[k]
+        if w.ri + 1 < len(toks) and toks[w.ri].low in _PARTICLES:  # "pulled 17 miners out alive"
+            phrase = f"{t.low} {toks[w.ri].low}"
+            if canonical_for_verb(phrase, w.q.counted) is not None:
+                return phrase, k
         vw = _verb_word(t)
         if vw is not None and not t.has(REPORT) and (t.low.endswith(("ing", "ed")) or t.has(VERB_FORM | METRIC_VERB)):
             if t.low in ("leaving", "left", "leave") or (
                     k > 0 and toks[k - 1].low == "to" and canonical_for_verb(vw, w.q.counted) != "job cuts"):
                 return None  # "struggling to evacuate 14 children": a plan (job cuts are news as plans)
             return vw, k
+    return None
+
+
+#: Particles a phrasal verb puts after its object ("pulled 17 miners out").
+_PARTICLES = frozenset({"out", "off", "away", "up", "down"})
+
+
+def _adjective_in_figure(w: Work) -> tuple[str, int] | None:
+    """A metric participle inside the figure, before its counted noun: "23 trapped
+    miners", "three missing climbers", "12 injured passengers"."""
+    if not w.q.counted:
+        return None
+    for k in range(w.li + 1, w.ri - 1):
+        t = w.toks[k]
+        if t.has(METRIC_VERB) and canonical_for_verb(t.low, w.q.counted) is not None:
+            return t.low, k
     return None
 
 
@@ -864,7 +909,9 @@ def _people_metric(w: Work) -> MetricPick | None:
     counted = q.counted
     if counted == "dead":  # "1 dead": the parser takes the adjective for a noun
         return _pick("deaths", "dead")
-    hit = _verb_before(w) or _verb_after(w)  # "killed 40 Palestinians sheltering in a school"
+    hit = _verb_before(w) or _verb_after(w) or _adjective_in_figure(w)  # "killed 40 Palestinians sheltering in a school"
+    if hit is not None and w.li > 1 and w.toks[w.li - 1].low in _WHOLE_DETERMINERS and w.toks[w.li - 2].low == "of":
+        hit = _adjective_in_figure(w) or hit  # "nine of the 23 trapped miners were brought out": the clause's verb is the part's
     if hit is None and w.li > 0 and w.toks[w.li - 1].low in ("leaving", "left", "leave"):
         hit = _verb_after(w, 9)  # "leaving 40 people dead"
     if hit is None:
@@ -1069,7 +1116,7 @@ def _counted_noun(w: Work) -> MetricPick | None:
     return _metric_of_count(w, q)
 
 
-def _whole_after(w: Work) -> Quantity | None:
+def whole_after(w: Work) -> Quantity | None:
     """The whole a bare count is a part of ("64 of the 150 seats" → "150 seats"), or None:
     a count of its own right after "of" (and a determiner)."""
     toks, k = w.toks, w.ri
@@ -1088,7 +1135,7 @@ def _part_of_whole(w: Work) -> MetricPick | None:
     q = w.q
     if q.kind != "count" or q.counted is not None or q.value is None or q.value == 1:
         return None
-    whole = _whole_after(w)
+    whole = whole_after(w)
     if whole is None or not whole.counted:
         return None
     return _metric_of_count(w, whole)
@@ -1388,7 +1435,36 @@ def _dimension(w: Work) -> MetricPick | None:
         if _fire_clause(w):  # "the blaze has scorched 12,000 hectares": what the fire burned
             return _pick("area burned", "area burned")
         return _pick("area", "area")  # "a 1,500-square-kilometer island", "30,000 acres"
-    return _pick(q.unit, q.unit) if q.unit else None
+    return _measure(w, q.unit) if q.unit else None
+
+
+#: What a figure of a physical dimension measures when no word says more ("9 tonnes").
+_MEASURES = {"[mass]": "weight", "[length] ** 3": "volume",
+             "[mass] * [length] ** 2 / [time] ** 3": "power", "[mass] * [length] ** 2 / [time] ** 2": "energy"}
+
+
+def _measure(w: Work, unit: str) -> MetricPick:
+    """A weight, a volume, an energy: named by its dimension, and by what it is of ("2.3
+    tonnes of cocaine" is the weight of cocaine), never by its unit, so "2.3 tonnes" and
+    "2,300 kilograms" meet and a weight of cocaine never meets one of cannabis."""
+    from .units import dimension_key
+
+    try:
+        measure = _MEASURES.get(dimension_key(unit))
+    except UnitError:
+        measure = None
+    if measure is None:
+        return _pick(unit, unit)
+    toks = w.toks
+    if w.ri + 1 < len(toks) and toks[w.ri].low == "of":
+        got = np_after(w.v, w.ri + 1)
+        words = got[1].lower().split() if got is not None else []
+        if len(words) > 1 and words[-1].endswith(("ed", "en")):
+            words.pop()  # "of cocaine hidden in ...": what it is, not where it was
+        if 0 < len(words) <= 2 and words[0][:1].isalpha():
+            name = f"{measure} of {' '.join(words)}"
+            return MetricPick(name, name, "entity")
+    return _pick(measure, measure)
 
 
 def _fire_clause(w: Work) -> bool:
@@ -1460,6 +1536,40 @@ def _indicator(w: Work) -> MetricPick | None:
         return None
     got = _indicator_at(w)
     return _pick(got[0], got[0]) if got else None
+
+
+def _security_clause(w: Work) -> bool:
+    """Whether the figure tells of a company's shares: the nearest noun of its clause left of
+    it is "shares"/"stock" ("shares in Oromi fell 12 percent", "Oromi's stock dropped 14
+    percent to $38.20"), not "the stock market" nor a sum ("revenue rose 5 percent")."""
+    got = w.memo.get("security", _UNREAD)
+    if got is _UNREAD:
+        got = w.memo["security"] = _find_security(w)
+    return got  # type: ignore[return-value]
+
+
+def _find_security(w: Work) -> bool:
+    if w.v.words.isdisjoint(WORDS.securities):
+        return False
+    toks = w.toks
+    a, _b = w.v.clause_bounds(w.li)
+    for k in range(w.li - 1, a - 1, -1):
+        t = toks[k]
+        if t.low in WORDS.securities:
+            return not (k + 1 < len(toks) and toks[k + 1].low in WORDS.not_securities)
+        if t.low in _sum_nouns():
+            return False
+        if w.v.figure_between(k, k + 1) and next((f.q.kind for f in w.v.figures if f.first == k), None) != "percent":
+            return False  # another figure's clause (but "dropped 14 percent to $38.20" reads on)
+    return False
+
+
+def _share_price(w: Work) -> MetricPick | None:
+    """"Shares in Oromi fell 12 percent", "Oromi's stock dropped 14 percent to $38.20": how
+    far a company's shares moved, and what they trade at, are its share price."""
+    if w.q.kind == "percent" or (w.q.kind == "currency" and w.li > 0 and w.toks[w.li - 1].low in ("to", "at")):
+        return _pick("share price", "share price") if _security_clause(w) else None
+    return None
 
 
 def _percent(w: Work) -> MetricPick | None:
@@ -1628,6 +1738,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("count compound", "the noun glued to a bare count by a hyphen", _count_compound,
          "\"An 80-employee startup\", \"a 300-seat parliament\": the noun glued to the count names what it counts.",
          "Lumo, an 80-employee startup, was sold."),
+    Rule("share price", "'shares'/'stock' as the nearest noun before a percentage, or before 'to'/'at' a sum", _share_price,
+         "How far a company's shares moved, or the price they reached, is its share price: never its revenue, nor a deal's price (not \"the stock market\").",
+         "Shares in Oromi fell 12 percent to $38.20."),
     Rule("money", "the words of a sum's clause and the story's event", _money,
          "A sum is a price, the loot, funding, a loan ... by the words of its clause or the kind of event.",
          "AMD bought SeaMicro for $334 million; $281 million in cash"),
@@ -1642,7 +1755,7 @@ METRIC: Table[MetricPick] = register(Table("metric", (
          "Inflation in Lumo rose to 7.9 percent in March."),
     Rule("percent", "a percentage and the noun after 'of'", _percent,
          "A percentage measures 'percent', or the percent of what the text names.",
-         "Shares in Northwind fell 13.6 percent."),
+         "Northwind holds 13.6 percent of the market."),
     Rule("fraction of", "a fraction and the noun after it", _fraction_of,
          "\"A quarter of the power\", \"one sixth the space\": a fraction is a share of what it names.",
          "Its servers use a quarter of the power of a standard rack."),
@@ -2005,6 +2118,8 @@ def _find_clause_subject(w: Work) -> tuple[str, str, str] | None:
         return None
     subj, written, how, _verbs = got
     head = written.split()[-1].lower() if written.split() else ""
+    if how not in ("pronoun", "relative") and w.event is not None and written.lower() in WORDS.agents:
+        return w.event.label, w.event.text or w.event.label, how  # "police seized 2.3 tonnes": the story's
     if w.event is not None and w.event.cls != STORY_CLASS and event_class_of(head) and how != "pronoun":
         return w.event.label, written, how  # "The quake was felt for 15 seconds": its event
     return subj, written, how

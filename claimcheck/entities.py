@@ -125,7 +125,8 @@ _LEADING = regex.compile(
       | (?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s++(?=\p{Lu})                         # honorifics
       | (?i:official|semi-official|state-run|state-owned|state-controlled    # descriptions, only
          |government-run|government-owned|privately-held|popular|rival       # before a capital
-         |internet[ ]giant|tech[ ]giant|ruling)\s++(?=\p{Lu})
+         |internet[ ]giant|tech[ ]giant|ruling
+         |\p{L}{1,20}?maker|retailer|insurer|lender|airline|conglomerate)\s++(?=\p{Lu})  # "Carmaker Veltro"
     )++""",
     regex.VERBOSE | regex.VERSION1,
 )

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import regex
 
 from . import _guard, lexicon
-from .binding import STORY_CLASS, Work
+from .binding import STORY_CLASS, Work, whole_after
 from .lexicon import WORDS
 from .models import Quantity
 from .rules import Rule, Table, register
@@ -1150,16 +1150,22 @@ def _subset_scope(w: Work) -> str | None:
     """"six children were killed", "three bank workers": the counted noun is a subset of
     the people the event touched (children, soldiers, workers ...)."""
     q = w.q
-    if w.metric is None or w.metric.owner != "event" or not q.counted:
+    if w.metric is None or w.metric.owner != "event":
         return None
+    li, ri = w.li, w.ri
+    if not q.counted:  # "three of the four soldiers died": the part is of the whole's soldiers
+        whole = whole_after(w) if q.kind == "count" else None
+        if whole is None or not whole.counted:
+            return None
+        li, ri = w.v.index_at(whole.start), w.v.index_at(whole.end)
     toks = w.toks
-    head = next((t for t in reversed(toks[w.li : w.ri]) if t.word), None)
+    head = next((t for t in reversed(toks[li:ri]) if t.word), None)
     if head is None or not head.has(SUBSET):
         return None
-    words = [t.text for t in toks[w.li : w.ri] if t.word and not t.text[:1].isdigit()
+    words = [t.text for t in toks[li:ri] if t.word and not t.text[:1].isdigit()
              and t.low not in ("other", "others", "more", "another") and not _is_number_word(t.low)
-             and t.low not in WORDS.qual_words and not t.has(DET | PREP)]
-    return " ".join(words).lower() if words else None
+             and t.low not in WORDS.qual_words and not t.has(DET | PREP | METRIC_VERB)]
+    return " ".join(words).lower() if words else None  # "23 trapped miners": the miners
 
 
 def _is_number_word(low: str) -> bool:
@@ -1328,6 +1334,8 @@ def _time_for(v: SentenceView, times: Sequence[TimeExpr], q: Quantity) -> TimeEx
                 continue  # "founded in 2007 and is backed with $60 million": the other predicate's
             if ti > 0 and toks[ti - 1].has(EVENT_NOUN) and te > qi:
                 continue
+            if ti > qi and any(toks[j].low in WORDS.made for j in range(max(qi, ti - 3), ti)):
+                continue  # "1.25 million vehicles built between 2019 and 2022": when the things were made
         d = abs(ti - qi)
         if best is None or d < best[0]:
             best = (d, t)
