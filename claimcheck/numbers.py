@@ -236,6 +236,10 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
                     numer = total + current - before_and
                     return WordNumber(before_and + numer / den, wend, "fraction", words + 1, 1.0 / den)
                 num = 1.0 if last == _A else current
+                of = _of_a_scale(text, wend) if total == 0 else None
+                if of is not None:  # "a quarter of a million": 250,000
+                    f, oend = of
+                    return WordNumber(num / den * f, oend, "fraction", words + 4, f / den, f)
                 return WordNumber(total + num / den, wend, "fraction", words + 1, 1.0 / den)
             if tentative:
                 break
@@ -358,7 +362,24 @@ def read_number_words(text: str, pos: int, limit: int = 24) -> WordNumber | None
     if last is None or last == _A:
         return None
     value = total + current
+    if last == _HALF and words == 1 and _HALF_PERIOD.search(text, max(0, pos - 8), pos):
+        return None  # "the second half", "in the first half of 2024": a period, no quantity
     return WordNumber(value, end, "fraction" if last == _HALF else "cardinal", words, step, scale)
+
+
+_HALF_PERIOD = re.compile(r"(?i:first|second|1st|2nd)[ \t]+$")
+
+
+_OF_A = re.compile(r"[ \t]+of[ \t]+an?[ \t]+([A-Za-z]+)")
+
+
+def _of_a_scale(text: str, p: int) -> tuple[float, int] | None:
+    """The scale after a fraction word ("a quarter *of a million*"): (factor, end), or None."""
+    m = _OF_A.match(text, p, p + 24)
+    if m is None or (m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] == "_")):
+        return None
+    f = lexicon.numbers().scales.get(m.group(1).lower())
+    return (f, m.end()) if f is not None and f >= 1000 else None
 
 
 def _decimals(text: str, p: int, n: int) -> tuple[float, int, int, int] | None:

@@ -242,6 +242,8 @@ _INNER_APOSTROPHE = regex.compile(r"\p{L}['’]\p{L}")
 _AND_A_HALF = re.compile(r"[ \t]+and[ \t]+a[ \t]+half(?![\w-])")
 # The article between "half" and its unit ("half an hour"): ends on the space before the unit.
 _HALF_A = re.compile(r"[ \t]+an?[ \t]")
+# The "of a" between a fraction word and its unit ("a quarter of a mile").
+_OF_AN = re.compile(r"[ \t]+of[ \t]+an?[ \t]")
 # Minutes of arc right after a degree sign ("12°31′07″").
 _ARC_MINUTES = regex.compile(r"\d{1,2}(?:\.\d+)?+['′]")
 # A single quote opening a quotation: at the start of a word, after a space, a bracket or a dash.
@@ -1014,6 +1016,19 @@ def _number_words() -> frozenset[str]:
     return frozenset(
         [*nw.cardinals, *nw.scales, *nw.ordinals, *nw.plurals, *nw.multipliers, *nw.collectives, "half"]
     )
+
+
+def _times_comparison(text: str, end: int, limit: int, r: _Reading) -> bool:
+    """"<n> times" before a comparison ("three times higher", "1.5 times the average") makes
+    ``r`` a multiplier (its text takes in a comparative, not "the"); ``end`` is where
+    "times" ends."""
+    cmp = _TIMES_COMPARE.match(text, end, limit)
+    if cmp is None:
+        return False
+    word = cmp.group().split()[0].lower()
+    keep = word not in ("the", "that", "what", "its", "their", "his", "her", "over")
+    r.kind, r.rule, r.end = "multiplier", "<n> times <comparison>", cmp.end() if keep else end
+    return True
 
 
 def _read_counted(
@@ -2362,6 +2377,10 @@ class _Parser:
                     and text[ustart - 4: ustart].lower() == "half":
                 art = _HALF_A.match(text, ustart, limit)  # "half an hour", "half a mile"
                 got = _unit_with_compounds(text, art.end() - 1, limit, r) if art is not None else None
+            if got is None and r.unit is None and not digits and r.numkind == "fraction" and r.value is not None \
+                    and 0 < r.value < 1:
+                art = _OF_AN.match(text, ustart, limit)  # "a quarter of a mile", "three quarters of an hour"
+                got = _unit_with_compounds(text, art.end() - 1, limit, r) if art is not None else None
             if got is None and r.unit is None and digits and text[ustart: ustart + 2] == " (":
                 # a unit in brackets after the number: "75 (kg)"
                 br = _match_unit(text, ustart + 2, limit, r, allow_space=False)
@@ -2632,6 +2651,8 @@ class _Parser:
                 sg = ul.irregular_plurals.get(a.group().lower(), sg)
                 if sg.lower() in ul.measures and (a.end() >= limit or not text[a.end()].isalnum()):
                     r.counted, r.end = sg.lower(), a.end()
+                elif a.group().lower() == "times":
+                    _times_comparison(text, a.end(), limit, r)  # "2.5 times higher", "1.5 times the average"
             return True
         singular_ok = r.value == 1 or r.numkind in ("collective",)
         of = None
@@ -2643,14 +2664,8 @@ class _Parser:
         if unit is not None:
             r.unit, r.kind, r.end = unit[0], unit[1], end
         elif noun is not None:
-            if noun.lower() == "time" or noun.lower() == "times":
-                cmp = _TIMES_COMPARE.match(text, end, limit)
-                if cmp is not None:
-                    # the text takes in a comparative ("three times higher"), not "the"
-                    word = cmp.group().split()[0].lower()
-                    keep = word not in ("the", "that", "what", "its", "their", "his", "her", "over")
-                    r.kind, r.rule, r.end = "multiplier", "<n> times <comparison>", cmp.end() if keep else end
-                    noun = None
+            if (noun.lower() == "time" or noun.lower() == "times") and _times_comparison(text, end, limit, r):
+                noun = None
             if noun is not None:
                 r.counted = noun
                 r.end = end
