@@ -501,7 +501,7 @@ def _speaker(w: Work) -> bool | None:
     speakers = w.q.counted is not None and plural(w.q.counted.lower()) in _english().attribution["person_nouns"]
     for k in range(w.ri, min(len(w.toks), w.ri + (7 if speakers else 4))):
         t = w.toks[k]
-        if t.has(REPORT):
+        if t.has(REPORT) and not t.cap:  # (not "in the United States")
             return True
         if not t.word or w.v.is_verb(k) or (t.has(CONJ) and not speakers):  # "has 5 million users and said"
             return None
@@ -1393,6 +1393,9 @@ _REFERENCE = regex.compile(
 )
 _SHAPE = regex.compile(r"[\s-]*+(?:\([^()]{0,30}\)\s*+)?(high|tall|long|wide|deep|thick)\b", regex.I)
 _DEPTH = regex.compile(r"\b(?:depth|deep|beneath|below|underground)\b", regex.I)
+_ALTITUDE = regex.compile(r"\b(?:altitude|elevation|above[ ]sea[ ]level)\b", regex.I)
+#: What a hyphenated length before it measures the height of ("a 3,724-metre peak").
+_HIGH_THINGS = frozenset({"peak", "mountain", "summit", "volcano", "tower", "skyscraper", "building", "wave", "waves"})
 
 
 @functools.lru_cache(maxsize=256)
@@ -1418,7 +1421,11 @@ def _dimension(w: Work) -> MetricPick | None:
             return _pick(WORDS.shapes[m.group(1).lower()], WORDS.shapes[m.group(1).lower()])
         if _DEPTH.search(text, max(0, q.start - 25), q.end + 22):
             return _pick("depth", "depth")
+        if _ALTITUDE.search(text, max(0, q.start - 30), q.end + 22):
+            return _pick("altitude", "altitude")  # "at an altitude of 9,800 feet", "3,000 metres above sea level"
         if hyphen_adjective(q):
+            if w.ri < len(w.toks) and w.toks[w.ri].low in _HIGH_THINGS:
+                return _pick("height", "height")  # "the 3,724-metre peak"
             return _pick("length", "length")  # "a 6-foot wall", "a 181-km fault"
         ref = _REFERENCE.match(text, q.end, min(len(text), q.end + 80))
         if ref:
@@ -1864,12 +1871,16 @@ def _apposition(w: Work) -> tuple[str, str] | None:
             k -= 1
     elif w.q.kind not in ("dimension", "age"):
         return None  # (an age: "Ana Petrov, 34, was arrested")
+    if w.q.kind == "age" and k > 0 and toks[k - 1].low == "aged":
+        k -= 1  # "Ana Petrov, aged 34,", "The boy, aged 15, died"
     if k < 2 or toks[k - 1].text != ",":
         return None
     run = next(((i, j) for i, j in w.v.name_runs() if j == k - 1 or (j == k - 2 and toks[k - 2].low in WORDS.place_nouns)), None)
     if run is None:
         if toks[k - 2].low in WORDS.place_nouns and toks[k - 3 if k >= 3 else 0].has(DET):
             return toks[k - 2].low, toks[k - 2].text  # "The island, home to 120,000 people"
+        if w.q.kind == "age" and k >= 3 and toks[k - 2].word and not toks[k - 2].cap and toks[k - 3].has(DET):
+            return toks[k - 2].low, toks[k - 2].text  # "The boy, aged 15,": the boy's age
         return None
     wr = w.v.run_text(*run)
     return w.s.canonical(wr), wr
@@ -2237,8 +2248,8 @@ SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
          "\"Gadera, 17 miles from Tel Aviv\": the distance is the named place's; \"Ana Petrov, 34,\": the age is hers.",
          "The rocket hit Gadera, 17 miles from Tel Aviv."),
     Rule("noun after a sum", "the noun a sum modifies", _noun_after_figure,
-         "\"A $125 million contract\": the noun after a sum (up to a time phrase) is what it is.",
-         "Northwind signed a $125 million contract."),
+         "\"A $125 million order\": the noun after a sum (up to a time phrase) is what it is.",
+         "Northwind won a $125 million order."),
     Rule("convict", "the object of 'sentenced ... to' before a prison term", _convict,
          "\"A court sentenced Ivo Marsh to 12 years\": the prison term is the convict's, not the court's.",
          "A court in Varn sentenced the former mayor to 12 years in prison."),

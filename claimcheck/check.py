@@ -124,6 +124,14 @@ _UNCOMPARABLE_SCOPES = frozenset({"additional", "aside", "one of several"})
 # --------------------------------------------------------------------------- lexicon
 
 
+@functools.cache
+def _same_group() -> dict[str, str]:
+    """Subsets that name one group of people (events.toml [scope] ``same``): "inmates" and
+    "prisoners", "policemen" and "police officers" are compared as one."""
+    same = lexicon.load_toml("events.toml").get("scope", {}).get("same", {})
+    return {_norm_words(k): _norm_words(v) for k, v in same.items()}
+
+
 def _norm_words(text: str) -> str:
     return lexicon.normalise_words(text)
 
@@ -717,6 +725,7 @@ def _frame(metric_text: str | None, unit: str | None, event_label: str | None, b
         event = f"{_STORY}|{story_kind}"  # a report that names no event tells the others' one
     scope = _norm_words(scope_text) if scope_text else ""
     scope = opts.aliases.get(scope, scope)  # aliases name places too ("Salonika" -> "Thessaloniki")
+    scope = _same_group().get(scope, scope)  # "inmates" are the prisoners
     # a running toll not tied to the story in its own text; an increment ("another two")
     alone = (entry is not None and entry.cumulative and rule_event == "document event") \
         or scope in _UNCOMPARABLE_SCOPES
@@ -931,7 +940,7 @@ def _group_findings(g: _Group, opts: _Options, money: StoryMoney | None = None) 
     out = [_conflict(g, list(found.values()), opts)] if found else []
     days = {k.when for k in classes if k.when is not None}
     if len(days) > 1 and len({_r(k.value) for k in classes}) > 1:
-        out.append(_update(g, classes, opts))
+        out.append(_update(g, classes, opts, fell=bool(found)))
     elif not found:
         out.extend(_agree(g, classes, opts))
     return out
@@ -954,8 +963,9 @@ def _conflict(g: _Group, bad: list[_Class], opts: _Options) -> Finding:
                    spread=sp, message=msg)
 
 
-def _update(g: _Group, classes: list[_Class], opts: _Options) -> Finding:
-    """A figure reported differently on different days: the values in time order."""
+def _update(g: _Group, classes: list[_Class], opts: _Options, fell: bool = False) -> Finding:
+    """A figure reported differently on different days: the values in time order (``fell``:
+    the series also holds a fall the conflict of the same group reports)."""
     series: dict[float, list[_Class]] = {}
     for k in classes:
         if k.when is not None:
@@ -967,8 +977,14 @@ def _update(g: _Group, classes: list[_Class], opts: _Options) -> Finding:
         earlier = " (earlier)" if day != int(day) else ""
         steps.append(f"{d}{earlier}: " + ", ".join(f"{k.label(opts)} ({opts.docs_text(k.docs)})" for k in ks))
     claims = g.ordered(classes)
-    msg = (f"The {g.metric} for {g.subject or 'the story'} changed between reports: " + "; ".join(steps)
-           + ". A count that rises as reports come in is an update, not a conflict.")
+    if g.varies:
+        tail = "This count goes up and down as a story develops: a change between reports is an update, not a conflict."
+    elif fell:
+        tail = ("A count that rises as reports come in is an update; where a later report gives less, "
+                "the conflict of the same figure says so.")
+    else:
+        tail = "A count that rises as reports come in is an update, not a conflict."
+    msg = f"The {g.metric} for {g.subject or 'the story'} changed between reports: " + "; ".join(steps) + ". " + tail
     ordered = sorted(classes, key=lambda k: (k.when if k.when is not None else math.inf, k.value))
     values = [k.value for k in classes]
     return Finding(kind="update", subject=g.subject, metric=g.metric, time=_first_time(claims), claims=claims,

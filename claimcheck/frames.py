@@ -1317,9 +1317,11 @@ def _time_for(v: SentenceView, times: Sequence[TimeExpr], q: Quantity) -> TimeEx
             continue
         ti = v.index_at(t.start)
         te = v.index_at(t.end)
-        if (te < len(toks) and toks[te].has(EVENT_NOUN)) or (te + 1 < len(toks) and toks[te + 1].has(EVENT_NOUN)
-                                                          and not toks[te].has(PREP)):
+        if t.relation != "during" and (
+                (te < len(toks) and toks[te].has(EVENT_NOUN))
+                or (te + 1 < len(toks) and toks[te + 1].has(EVENT_NOUN) and not toks[te].has(PREP))):
             continue  # "hit by 2004 tsunami", "the 2012 Indian Ocean quake": it dates that event
+            # (not "detained during Sunday's clashes": the figure is of that day)
         opening = ti <= 1 and te < len(toks) and toks[te].text == ","
         if not opening and abs(ti - qi) > 22:
             continue
@@ -1344,7 +1346,7 @@ def _time_for(v: SentenceView, times: Sequence[TimeExpr], q: Quantity) -> TimeEx
 
 def _weekday_dates(v: SentenceView, t: TimeExpr) -> bool:
     """A weekday dates a figure when it comes with "on"/"by"/"late" or a time of day."""
-    return t.relation in ("on", "by", "until", "as_of") or t.text.lower().endswith(("night", "morning", "evening", "afternoon"))
+    return t.relation in ("on", "by", "until", "as_of", "during") or t.text.lower().endswith(("night", "morning", "evening", "afternoon"))
 
 
 _EARLIER_VERBS = frozenset({"said", "reported", "put", "gave", "says"})

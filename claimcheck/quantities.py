@@ -1065,7 +1065,8 @@ def _read_counted(
             if e is not None and e.kind in ("duration", "currency"):
                 return None, j, (e.unit, e.kind)
             sg = _singular(w)
-            if sg is not None:
+            # (a plural like its singular, "police", may modify the plural after it: read on)
+            if sg is not None and (sg.lower() != lw or not (j < limit and text[j] == " ")):
                 return (None, p, None) if one else (_norm_counted(sg), j, None)
             if singular_ok and not w[:1].isupper():  # a name may modify the noun: read on
                 if not lw.endswith(("ed", "ing")):
@@ -1079,6 +1080,7 @@ def _read_counted(
     numw = _number_words()
     units = ul.words
     n = m.lastindex or 1
+    zero: str | None = None  # a plural like its singular before another plural ("police officers")
     for i in range(1, n + 1):
         w = m.group(i)
         lw = w.lower()
@@ -1092,13 +1094,17 @@ def _read_counted(
                 if e is not None and e.kind in ("duration", "currency"):
                     return None, m.end(k), (e.unit, e.kind)
         sg = _singular(w)
-        if sg is not None and w[:1].isupper() and i < n and m.group(i + 1)[:1].islower() \
+        if sg is not None and (w[:1].isupper() or sg.lower() == lw) and i < n and m.group(i + 1)[:1].islower() \
                 and _singular(m.group(i + 1)) is not None:
-            continue  # "three United Nations schools": the name modifies the plural after it
+            # "three United Nations schools": the name modifies the plural after it; "12 police
+            # officers", "eight crew members": the figure takes both words, and counts the police
+            if not w[:1].isupper() and zero is None:
+                zero = sg
+            continue
         if sg is not None:
             if one:
                 break  # "one costs": a verb, not a plural noun
-            return _norm_counted(sg), m.end(i), None
+            return _norm_counted(zero or sg), m.end(i), None
         if singular_ok:
             # "one man", "a dozen eggs": the first word only, and not a verb form; names
             # before a plural modify it ("384 Intel Atom processors": processors)

@@ -642,9 +642,9 @@ def _name_runs(v: SentenceView) -> list[tuple[int, int]]:
                     and _ent.alias_key(t.bare) not in known and not t.possessive:  # "Lumo's decision"
                 i = j
                 continue
-            if opening and j == i + 1 and j < n and toks[j].has(PREP) and t.has(EVENT_NOUN) \
+            if opening and j == i + 1 and j < n and (toks[j].has(PREP) or v.is_verb(j)) and t.has(EVENT_NOUN) \
                     and t.text not in v.state.midcaps:
-                i = j  # "Floods in northern Varn have killed": the event, no name
+                i = j  # "Floods in northern Varn have killed", "Riots broke out": the event, no name
                 continue
             runs.append((i, j))
             i = j

@@ -908,6 +908,44 @@ def test_a_fire_reported_day_after_day_gives_updates() -> None:
         ("update", "area burned"), ("update", "containment")]
 
 
+def test_an_update_with_a_fall_points_to_its_conflict() -> None:
+    # 23, then 26, then 23 again: the fall is a conflict, and the update's timeline does not
+    # claim the count only rose
+    report = cc.check([
+        cc.Document(id="a", text="A warship foiled an attack by pirates, capturing 23 suspects.", published="2024-05-02"),
+        cc.Document(id="b", text="The navy detained 26 suspected pirates after the attack.", published="2024-05-03"),
+        cc.Document(id="c", text="The navy said its sailors arrested 23 pirates in the attack.", published="2024-05-04"),
+    ])
+    kinds = sorted((f.kind, f.metric) for f in report.findings)
+    assert kinds == [("conflict", "arrested"), ("update", "arrested")]
+    update = next(f for f in report.findings if f.kind == "update")
+    assert "where a later report gives less" in update.message
+    assert "is an update, not a conflict" not in update.message
+
+
+def test_a_bonus_and_a_rival_offer_are_no_part_of_a_contract_conflict() -> None:
+    # $180m vs $184m is the real conflict; the $5m signing bonus inside the deal and the
+    # $160m offer turned down are other sums
+    report = cc.check([
+        cc.Document(id="a", text="The Hawks signed Leo Marquez to an eight-year, $180 million contract. He turned "
+                                 "down a $160 million offer from the Bay Stars.", published="2024-05-02"),
+        cc.Document(id="b", text="Marquez's contract with the Hawks is worth $184 million over eight years, "
+                                 "including a signing bonus of $5 million.", published="2024-05-03"),
+    ])
+    conflicts = [f for f in report.findings if f.kind == "conflict"]
+    assert [(f.metric, sorted(c.quantity.value for c in f.claims)) for f in conflicts] == [
+        ("price", [180e6, 184e6])]
+
+
+def test_two_names_of_one_group_of_people_are_compared() -> None:
+    # "inmates" and "prisoners" are one group (events.toml [scope.same]): 5 vs 6 escaped
+    report = cc.check([
+        cc.Document(id="a", text="Five inmates escaped from the Varn prison on Monday.", published="2024-05-06"),
+        cc.Document(id="b", text="Six prisoners escaped from the Varn prison on Monday.", published="2024-05-06"),
+    ])
+    assert [(f.kind, f.metric) for f in report.findings] == [("conflict", "escaped")]
+
+
 def test_a_crash_compares_who_was_aboard_and_keeps_an_earlier_crash_apart() -> None:
     report = cc.check([
         cc.Document(id="a", text="A Pico Air jet crashed near Varn on Tuesday, killing all 57 people on board. It "
