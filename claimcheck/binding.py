@@ -192,8 +192,10 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
     opens = words[0] is next((t for t in toks if t.word), None)  # capitalised only as the sentence's first word
     gerund = (words[0].low.endswith("ing") and (opens or not words[0].cap) and not words[0].has(PREP) and len(words) > 1
               and words[1].has(DET | PRON | PARTICLE | PREP))
-    if (words[0].has(SUBORD) and not words[0].has(PREP)) or gerund:
-        return None  # "if an application needs ...", "boiling down the rest": a clause, not a subject
+    participle = (words[0].low.endswith("ing") and not words[0].cap and len(words) > 1 and lo > 0
+                  and toks[lo - 1].text == "," and not words[0].has(PREP))
+    if (words[0].has(SUBORD) and not words[0].has(PREP)) or gerund or participle:
+        return None  # "if an application needs ...", "boiling down the rest", "..., disrupting traffic": a clause
     if len(words) <= 2 and words[-1].has(PRON) and st.topic:
         return st.topic[0], st.topic[1], "pronoun"
     if len(words) <= 5 and words[-1].low in _sum_nouns():
@@ -929,6 +931,22 @@ def _people_metric(w: Work) -> MetricPick | None:
     return _pick(name, f"{noun} {form}")
 
 
+def _noun_of_count(w: Work) -> MetricPick | None:
+    """"forcing the evacuation of 12,000 people", "the arrest of five men", "the deaths of
+    12 people": a noun that names what happened to the people counted, right before "of"."""
+    q = w.q
+    if q.kind != "count" or w.li < 2 or w.toks[w.li - 1].low != "of":
+        return None
+    if q.counted is None and not (w.ri < len(w.toks) and w.toks[w.ri].low == "of"):
+        return None  # people counted ("12,000 people", "three of our citizens"), not "aftershocks of 4.0"
+    lex = lexicon.metrics()
+    for name in lex.by_noun.get(w.toks[w.li - 2].low, ()):
+        e = lex.entries[name]  # (what happens to people has verbs: "aftershocks" has none)
+        if e.owner == "event" and e.verbs and not e.money and not e.counted and name != "crowd size":
+            return _pick(name, w.toks[w.li - 2].low)
+    return None
+
+
 def _crowd(w: Work) -> MetricPick | None:
     """"Police put the march at roughly 30,000 people", "there were more than 50,000 -- the
     biggest protest": a count of people in a clause about a protest is its crowd, and so is
@@ -1242,6 +1260,8 @@ def _passive_after(w: Work) -> str | None:
     return None
 
 
+#: Words that name another part of a payment than the one a sum is "in".
+_OTHER_PAYMENT = frozenset({"remainder", "rest", "balance", "stock", "shares", "equity", "cash", "debt"})
 _IN_NAMED = regex.compile(r"\s++in\s++(?:compensation|damages|reparations|restitution)\b", regex.I)
 _PAID_IN = regex.compile(
     r"\s++(?:(?:will\s++be|was|were|is|are|to\s++be)\s++)?(?:paid\s++|payable\s++)?"
@@ -1264,7 +1284,12 @@ def _money(w: Work) -> MetricPick | None:
     if m and m.group(1).lower().startswith(("loan", "aid", "grant")):
         kind = "grant" if m.group(1).lower().startswith("grant") else "loan"
         return _pick(kind, f"amount in {m.group(1).lower()}")  # "€110bn in loans": the loans
-    if m:
+    if m and (any(f.q.kind == "currency" and f.q is not q and " per " not in (f.q.unit or "") for f in w.v.figures)
+              or not w.v.words.isdisjoint(_OTHER_PAYMENT - set(m.group(1).lower().split()))
+              or (w.li > 0 and w.toks[w.li - 1].low in ("including", "includes", "plus"))):
+        # "$334 million, including $281 million in cash", "$281 million in cash and the
+        # remainder in stock": the part paid in cash (the one sum and form of payment of its
+        # sentence, "to buy Brightwell for $4.2 billion in cash, or $38 a share", is the price)
         form = m.group(1).lower()
         return MetricPick(f"amount in {form}", f"amount in {form}", "event")
     name: str | None = _money_word(w)
@@ -1393,6 +1418,7 @@ _REFERENCE = regex.compile(
 )
 _SHAPE = regex.compile(r"[\s-]*+(?:\([^()]{0,30}\)\s*+)?(high|tall|long|wide|deep|thick)\b", regex.I)
 _DEPTH = regex.compile(r"\b(?:depth|deep|beneath|below|underground)\b", regex.I)
+_UPWARD = regex.compile(r"\s*+(?:high[ ])?(?:into|in)[ ]the[ ](?:sky|air|atmosphere)\b", regex.I)
 _ALTITUDE = regex.compile(r"\b(?:altitude|elevation|above[ ]sea[ ]level)\b", regex.I)
 #: What a hyphenated length before it measures the height of ("a 3,724-metre peak").
 _HIGH_THINGS = frozenset({"peak", "mountain", "summit", "volcano", "tower", "skyscraper", "building", "wave", "waves"})
@@ -1421,12 +1447,16 @@ def _dimension(w: Work) -> MetricPick | None:
             return _pick(WORDS.shapes[m.group(1).lower()], WORDS.shapes[m.group(1).lower()])
         if _DEPTH.search(text, max(0, q.start - 25), q.end + 22):
             return _pick("depth", "depth")
+        if _UPWARD.match(text, q.end, min(len(text), q.end + 30)):
+            return _pick("height", "height")  # "a column of ash 8 kilometres into the sky"
         if _ALTITUDE.search(text, max(0, q.start - 30), q.end + 22):
             return _pick("altitude", "altitude")  # "at an altitude of 9,800 feet", "3,000 metres above sea level"
         if hyphen_adjective(q):
             if w.ri < len(w.toks) and w.toks[w.ri].low in _HIGH_THINGS:
                 return _pick("height", "height")  # "the 3,724-metre peak"
             return _pick("length", "length")  # "a 6-foot wall", "a 181-km fault"
+        if w.li > 1 and w.toks[w.li - 1].low == "for" and w.toks[w.li - 2].low in WORDS.movement:
+            return _pick("distance", "distance")  # "passed for 318 yards", "ran for 80 yards"
         ref = _REFERENCE.match(text, q.end, min(len(text), q.end + 80))
         if ref:
             name = f"distance from {ref.group(1)}"
@@ -1715,6 +1745,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("verb of a count", "the verb or adjective after or before a count", _people_metric,
          "What happened to a count (killed, injured, missing, damaged) is its metric, mapped to a canonical one.",
          "Five people were killed; killing ten; 24 dead"),
+    Rule("noun of a count", "'<evacuation/arrest/deaths> of' before a count", _noun_of_count,
+         "\"Forcing the evacuation of 12,000 people\", \"the arrest of five men\": the noun before 'of' says what happened to those counted.",
+         "The eruption forced the evacuation of 12,000 people."),
     Rule("population", "'home to', 'a city of', 'a population of' before a count of people", _population,
          "\"home to 120,000 people\", \"a city of 500,000\": how many people live in a place.",
          "The island, home to 120,000 people, was hit."),
@@ -1881,6 +1914,9 @@ def _apposition(w: Work) -> tuple[str, str] | None:
             return toks[k - 2].low, toks[k - 2].text  # "The island, home to 120,000 people"
         if w.q.kind == "age" and k >= 3 and toks[k - 2].word and not toks[k - 2].cap and toks[k - 3].has(DET):
             return toks[k - 2].low, toks[k - 2].text  # "The boy, aged 15,": the boy's age
+        if w.q.kind == "age" and toks[k].low == "aged":
+            got = subject_before(w.v, k - 1)  # "Mara Ellison died at her home on Monday, aged 87"
+            return (got[0], got[1]) if got else None
         return None
     wr = w.v.run_text(*run)
     return w.s.canonical(wr), wr
@@ -2110,6 +2146,8 @@ def _find_clause_subject(w: Work) -> tuple[str, str, str] | None:
     """The clause subject, through relative clauses, appositions and pronouns."""
     k = w.li
     toks = w.toks
+    if w.q.kind == "age" and k >= 4 and [t.low for t in toks[k - 4 : k]] == ["at", "the", "age", "of"]:
+        k -= 4  # "has died at the age of 86": the verb's subject
     if w.rules.get("borrowed") == "comma" and w.li >= 2 and toks[w.li - 1].text == ",":
         k = w.li - 1  # "as many monthly active users, 396 million": the subject of that phrase
         while k > 0 and toks[k - 1].word and not toks[k - 1].has(POSSESSION):

@@ -216,6 +216,9 @@ class _Options:
     #: (doc_id, event label) of an undated earlier event -> (label, time) of the dated one it
     #: matches in another report (claimcheck.earlier): filled by :func:`_find`.
     earlier: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)
+    #: normalised surname -> normalised full name of a person the story's sentences name in
+    #: full ("Ellison" -> "mara ellison"): filled by :func:`assemble`, read by :meth:`subject`.
+    people: dict[str, str] = field(default_factory=dict)
     #: What the methods below and :func:`_frame_key` computed, by the names they were given:
     #: a story repeats few subjects, metrics, sources and documents over many claims.
     memo: dict[str, dict[Any, Any]] = field(
@@ -233,6 +236,7 @@ class _Options:
         if subject is None or not subject.strip():
             return None
         key = _norm_words(subject)
+        key = self.people.get(key, key)  # "Ellison, 86," in one report, "Mara Ellison" in another
         return self.aliases.get(key, key)
 
     def metric(self, metric: str | None) -> str | None:
@@ -2084,6 +2088,12 @@ def assemble(documents: Sequence[Document], results: Sequence[DocumentResult], o
     for a in aside:
         quantities.setdefault(a.doc_id, []).append(a.quantity)
     money = StoryMoney(docs, claims_sorted, quantities)
+    people = _story_people(claims_sorted)
+    if people != opts.people:  # (an incremental checker's options outlive one report)
+        opts.people.clear()
+        opts.people.update(people)
+        opts.memo["subject"].clear()
+        opts.memo["frame"].clear()
     findings = tuple(_find(claims_sorted, opts, money))
     notes = tuple(w for d in docs for w in warnings[d.id]) + tuple(sorted(money.notes))
     # Every part is a validated model already: validating the report again would walk every
@@ -2095,6 +2105,27 @@ def assemble(documents: Sequence[Document], results: Sequence[DocumentResult], o
         set_aside=tuple(sorted(aside, key=lambda s: (opts.doc_key(s.doc_id), s.quantity.start, s.rule))),
         warnings=tuple(_guard.replace_surrogates(w) for w in notes),
     )
+
+
+def _story_people(claims: Sequence[Claim]) -> dict[str, str]:
+    """People the sentences of a story's claims name in full, by surname (normalised):
+    "Ellison, 86, died" in one report and "Mara Ellison died ..., aged 87" in another are
+    one person's ages. Read from the claims' own sentences, so stored claims give the same
+    map as extraction; a surname two full names share is left out.
+
+    Example:
+        >>> import claimcheck as cc
+        >>> claims = cc.extract(cc.Document(id="a", text="Mara Ellison died on Monday, aged 87."))
+        >>> _story_people(claims)
+        {'ellison': 'mara ellison'}
+    """
+    from .entities import find_people
+
+    texts = sorted({c.sentence.exact for c in claims})
+    if not texts:
+        return {}
+    return {_norm_words(last): _norm_words(full) for last, full in find_people("\n".join(texts)).items()
+            if " " not in last.strip()}
 
 
 def _in_report_order(per_doc: Sequence[tuple[str, list[Claim]]], opts: _Options) -> tuple[Claim, ...]:

@@ -378,6 +378,25 @@ def find_surnames(text: str) -> dict[str, str]:
         >>> find_surnames("Ivo Marsh, 62, and Ana Marsh, 60, were charged. Marsh denied it.")
         {}
     """
+    return _people(text, alone=True)
+
+
+def find_people(text: str) -> dict[str, str]:
+    """People a text names in full, by surname: ``{surname: full name}``, read as
+    :func:`find_surnames` reads them but whether or not the surname stands alone in this
+    text (another report of the story may write it alone: "Ellison, 86, died"). A surname
+    two people of the text share is left out.
+
+    Example:
+        >>> find_people("The actress Mara Ellison has died. Ivo Marsh said so.")
+        {'Ellison': 'Mara Ellison', 'Marsh': 'Ivo Marsh'}
+        >>> find_people("Central Aceh was hit, officials said.")
+        {}
+    """
+    return _people(text, alone=False)
+
+
+def _people(text: str, alone: bool) -> dict[str, str]:
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
     # the capitalised words, counted, and the pairs of them a single space joins ("Ivo
@@ -394,7 +413,7 @@ def find_surnames(text: str) -> dict[str, str]:
     not_first = _not_first_names()
     found: dict[str, set[str]] = {}
     for first, last, a, b in pairs:
-        if words[last] <= named[last] or first in _STOP or first in not_first:
+        if (alone and words[last] <= named[last]) or first in _STOP or first in not_first:
             continue  # the surname never stands alone: nothing to resolve
         if before.search(text, max(0, a - 24), a) or behind.match(text, b):
             found.setdefault(last, set()).add(f"{first} {last}")

@@ -140,7 +140,11 @@ def _classes(v: SentenceView, k: int) -> tuple[str, ...]:
             pair = ev.by_noun.get(f"{v.tokens[k - 1].low} {low}")
             if pair:
                 return pair
-        return ev.by_noun.get(low, ())
+        got = ev.by_noun.get(low, ())
+        if got and low in ev.hinted:  # "cuts" is austerity only beside "wages", "spending" ...
+            got = tuple(c for c in got if low not in ev.classes[c].hinted_nouns
+                        or not v.words.isdisjoint(ev.classes[c].sentence_hints))
+        return got
     if t.has(EVENT_VERB) and not t.cap:
         return ev.by_verb.get(low, ())
     return ()

@@ -856,6 +856,8 @@ class EventClass:
     named: bool = False
     announced: bool = False
     sentence_hints: frozenset[str] = frozenset()
+    #: nouns (with their plurals) of this kind only in a sentence that holds a sentence hint
+    hinted_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -877,6 +879,8 @@ class EventLexicon:
     other: frozenset[str]
     generic: frozenset[str]
     anaphors: frozenset[str] = frozenset()
+    #: every noun form some kind takes only with a sentence hint (EventClass.hinted_nouns)
+    hinted: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -913,9 +917,12 @@ def events() -> EventLexicon:
                        money, flags["lasting"], flags["containing"], _strs(spec, "hints", where, f),
                        spec.get("family") if isinstance(spec.get("family"), str) else None,
                        spec.get("part_of") if isinstance(spec.get("part_of"), str) else None,
-                       flags["named"], flags["announced"], _strs(spec, "sentence_hints", where, f))
+                       flags["named"], flags["announced"], _strs(spec, "sentence_hints", where, f),
+                       frozenset(x for n in _strs(spec, "hinted_nouns", where, f) for x in (n, *plural_forms(n))))
+        if c.hinted_nouns and not c.sentence_hints:
+            raise LexiconError(f"data/{f}: {where} hinted_nouns need sentence_hints")
         classes[name] = c
-        for n in sorted(c.nouns):
+        for n in sorted(c.nouns | c.hinted_nouns):
             for form in {n, *plural_forms(n)}:
                 if name not in by_noun.setdefault(form, []):
                     by_noun[form].append(name)
@@ -930,4 +937,5 @@ def events() -> EventLexicon:
         other=_strs(markers, "other", "[markers]", f),
         generic=_strs(markers, "generic", "[markers]", f),
         anaphors=frozenset(w for a in anaphors for w in (a, *plural_forms(a))),
+        hinted=frozenset(x for c in classes.values() for x in c.hinted_nouns),
     )

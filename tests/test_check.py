@@ -937,6 +937,23 @@ def test_a_bonus_and_a_rival_offer_are_no_part_of_a_contract_conflict() -> None:
         ("price", [180e6, 184e6])]
 
 
+def test_a_surname_alone_in_one_report_is_the_person_another_names_in_full() -> None:
+    # "Ellison, 86," and "Mara Ellison ..., aged 87" are one person's ages: a conflict; a
+    # surname two people share stays apart
+    report = cc.check([
+        cc.Document(id="a", text="Mara Ellison died at her home on Monday, aged 87, her publicist said.",
+                    published="2024-05-07"),
+        cc.Document(id="b", text="Ellison, 86, died peacefully in her sleep.", published="2024-05-07"),
+    ])
+    assert [(f.kind, f.metric) for f in report.findings] == [("conflict", "age")]
+    shared = cc.check([
+        cc.Document(id="a", text="Mara Ellison died on Monday, aged 87. Her brother Ivo Ellison, 84, said so.",
+                    published="2024-05-07"),
+        cc.Document(id="b", text="Ellison, 86, died peacefully in her sleep.", published="2024-05-07"),
+    ])
+    assert [f.kind for f in shared.findings if f.metric == "age"] == []
+
+
 def test_two_names_of_one_group_of_people_are_compared() -> None:
     # "inmates" and "prisoners" are one group (events.toml [scope.same]): 5 vs 6 escaped
     report = cc.check([
