@@ -436,6 +436,8 @@ def _time_frame(w: Work) -> bool | None:
     if q.kind != "duration":
         return None
     if w.ri < len(w.toks) and w.toks[w.ri].low in _english().time["frame_closers"]:
+        if _sentenced(w):
+            return None  # "will serve at least 30 years before he can be considered for parole"
         return True
     return True if _frame_re().search(w.v.text, max(0, q.start - 30), q.start) else None
 
@@ -607,6 +609,8 @@ def _has_article_subject(w: Work, k: int) -> bool:
 
 #: Words that make a figure a possibility or a forecast, not a fact of the story.
 _MAYBE = frozenset({"could", "might", "may"})
+#: "faces up to 10 years in prison", "facing a fine of $1 million": a penalty that may come.
+_FACES = frozenset({"face", "faces", "facing", "faced"})
 _FORECAST_VERBS = frozenset({"expect", "expects", "expected", "forecast", "forecasts", "predict", "predicts",
                              "predicted", "projected", "projects", "anticipate", "anticipates", "anticipated"})
 
@@ -616,12 +620,18 @@ def _possibility(w: Work) -> bool | None:
     peak at 9 percent": what could happen or is forecast is no figure of what did (set
     against the 7.9 percent measured it was a false conflict). Not a company's forecast
     sum: its revenue forecast is a figure of its own (metric "... forecast")."""
-    if w.q.kind in ("currency", "date") or (w.v.words.isdisjoint(_MAYBE) and w.v.words.isdisjoint(_FORECAST_VERBS)):
+    faces = w.q.kind in ("duration", "currency") and not w.v.words.isdisjoint(_FACES)
+    if not faces and (w.q.kind in ("currency", "date")
+                      or (w.v.words.isdisjoint(_MAYBE) and w.v.words.isdisjoint(_FORECAST_VERBS))):
         return None
     a, _ = w.v.clause_bounds(w.li)
     toks = w.toks
     for k in range(max(a, w.li - 7), w.li):
         t = toks[k]
+        if faces and t.low in _FACES:
+            return True  # "Hollis faces a minimum of 25 years in prison": the term he may get
+        if w.q.kind == "currency":
+            continue
         if t.low in _MAYBE and not t.cap and not (k + 1 < w.li and toks[k + 1].low in ("not", "n't")):
             return True
         if t.low in _FORECAST_VERBS and any(x.low == "to" for x in toks[k + 1 : w.li]):
@@ -657,8 +667,8 @@ NOT_A_CLAIM: Table[bool] = register(Table("not a claim", (
     Rule("ratio denominator", "'one in' before the figure", _denominator,
          "In \"one in five adults\" the five is a denominator, not a count of adults.",
          "one in five adults"),
-    Rule("possibility", "'could', 'might', 'may', or a forecast verb before the figure", _possibility,
-         "\"Inflation could reach 10 percent\", \"economists expect it to peak at 9 percent\": a possibility or a forecast is no fact of the story.",
+    Rule("possibility", "'could', 'might', 'may', a forecast verb, or 'faces' before a term or a sum", _possibility,
+         "\"Inflation could reach 10 percent\", \"economists expect it to peak at 9 percent\", \"he faces up to 10 years in prison\": a possibility or a forecast is no fact of the story.",
          "The bank warned inflation could reach 10 percent."),
     Rule("generic statement", "a modal or 'typically' in the figure's clause", _generic,
          "A generic or hypothetical sentence (\"a quake can cause ...\") states no figure about this story.",
@@ -911,6 +921,9 @@ def _people_metric(w: Work) -> MetricPick | None:
     counted = q.counted
     if counted == "dead":  # "1 dead": the parser takes the adjective for a noun
         return _pick("deaths", "dead")
+    if counted is None and w.ri < len(w.toks) and w.toks[w.ri].low == "of":
+        whole = whole_after(w)  # "nine of the 23 miners", "freed 10 of the hostages": what the part counts
+        counted = whole.counted if whole is not None else _noun_of_the(w)
     hit = _verb_before(w) or _verb_after(w) or _adjective_in_figure(w)  # "killed 40 Palestinians sheltering in a school"
     if hit is not None and w.li > 1 and w.toks[w.li - 1].low in _WHOLE_DETERMINERS and w.toks[w.li - 2].low == "of":
         hit = _adjective_in_figure(w) or hit  # "nine of the 23 trapped miners were brought out": the clause's verb is the part's
@@ -925,6 +938,8 @@ def _people_metric(w: Work) -> MetricPick | None:
     name = canonical_for_verb(verb, counted, mod)
     if name is None:
         return None
+    if name == "arrested" and verb in ("held", "holding") and getattr(w.s.event, "cls", None) == "kidnapping":
+        name = "hostages"  # "leaving 32 still held" in a kidnapping story: hostages, no arrests
     form = _english().verb_forms.get(verb, verb)
     noun = plural(counted).lower() if counted else "people"
     w.verb = form
@@ -944,6 +959,21 @@ def _noun_of_count(w: Work) -> MetricPick | None:
         e = lex.entries[name]  # (what happens to people has verbs: "aftershocks" has none)
         if e.owner == "event" and e.verbs and not e.money and not e.counted and name != "crowd size":
             return _pick(name, w.toks[w.li - 2].low)
+    return None
+
+
+def _noun_of_the(w: Work) -> str | None:
+    """The singular of the plural noun right after "of the" past a bare count ("10 of the
+    hostages" -> "hostage"), or None."""
+    toks, k = w.toks, w.ri + 1
+    if k < len(toks) and toks[k].low in _WHOLE_DETERMINERS:
+        k += 1
+    if k >= len(toks) or not toks[k].word or toks[k].cap:
+        return None
+    low = toks[k].low
+    for sg in (low[:-3] + "y" if low.endswith("ies") else "", low[:-2] if low.endswith("es") else "", low[:-1]):
+        if sg and plural(sg).lower() == low:
+            return sg
     return None
 
 
@@ -1381,6 +1411,8 @@ _PRISON = regex.compile(r"\s*(?:in|behind)\s+(?:prison|jail|bars)\b", regex.I)
 #: for 12 years"; and nouns a term modifies: "a 10-year sentence", "a 10-year prison term".
 _SENTENCING_VERBS = frozenset({"sentenced", "jailed", "imprisoned", "sentencing", "sentence", "sentences"})
 _TERM_NOUNS = frozenset({"sentence", "prison", "jail", "term"})
+#: Words of a sentence that make "a term of" or "serve" a prison term, not an office.
+_CUSTODY = frozenset({"prison", "jail", "parole", "sentenced", "sentence", "custody", "jailed"})
 
 
 def _sentenced(w: Work) -> bool:
@@ -1389,7 +1421,13 @@ def _sentenced(w: Work) -> bool:
     toks = w.toks
     if w.ri < len(toks) and toks[w.ri].low in _TERM_NOUNS and hyphen_adjective(w.q):
         return True
+    if w.li >= 2 and toks[w.li - 1].low == "of" and toks[w.li - 2].low == "term" \
+            and not w.v.words.isdisjoint(_CUSTODY):
+        return True  # "life in prison with a minimum term of 30 years"
     a, _b = w.v.clause_bounds(w.li)
+    if not w.v.words.isdisjoint(_CUSTODY) and any(toks[k].low in ("serve", "serves", "serving")
+                                                  for k in range(max(a, w.li - 4), w.li)):
+        return True  # "will serve at least 30 years before he can be considered for parole"
     return any(toks[k].low in _SENTENCING_VERBS for k in range(max(a, w.li - 8), w.li))
 
 
@@ -1467,6 +1505,10 @@ def _dimension(w: Work) -> MetricPick | None:
     if q.unit and _is_length(q.unit, " / [time]"):  # "winds of 150 mph", "240 km/h"
         a, b = w.v.clause_bounds(w.li)
         windy = any(t.low in ("wind", "winds", "gust", "gusts") for t in w.toks[max(0, a - 3) : b])
+        toks = w.toks
+        if (w.ri < len(toks) and toks[w.ri].low in ("zone", "limit", "speed-limit")) or (
+                w.li > 0 and toks[w.li - 1].low in ("limit", "of") and "limit" in w.v.words):
+            return _pick("speed limit", "speed limit")  # "doing 92 mph in a 65 mph zone": the limit, no speed
         return _pick("wind speed", "wind speed") if windy else _pick("speed", "speed")
     if q.unit and (q.unit.startswith("square ") or _is_length(q.unit, " ** 2")):
         if _fire_clause(w):  # "the blaze has scorched 12,000 hectares": what the fire burned

@@ -201,6 +201,7 @@ _TIMEOUT = 1.0
 MAX_REACH = 60
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”"})
 _OPENING_PUNCT = frozenset("\"“'‘(")
+_QUOTES = frozenset({'"', "“", "”"})
 
 
 class Token:
@@ -508,6 +509,11 @@ class SentenceView:
         floor = max(0, k - MAX_REACH)
         while i >= floor:
             t = toks[i]
+            if t.text in _QUOTES:
+                j = self._quoted_title_start(i)
+                if j is not None:  # '"Silent Harbor" earned 13 nominations': a title, no boundary
+                    i = j - 1
+                    continue
             if t.text in _CLAUSE_PUNCT or (t.text == "-" and i > 0 and toks[i - 1].end < t.start):
                 return i + 1
             if t.has(REL):
@@ -525,6 +531,18 @@ class SentenceView:
                 return j
             i -= 1
         return floor
+
+    def _quoted_title_start(self, close: int) -> int | None:
+        """The index of the opening quote of a quoted title of one to six capitalised words
+        ending at the closing quote ``close`` ('"Silent Harbor"'), or None."""
+        toks = self.tokens
+        j = close - 1
+        while j >= 0 and close - j <= 7 and toks[j].word and (toks[j].cap or toks[j].text[:1].isdigit()
+                                                              or toks[j].low in ("of", "the", "and", "a")):
+            j -= 1
+        if j < 0 or j == close - 1 or toks[j].text not in _QUOTES or not toks[j + 1].cap:
+            return None
+        return j
 
     def relative_at(self, seg: int, end: int) -> int | None:
         """Index of the relative pronoun opening the segment at ``seg``, if it is one.

@@ -954,6 +954,17 @@ def test_a_surname_alone_in_one_report_is_the_person_another_names_in_full() -> 
     assert [f.kind for f in shared.findings if f.metric == "age"] == []
 
 
+def test_a_speed_limit_is_no_speed() -> None:
+    # 92 vs 90 mph is the conflict; the 65 mph zone is the limit, not a third speed
+    report = cc.check([
+        cc.Document(id="a", text="Police stopped Tia Moreno's car doing 92 mph in a 65 mph zone.", published="2024-05-02"),
+        cc.Document(id="b", text="Tia Moreno, 31, was booked on a DUI charge after being clocked at 90 mph, officers said.",
+                    published="2024-05-03"),
+    ])
+    conflicts = [f for f in report.findings if f.kind == "conflict"]
+    assert [(f.metric, sorted(c.quantity.value for c in f.claims)) for f in conflicts] == [("speed", [90.0, 92.0])]
+
+
 def test_two_names_of_one_group_of_people_are_compared() -> None:
     # "inmates" and "prisoners" are one group (events.toml [scope.same]): 5 vs 6 escaped
     report = cc.check([
