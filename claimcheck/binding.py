@@ -245,7 +245,8 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
     while kept and kept[0].has(PREP):
         kept.pop(0)
     # only nouns head a subject: drop trailing verb forms, adverbs and time words
-    while kept and (kept[-1].low.endswith(("ly", "ing")) or kept[-1].has(VERB_FORM | CONJ | TIME_WORD)
+    while kept and ((kept[-1].low.endswith(("ly", "ing")) and not _noun_after_determiner(v, kept[-1]))
+                    or kept[-1].has(VERB_FORM | CONJ | TIME_WORD)
                     or (kept[-1].low.endswith("ed") and len(kept) > 1)):
         kept.pop()
     if not kept:
@@ -260,6 +261,13 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
     if first is not None and first.has(INDEFINITE):
         canonical = f"{first.low} {canonical}"  # "Some accounts": an unspecified set
     return canonical, written, "phrase"
+
+
+def _noun_after_determiner(v: SentenceView, t: Token) -> bool:
+    """Whether an -ing or -ly word is a noun: right after a determiner ("the building",
+    "a meeting"), not a verb form ("the company, operating ...")."""
+    i = v.index_at(t.start)
+    return i > 0 and v.tokens[i - 1].has(DET) and t.low.endswith("ing")
 
 
 def np_after(v: SentenceView, k: int) -> tuple[str, str] | None:
@@ -331,9 +339,13 @@ def subject_before(v: SentenceView, k: int) -> tuple[str, str, str, list[Token]]
         return None  # the figure opens its clause: it is its own subject
     # (an age in apposition, "Ivo Marsh, 62, was jailed", and a participle's, "The app,
     # launched in 2019, has")
+    if hi > lo > 0 and hi < k and toks[lo - 1].text == "," and v.is_verb(lo) and not toks[lo].cap \
+            and not toks[lo].has(AUX | POSSESSION):
+        return subject_before(v, lo + 1)  # "Korda, 33, improved his record to 42 wins": the verb's subject
     while lo > 0 and toks[lo - 1].text == "," and (lo == hi or toks[lo].has(APPOS)
                                                    or (hi - lo == 1 and toks[lo].text.isdigit())
-                                                   or (toks[lo].low.endswith("ed") and not toks[lo].cap
+                                                   or ((toks[lo].low.endswith("ed") or toks[lo].has(VERB))
+                                                       and not toks[lo].cap
                                                        and lo + 1 < hi and toks[lo + 1].has(PREP))):
         prev_hi = lo - 1
         prev_lo = v.segment_start(prev_hi)
@@ -938,6 +950,8 @@ def _people_metric(w: Work) -> MetricPick | None:
     name = canonical_for_verb(verb, counted, mod)
     if name is None:
         return None
+    if name == "crowd size" and verb in _WEAK_CROWD_VERBS and not _crowd_sentence(w):
+        return None  # "300 volunteers joined the clean-up": no protest's crowd
     if name == "arrested" and verb in ("held", "holding") and getattr(w.s.event, "cls", None) == "kidnapping":
         name = "hostages"  # "leaving 32 still held" in a kidnapping story: hostages, no arrests
     form = _english().verb_forms.get(verb, verb)
@@ -960,6 +974,20 @@ def _noun_of_count(w: Work) -> MetricPick | None:
         if e.owner == "event" and e.verbs and not e.money and not e.counted and name != "crowd size":
             return _pick(name, w.toks[w.li - 2].low)
     return None
+
+
+#: Crowd verbs that make a crowd only in a protest ("joined the clean-up", "gathered shells").
+_WEAK_CROWD_VERBS = frozenset({"joined", "gathered", "attended"})
+
+
+def _crowd_sentence(w: Work) -> bool:
+    """Whether the figure's document or sentence is about a protest or a walkout, or its
+    sentence names protesters ("tens of thousands joined a walkout", "police clashed with
+    protesters as thousands gathered")."""
+    if _protest_story(w) or getattr(w.s.event, "cls", None) == "walkout":
+        return True
+    ev, crowd = lexicon.events(), lexicon.metrics().entries["crowd size"].nouns
+    return any(t.low in crowd or (t.has(EVENT_NOUN) and "walkout" in ev.by_noun.get(t.low, ())) for t in w.toks)
 
 
 def _noun_of_the(w: Work) -> str | None:
@@ -1540,8 +1568,8 @@ def _measure(w: Work, unit: str) -> MetricPick:
         words = got[1].lower().split() if got is not None else []
         if len(words) > 1 and words[-1].endswith(("ed", "en")):
             words.pop()  # "of cocaine hidden in ...": what it is, not where it was
-        if 0 < len(words) <= 2 and words[0][:1].isalpha():
-            name = f"{measure} of {' '.join(words)}"
+        if 0 < len(words) <= 2 and words[-1][:1].isalpha():
+            name = f"{measure} of {words[-1]}"  # "of crude oil", "of oil": the weight of oil
             return MetricPick(name, name, "entity")
     return _pick(measure, measure)
 
@@ -1713,6 +1741,14 @@ def _of_them(w: Work) -> MetricPick | None:
     if prev is None:
         return None
     base = prev
+    if not of_them and w.q.counted and _included(w):
+        # "34 people were killed, including 30 rebels and four soldiers": parts of that toll,
+        # each with its counted noun as its scope (never set against the whole)
+        noun = plural(w.q.counted).lower()
+        prev_q = next((q for q, _m in reversed(w.claims_so_far) if q.kind == "count"), None)
+        same = prev_q is not None and prev_q.counted is not None and plural(prev_q.counted).lower() == noun
+        w.memo["included"] = "part" if same else noun  # "842 aftershocks, including 54 aftershocks stronger ..."
+        return MetricPick(base.name, base.text, base.owner, base.cumulative)
     if not of_them:  # "55 wounded, 15 critically": a bare number and the modifier
         k = w.ri
         if k + 1 < len(toks) and toks[k].low in ("remain", "remains", "remained", "are", "were", "is", "was"):
@@ -1732,6 +1768,20 @@ def _of_them(w: Work) -> MetricPick | None:
         return _pick(name, name)
     w.scope = "of them"
     return MetricPick(base.name, base.text, base.owner, base.cumulative)
+
+
+def _included(w: Work) -> bool:
+    """Whether the figure is an item of a list after "including" that follows another figure
+    of its sentence ("34 people, including 30 rebels and four soldiers")."""
+    toks = w.toks
+    for k in range(w.li - 1, max(-1, w.li - 10), -1):
+        t = toks[k]
+        if t.low == "including":
+            return w.v.figure_between(max(0, k - 12), k)
+        if t.text in (".", ";", ":") or (t.word and not (t.low == "and" or w.v.figure_between(k, k + 1)
+                                                          or t.text[:1].isdigit() or not t.cap)):
+            return False
+    return False
 
 
 _COMPARE = regex.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to))\b", regex.I)

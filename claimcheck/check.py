@@ -118,7 +118,7 @@ _STORY = "\0story"
 _STORY_UNNAMED = f"{_STORY}|{STORY_CLASS}"
 #: Scopes that name no particular part: an increment ("another two people") is no rival
 #: of any other figure.
-_UNCOMPARABLE_SCOPES = frozenset({"additional", "aside", "one of several"})
+_UNCOMPARABLE_SCOPES = frozenset({"additional", "aside", "one of several", "part"})
 
 
 # --------------------------------------------------------------------------- lexicon

@@ -1177,7 +1177,10 @@ def _is_number_word(low: str) -> bool:
 
 
 def _of_them_scope(w: Work) -> str | None:
-    """"five of them": a part of the figure before it."""
+    """"five of them", "including 30 rebels": a part of the figure before it."""
+    included = w.memo.get("included")
+    if isinstance(included, str):
+        return included
     return w.scope if w.scope == "of them" else None
 
 
@@ -1264,8 +1267,8 @@ def _additional(w: Work) -> str | None:
 
 
 SCOPE: Table[str] = register(Table("scope", (
-    Rule("part of the figure before", "'of them' after the figure", _of_them_scope,
-         "\"Five of them\" is a part of the figure before it.",
+    Rule("part of the figure before", "'of them' after the figure, or 'including' before it", _of_them_scope,
+         "\"Five of them\", \"including 30 rebels\" is a part of the figure before it.",
          "55 people were injured, five of them children"),
     Rule("aside", "a bracket right after a figure of the same unit", _bracketed,
          "A figure in brackets after one of the same unit is an aside (a part, another estimate): compared with nothing.",
