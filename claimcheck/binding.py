@@ -542,6 +542,10 @@ def _earlier_value(w: Work) -> bool | None:
     """"Turnout was 64 percent, down from 71 percent": the value a change started from is
     an earlier figure of the one before it, never the same moment (comparing the two would
     be a false conflict); it is set aside when a figure of its sentence comes before it."""
+    toks = w.toks
+    if w.li >= 2 and toks[w.li - 1].low == "from" and toks[w.li - 2].low in lexicon.changes().verbs \
+            and w.ri + 1 < len(toks) and toks[w.ri].low == "to" and w.v.figure_between(w.ri + 1, w.ri + 2):
+        return True  # "the toll rose from 12 to 31": the level it left
     if not w.v.figures or w.v.figures[0].q is w.q:
         return None
     return True if _EARLIER_VALUE.search(w.v.text, max(0, w.q.start - 24), w.q.start) else None
@@ -755,7 +759,12 @@ def _metric_noun_before(w: Work) -> MetricPick | None:
         return None
     toks = w.toks
     lo = max(0, w.li - 20)
-    for k in range(w.li - 1, lo - 1, -1):
+    start = w.li
+    if w.li >= 4 and toks[w.li - 1].low == "to":  # "the toll rose from 12 to 31": past the level it left
+        left = next((f for f in w.v.figures if f.last == w.li - 1), None)
+        if left is not None and left.first > 0 and toks[left.first - 1].low == "from":
+            start = left.first - 1
+    for k in range(start - 1, lo - 1, -1):
         t = toks[k]
         if t.text in (".", ";", "(") or (t.text == "," and k < w.li - 1) or w.v.figure_between(k, k + 1):
             break

@@ -32,6 +32,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as _dt
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -262,6 +263,7 @@ class _Reader:
             self.quantities = parse_quantities(text)
         else:  # a dense hostile text: no need to parse past what the cap lets be read and listed
             self.quantities, self.unparsed_from = parse_prefix(text, (_FIGURES_PER_CLAIM + 1) * self.cap)
+        self.quantities = _levels_of_a_change(text, self.quantities)
         starts = [q.start for q in self.quantities]
         headline = _headline_index(self.sentences, self.doc)
         # past this many figures the run loop reads no further: their sentences need no view
@@ -581,6 +583,35 @@ def _figure_for(v: SentenceView, q: Quantity) -> Any:
     from .sentence import Figure
 
     return Figure(q, v.index_at(q.start), v.index_at(q.end))
+
+
+@functools.cache
+def _change_before() -> regex.Pattern[str]:
+    verbs = sorted((v for v in lexicon.changes().verbs if " " not in v), key=len, reverse=True)
+    return regex.compile(r"(?i)\b(?:" + "|".join(map(regex.escape, verbs)) + r")[ \t]++\Z")
+
+
+def _levels_of_a_change(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """"The toll rose from 12 to 31", "unemployment fell from 5.2% to 4.9%": the parser
+    reads a range (what a reader of the bare phrase sees); a claim is the level reached,
+    31, and the level left, 12, is an earlier value (set aside). Other ranges stay."""
+    out: list[Quantity] = []
+    for q in quantities:
+        low = q.text.lower()
+        to = low.rfind(" to ")
+        if q.qualifier != "range" or not low.startswith("from ") or to < 0 \
+                or not _change_before().search(text, max(0, q.start - 24), q.start):
+            out.append(q)
+            continue
+        first = [x.model_copy(update={"start": x.start + q.start + 5, "end": x.end + q.start + 5})
+                 for x in parse_quantities(text[q.start + 5 : q.start + to])]
+        second = [x.model_copy(update={"start": x.start + q.start + to + 4, "end": x.end + q.start + to + 4})
+                  for x in parse_quantities(text[q.start + to + 4 : q.end])]
+        if len(first) != 1 or len(second) != 1:
+            out.append(q)
+            continue
+        out += [*first, *second]
+    return out
 
 
 def _headline_index(sentences: Sequence[_text.Sentence], doc: Document) -> int | None:
