@@ -32,8 +32,8 @@ Example:
 from __future__ import annotations
 
 import bisect
-import functools
 import datetime as _dt
+import functools
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
