@@ -1424,6 +1424,8 @@ def _money_word(w: Work) -> str | None:
             continue
         t = toks[k]
         cands = [n for n in lex.by_verb.get(t.low, ()) + lex.by_noun.get(t.low, ()) if lex.entries[n].money]
+        if cands and k >= w.ri and _sum_between(w, w.ri, k):
+            continue  # "£80m plus £5m in add-ons": the add-ons are the second sum's
         for cls in ev.by_noun.get(t.low, ()) + ev.by_verb.get(t.low, ()):
             money = ev.classes[cls].money
             if money:
@@ -1439,6 +1441,14 @@ def _money_word(w: Work) -> str | None:
         if story_cls is not None and story_cls in ev.classes and ev.classes[story_cls].money:
             return ev.classes[story_cls].money
     return best[1] if best else None
+
+
+def _sum_between(w: Work, lo: int, hi: int) -> bool:
+    """Whether a sum of money starts at a token index in ``[lo, hi)`` (not one restated in
+    brackets: "a €110 billion ($141 billion) loan" is one sum)."""
+    toks = w.toks
+    return any(lo <= f.first < hi and f.q.kind == "currency" and not (f.first > 0 and toks[f.first - 1].text == "(")
+               for f in w.v.figures)
 
 
 _PRISON = regex.compile(r"\s*(?:in|behind)\s+(?:prison|jail|bars)\b", regex.I)
@@ -2024,6 +2034,8 @@ def _apposition(w: Work) -> tuple[str, str] | None:
 
 
 _NOUN_AFTER_KINDS = ("currency",)
+#: Words that join a sum to another, never a noun the sum modifies ("£80m plus £5m").
+_SUM_LINKS = frozenset({"plus", "minus", "including", "excluding", "rising", "each", "apiece"})
 
 
 def _noun_after_figure(w: Work) -> tuple[str, str] | None:
@@ -2040,7 +2052,7 @@ def _noun_after_figure(w: Work) -> tuple[str, str] | None:
         j = close + 1
     start = j
     while j < len(toks) and j < w.ri + 3 and toks[j].word and not toks[j].has(PREP | CONJ | DET) \
-            and not w.v.is_verb(j) and not toks[j].text[:1].isdigit() \
+            and not w.v.is_verb(j) and not toks[j].text[:1].isdigit() and toks[j].low not in _SUM_LINKS \
             and not any(a <= toks[j].start < b for a, b in timed):  # "lost 13.6 million euros last year"
         j += 1
     if j == start:
