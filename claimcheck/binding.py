@@ -1014,6 +1014,36 @@ def _noun_of_the(w: Work) -> str | None:
     return None
 
 
+_VOTE_NOUNS = frozenset({"vote", "votes"})
+
+
+def _vote_tally(w: Work) -> MetricPick | None:
+    """"approved by 180 votes to 120", "voted 52 to 48", "312 votes in favour and 198
+    against": the votes for, and the votes against (never one count of votes)."""
+    q, toks = w.q, w.toks
+    if q.kind != "count" or q.value is None:
+        return None
+    after = toks[w.ri].low if w.ri < len(toks) else ""
+    in_favour = after == "for" or (after == "in" and w.ri + 1 < len(toks) and toks[w.ri + 1].low in ("favour", "favor"))
+    to_figure = after == "to" and w.v.figure_between(w.ri + 1, w.ri + 2)
+    if (q.counted in _VOTE_NOUNS or _voted_before(w, w.li)) and (to_figure or in_favour):
+        return _pick("votes in favour", "votes in favour")
+    if after == "against":
+        return _pick("votes against", "votes against")
+    prev = w.v.figure_ending_at(toks[w.li - 2].end) if w.li > 1 and toks[w.li - 1].low == "to" else None
+    if prev is not None and q.counted in (None, *_VOTE_NOUNS) and (
+            prev.counted in _VOTE_NOUNS or _voted_before(w, w.v.index_at(prev.start))):
+        return _pick("votes against", "votes against")
+    return None
+
+
+def _voted_before(w: Work, k: int) -> bool:
+    toks = w.toks
+    return k > 0 and (toks[k - 1].low in ("voted", "vote") or (k > 1 and toks[k - 1].low == "by"
+                                                                and toks[k - 2].low in ("voted", "passed", "approved",
+                                                                                        "rejected")))
+
+
 def _crowd(w: Work) -> MetricPick | None:
     """"Police put the march at roughly 30,000 people", "there were more than 50,000 -- the
     biggest protest": a count of people in a clause about a protest is its crowd, and so is
@@ -1542,6 +1572,9 @@ def _dimension(w: Work) -> MetricPick | None:
             return _pick("length", "length")  # "a 6-foot wall", "a 181-km fault"
         if w.li > 1 and w.toks[w.li - 1].low == "for" and w.toks[w.li - 2].low in WORDS.movement:
             return _pick("distance", "distance")  # "passed for 318 yards", "ran for 80 yards"
+        if w.ri + 1 < len(w.toks) and w.toks[w.ri].low == "of" and w.toks[w.ri + 1].low in WORDS.falls:
+            name = WORDS.falls[w.toks[w.ri + 1].low]
+            return _pick(name, name)  # "more than 200 mm of rain fell": rainfall
         ref = _REFERENCE.match(text, q.end, min(len(text), q.end + 80))
         if ref:
             name = f"distance from {ref.group(1)}"
@@ -1856,6 +1889,9 @@ METRIC: Table[MetricPick] = register(Table("metric", (
     Rule("verb of a count", "the verb or adjective after or before a count", _people_metric,
          "What happened to a count (killed, injured, missing, damaged) is its metric, mapped to a canonical one.",
          "Five people were killed; killing ten; 24 dead"),
+    Rule("vote tally", "'votes to', 'voted N to', 'in favour', 'against' around a count", _vote_tally,
+         "\"Approved by 180 votes to 120\", \"voted 52 to 48\": the votes for and the votes against, two counts.",
+         "Parliament approved the budget by 180 votes to 120."),
     Rule("noun of a count", "'<evacuation/arrest/deaths> of' before a count", _noun_of_count,
          "\"Forcing the evacuation of 12,000 people\", \"the arrest of five men\": the noun before 'of' says what happened to those counted.",
          "The eruption forced the evacuation of 12,000 people."),
@@ -2179,7 +2215,10 @@ def _of_owner(w: Work) -> tuple[str, str] | None:
 
 
 def _agent_of(w: Work) -> tuple[str, str] | None:
-    """"a protest by the 102 users": the noun the figure is the agent of."""
+    """"a protest by the 102 users": the noun the figure is the agent of (not a vote's
+    margin: "approved the budget by 180 votes to 120" is the parliament's tally)."""
+    if w.metric is not None and w.metric.name in ("votes in favour", "votes against"):
+        return None
     toks = w.toks
     k = w.li - 1
     if k >= 0 and toks[k].low == "the":

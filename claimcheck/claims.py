@@ -585,6 +585,10 @@ def _figure_for(v: SentenceView, q: Quantity) -> Any:
     return Figure(q, v.index_at(q.start), v.index_at(q.end))
 
 
+#: "The senate voted 52 to 48": two counts (for and against), not a range.
+_VOTED = regex.compile(r"(?i)\bvoted[ \t]++\Z")
+
+
 @functools.cache
 def _change_before() -> regex.Pattern[str]:
     verbs = sorted((v for v in lexicon.changes().verbs if " " not in v), key=len, reverse=True)
@@ -594,17 +598,20 @@ def _change_before() -> regex.Pattern[str]:
 def _levels_of_a_change(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """"The toll rose from 12 to 31", "unemployment fell from 5.2% to 4.9%": the parser
     reads a range (what a reader of the bare phrase sees); a claim is the level reached,
-    31, and the level left, 12, is an earlier value (set aside). Other ranges stay."""
+    31, and the level left, 12, is an earlier value (set aside). "The senate voted 52 to
+    48" is two counts too, the votes for and against. Other ranges stay."""
     out: list[Quantity] = []
     for q in quantities:
         low = q.text.lower()
         to = low.rfind(" to ")
-        if q.qualifier != "range" or not low.startswith("from ") or to < 0 \
-                or not _change_before().search(text, max(0, q.start - 24), q.start):
+        lead = 5 if low.startswith("from ") else 0
+        if q.qualifier != "range" or to < 0 or not (
+                (lead and _change_before().search(text, max(0, q.start - 24), q.start))
+                or (not lead and _VOTED.search(text, max(0, q.start - 12), q.start))):
             out.append(q)
             continue
-        first = [x.model_copy(update={"start": x.start + q.start + 5, "end": x.end + q.start + 5})
-                 for x in parse_quantities(text[q.start + 5 : q.start + to])]
+        first = [x.model_copy(update={"start": x.start + q.start + lead, "end": x.end + q.start + lead})
+                 for x in parse_quantities(text[q.start + lead : q.start + to])]
         second = [x.model_copy(update={"start": x.start + q.start + to + 4, "end": x.end + q.start + to + 4})
                   for x in parse_quantities(text[q.start + to + 4 : q.end])]
         if len(first) != 1 or len(second) != 1:
