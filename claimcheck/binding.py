@@ -1793,7 +1793,7 @@ def _of_them(w: Work) -> MetricPick | None:
     if prev is None:
         return None
     base = prev
-    if not of_them and w.q.counted and _included(w):
+    if not of_them and w.q.counted and base.owner == "event" and _included(w):
         # "34 people were killed, including 30 rebels and four soldiers": parts of that toll,
         # each with its counted noun as its scope (never set against the whole)
         noun = plural(w.q.counted).lower()
