@@ -39,6 +39,7 @@ from .sentence import (
     EVENT_VERB,
     INDEFINITE,
     MAX_REACH,
+    METRIC_NOUN,
     METRIC_VERB,
     NOT_SUBJECT,
     PARTICLE,
@@ -1228,6 +1229,10 @@ def _counted_noun(w: Work) -> MetricPick | None:
     q = w.q
     if q.kind != "count" or not q.counted:
         return None
+    head = w.toks[w.ri - 1] if w.ri > w.li else None
+    if head is not None and head.has(POSSESSION | VERB) and not head.has(METRIC_NOUN) and w.li > 0 \
+            and w.toks[w.li - 1].cap:
+        return None  # "the Nova 5 starts at $829": a model's number, and a verb
     return _metric_of_count(w, q)
 
 
@@ -1599,7 +1604,8 @@ def _dimension(w: Work) -> MetricPick | None:
 
 #: What a figure of a physical dimension measures when no word says more ("9 tonnes").
 _MEASURES = {"[mass]": "weight", "[length] ** 3": "volume",
-             "[mass] * [length] ** 2 / [time] ** 3": "power", "[mass] * [length] ** 2 / [time] ** 2": "energy"}
+             "[mass] * [length] ** 2 / [time] ** 3": "power", "[mass] * [length] ** 2 / [time] ** 2": "energy",
+             "[current] * [time]": "battery capacity"}
 
 
 def _measure(w: Work, unit: str) -> MetricPick:
