@@ -192,7 +192,7 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
         return None
     opens = words[0] is next((t for t in toks if t.word), None)  # capitalised only as the sentence's first word
     gerund = (words[0].low.endswith("ing") and (opens or not words[0].cap) and not words[0].has(PREP) and len(words) > 1
-              and words[1].has(DET | PRON | PARTICLE | PREP))
+              and words[1].has(DET | PRON | PARTICLE | PREP) and words[0].low not in WORDS.ing_nouns)
     participle = (words[0].low.endswith("ing") and not words[0].cap and len(words) > 1 and lo > 0
                   and toks[lo - 1].text == "," and not words[0].has(PREP))
     if (words[0].has(SUBORD) and not words[0].has(PREP)) or gerund or participle:
