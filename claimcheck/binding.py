@@ -190,37 +190,18 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
     words = [t for t in toks[lo:hi] if t.word]
     if not words:
         return None
-    opens = words[0] is next((t for t in toks if t.word), None)  # capitalised only as the sentence's first word
-    gerund = (words[0].low.endswith("ing") and (opens or not words[0].cap) and not words[0].has(PREP) and len(words) > 1
-              and words[1].has(DET | PRON | PARTICLE | PREP) and words[0].low not in WORDS.ing_nouns)
-    participle = (words[0].low.endswith("ing") and not words[0].cap and len(words) > 1 and lo > 0
-                  and toks[lo - 1].text == "," and not words[0].has(PREP))
-    if (words[0].has(SUBORD) and not words[0].has(PREP)) or gerund or participle:
+    if _opens_a_clause(v, lo, words):
         return None  # "if an application needs ...", "boiling down the rest", "..., disrupting traffic": a clause
     if len(words) <= 2 and words[-1].has(PRON) and st.topic:
         return st.topic[0], st.topic[1], "pronoun"
     if len(words) <= 5 and words[-1].low in _sum_nouns():
-        # "its third-quarter net profit rose", "Revenue was $8.2 billion": the topic's (or,
-        # in the first sentence, the name opening it: "Northwind posted ..., as revenue
-        # climbed"), not a subject of its own
-        if st.topic:
-            return st.topic[0], st.topic[1], "pronoun"
-        opening = v.name_runs()[:1]
-        if opening and opening[0][1] <= lo:
-            written = v.run_text(*opening[0])
-            return st.canonical(written), written, "name"
-        # else no owner is named at all: "Sales fell 5 percent" is about sales
+        owner = _sum_owner(v, lo)
+        if owner is not None:
+            return owner
     if any(t.low in WORDS.securities for t in words) and words[-1].low not in WORDS.not_securities:
-        # "shares in the chipmaker Oromi", "Oromi shares": whose shares they are
-        named = [(i, j) for i, j in v.name_runs() if lo <= i and j <= hi]
-        if named:
-            written = v.run_text(*named[-1])
-            return st.canonical(written), written, "name"
-        lead = words[0]
-        if lead.cap and lead.low not in WORDS.securities and len(words) > 1 and words[1].low in WORDS.securities:
-            return st.canonical(lead.text), lead.text, "name"  # "Oromi shares closed down"
-        if st.topic:
-            return st.topic[0], st.topic[1], "pronoun"
+        owner = _shares_owner(v, lo, hi, words)
+        if owner is not None:
+            return owner
     if len(words) == 2 and words[0].low == "the" and words[1].has(REFERRING) and st.topic:
         return st.topic[0], st.topic[1], "pronoun"  # "The company has ..." -> the topic
     all_runs = v.name_runs()
@@ -264,9 +245,53 @@ def np_subject(v: SentenceView, lo: int, hi: int) -> tuple[str, str, str] | None
     return canonical, written, "phrase"
 
 
+def _opens_a_clause(v: SentenceView, lo: int, words: list[Token]) -> bool:
+    """Whether a phrase is a clause, not a subject: a subordinator ("if an application
+    needs ..."), a gerund ("boiling down the rest"; not an -ing noun, "spending on
+    health"), or a participle after a comma ("..., disrupting internet traffic")."""
+    first = words[0]
+    if first.has(SUBORD) and not first.has(PREP):
+        return True
+    if not first.low.endswith("ing") or first.has(PREP) or len(words) < 2:
+        return False
+    opens = first is next((t for t in v.tokens if t.word), None)  # capitalised only as the sentence's first word
+    if (opens or not first.cap) and words[1].has(DET | PRON | PARTICLE | PREP) and first.low not in WORDS.ing_nouns:
+        return True
+    return not first.cap and lo > 0 and v.tokens[lo - 1].text == ","
+
+
+def _sum_owner(v: SentenceView, lo: int) -> tuple[str, str, str] | None:
+    """Whose sum a sum noun as subject names ("its third-quarter net profit rose", "Revenue
+    was $8.2 billion"): the topic's, or in the first sentence the name opening it
+    ("Northwind posted ..., as revenue climbed"); None when no owner is named at all
+    ("Sales fell 5 percent" is about sales)."""
+    st = v.state
+    if st.topic:
+        return st.topic[0], st.topic[1], "pronoun"
+    opening = v.name_runs()[:1]
+    if opening and opening[0][1] <= lo:
+        written = v.run_text(*opening[0])
+        return st.canonical(written), written, "name"
+    return None
+
+
+def _shares_owner(v: SentenceView, lo: int, hi: int, words: list[Token]) -> tuple[str, str, str] | None:
+    """Whose shares a phrase names: "shares in the chipmaker Oromi", "Oromi shares" (the
+    opening word), else the running topic."""
+    st = v.state
+    named = [(i, j) for i, j in v.name_runs() if lo <= i and j <= hi]
+    if named:
+        written = v.run_text(*named[-1])
+        return st.canonical(written), written, "name"
+    lead = words[0]
+    if lead.cap and lead.low not in WORDS.securities and words[1:2] and words[1].low in WORDS.securities:
+        return st.canonical(lead.text), lead.text, "name"  # "Oromi shares closed down"
+    return (st.topic[0], st.topic[1], "pronoun") if st.topic else None
+
+
 def _noun_after_determiner(v: SentenceView, t: Token) -> bool:
-    """Whether an -ing or -ly word is a noun: right after a determiner ("the building",
-    "a meeting"), not a verb form ("the company, operating ...")."""
+    """Whether an -ing word is a noun: right after a determiner ("the building", "a
+    meeting"), not a verb form ("the company, operating ...")."""
     i = v.index_at(t.start)
     return i > 0 and v.tokens[i - 1].has(DET) and t.low.endswith("ing")
 
