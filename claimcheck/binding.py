@@ -2319,6 +2319,20 @@ def _pronoun_subject(w: Work) -> tuple[str, str] | None:
     return (got[0], got[1]) if got and got[2] == "pronoun" else None
 
 
+def _participle_owner(w: Work) -> tuple[str, str] | None:
+    """"a new factory employing 2,000 people", "a ferry carrying 300 passengers": the noun
+    an -ing participle right before the figure hangs on owns it, not the clause subject
+    (the company that builds the factory does not employ those 2,000)."""
+    toks, k = w.toks, w.li - 1
+    if k < 2 or not toks[k].low.endswith("ing") or toks[k].cap or not toks[k].has(POSSESSION | METRIC_VERB):
+        return None
+    noun = toks[k - 1]
+    if not noun.word or noun.cap or noun.has(PREP | DET | PRON | AUX | CONJ) or w.v.is_verb(k - 1) \
+            or noun.text[:1].isdigit() or not toks[k - 2].has(DET):
+        return None
+    return w.s.canonical(noun.text), noun.text
+
+
 def _clause_subject(w: Work) -> tuple[str, str] | None:
     """The subject of the figure's clause."""
     got = _subject_of_clause(w)
@@ -2501,6 +2515,9 @@ SUBJECT: Table[tuple[str, str]] = register(Table("subject", (
     Rule("pronoun topic", "a pronoun or 'the company' as the clause subject", _pronoun_subject,
          "\"It has N\": the pronoun stands for the running topic of the document.",
          "Lumo is an app. It has 41 million users."),
+    Rule("participle owner", "'<a noun> employing/carrying/housing' right before the figure", _participle_owner,
+         "\"A new factory employing 2,000 people\": the noun the participle hangs on owns the figure, not the clause's subject.",
+         "Lumo will build a new factory employing 2,000 people."),
     Rule("clause subject", "the clause left of the figure", _clause_subject,
          "The subject of the figure's clause owns the figure.",
          "In June, Lumo deleted at least 25 accounts."),
