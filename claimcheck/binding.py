@@ -899,7 +899,7 @@ def _aside_after_count(w: Work, k: int) -> int:
         whole = whole_after(w)  # "Nine of the 23 trapped miners have been brought out"
         if whole is not None:
             return w.v.index_at(whole.end)
-    if k == w.ri and t.low in ("of", "aboard", "on", "in", "inside") and w.q.counted is not None:
+    if k == w.ri and t.low in ("of", "aboard", "on", "in", "inside", "at") and w.q.counted is not None:
         # "... of the Daya family were killed", "157 people aboard the flight died"
         j = k + 1
         while j < min(len(toks), k + 7) and toks[j].word and not toks[j].text[:1].isdigit() \
