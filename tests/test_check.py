@@ -923,6 +923,11 @@ def test_an_update_with_a_fall_points_to_its_conflict() -> None:
     assert "is an update, not a conflict" not in update.message
 
 
+def _conflict_values(report: cc.Report) -> list[tuple[str | None, list[float | None]]]:
+    """Each conflict of a report: its metric and the values of the claims it sets apart."""
+    return [(f.metric, sorted(c.quantity.value for c in f.claims)) for f in report.findings if f.kind == "conflict"]
+
+
 def test_a_bonus_and_a_rival_offer_are_no_part_of_a_contract_conflict() -> None:
     # $180m vs $184m is the real conflict; the $5m signing bonus inside the deal and the
     # $160m offer turned down are other sums
@@ -932,9 +937,7 @@ def test_a_bonus_and_a_rival_offer_are_no_part_of_a_contract_conflict() -> None:
         cc.Document(id="b", text="Marquez's contract with the Hawks is worth $184 million over eight years, "
                                  "including a signing bonus of $5 million.", published="2024-05-03"),
     ])
-    conflicts = [f for f in report.findings if f.kind == "conflict"]
-    assert [(f.metric, sorted(c.quantity.value for c in f.claims)) for f in conflicts] == [
-        ("price", [180e6, 184e6])]
+    assert _conflict_values(report) == [("price", [180e6, 184e6])]
 
 
 def test_a_surname_alone_in_one_report_is_the_person_another_names_in_full() -> None:
@@ -961,8 +964,7 @@ def test_a_speed_limit_is_no_speed() -> None:
         cc.Document(id="b", text="Tia Moreno, 31, was booked on a DUI charge after being clocked at 90 mph, officers said.",
                     published="2024-05-03"),
     ])
-    conflicts = [f for f in report.findings if f.kind == "conflict"]
-    assert [(f.metric, sorted(c.quantity.value for c in f.claims)) for f in conflicts] == [("speed", [90.0, 92.0])]
+    assert _conflict_values(report) == [("speed", [90.0, 92.0])]
 
 
 def test_two_names_of_one_group_of_people_are_compared() -> None:
